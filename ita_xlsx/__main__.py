@@ -1,0 +1,3 @@
+from ita_xlsx.cli import main
+
+main()

@@ -1,0 +1,29 @@
+"""Printing for the command line: problems, summaries, file lists. No library work here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import click
+
+from ita_xlsx import messages
+from ita_xlsx.problems import Problem, sort_key
+
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def say(key: str, *, err: bool = False, **params: object) -> None:
+    click.echo(messages.text(key, **params), err=err)
+
+
+def print_problems(found: Iterable[Problem], *, err: bool = False) -> tuple[int, int]:
+    """Print each problem on a line (location, severity, message); return (errors, warnings)."""
+    errors = warnings = 0
+    for problem in sorted(found, key=sort_key):
+        errors += problem.severity == "error"
+        warnings += problem.severity == "warning"
+        label = messages.text(f"cli.severity.{problem.severity}")
+        where = problem.location()
+        prefix = click.style(label, fg=_COLOURS[problem.severity], bold=True)
+        click.echo(f"{where + ': ' if where else ''}{prefix}: {problem.message()} [{problem.code}]", err=err)
+    return errors, warnings

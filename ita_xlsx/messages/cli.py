@@ -1,0 +1,74 @@
+"""Messages of the command line itself."""
+
+MESSAGES = {
+    "cli.interrupted": ("หยุดการทำงานแล้ว ไม่มีไฟล์ผลลัพธ์ที่เขียนค้างไว้", "Stopped; no partial output was left."),
+    "cli.internal-error": (
+        "โปรแกรมผิดพลาดภายใน ({error}) กรุณาแจ้งผู้ดูแลระบบ พร้อมรันคำสั่งเดิมโดยเติม --debug",
+        "Internal error ({error}). Please report it, with the output of the same command run with --debug.",
+    ),
+    "cli.problems-found": (
+        "พบปัญหา {errors} ข้อผิดพลาด {warnings} คำเตือน",
+        "Found {errors} error(s) and {warnings} warning(s)",
+    ),
+    "cli.wrote": ("เขียนไฟล์: {path}", "Wrote: {path}"),
+    "cli.exists": (
+        "มีไฟล์ {path} อยู่แล้ว ใช้ --force เพื่อเขียนทับ",
+        "{path} already exists; use --force to overwrite it",
+    ),
+    "cli.severity.error": ("ข้อผิดพลาด", "error"),
+    "cli.severity.warning": ("คำเตือน", "warning"),
+    "cli.severity.info": ("หมายเหตุ", "note"),
+    "plan.summary.header": (
+        "แผน {plan_id}: {office} ปีงบประมาณ {year} · {measures} มาตรการ {divisions} หน่วยงาน {rounds} รอบ",
+        "Plan {plan_id}: {office}, fiscal year {year} · {measures} measures, {divisions} divisions, "
+        "{rounds} rounds",
+    ),
+    "plan.summary.division": (
+        "  {code:<10} {name}: {count} มาตรการ",
+        "  {code:<10} {name}: {count} measures",
+    ),
+    "plan.summary.section": ("  {code:<10} {name}: {count} มาตรการ", "  {code:<10} {name}: {count} measures"),
+    "plan.summary.by-division": ("มาตรการตามหน่วยงาน:", "Measures per division:"),
+    "plan.summary.by-section": ("มาตรการตามด้าน:", "Measures per section:"),
+    "plan.summary.ok": ("แผนถูกต้อง พร้อมใช้งาน", "The plan is valid."),
+    "plan.new.done": (
+        "สร้างไฟล์แผนเปล่า {path} แล้ว กรอกข้อมูลแล้วตรวจด้วย: ita-xlsx plan check {path}",
+        "Wrote an empty plan {path}; fill it, then check it with: ita-xlsx plan check {path}",
+    ),
+    "plan.convert.same": ("ไฟล์ต้นทางและปลายทางเป็นไฟล์เดียวกัน", "Input and output are the same file"),
+}
+
+MESSAGES.update(
+    {
+        "collect.bad-as-of": (
+            "อ่านวันที่ '{value}' ไม่ได้ ใช้รูปแบบ 2023-03-31 หรือ 31/3/2566",
+            "Cannot read the date '{value}'; use 2023-03-31 or 31/3/2566",
+        ),
+        "collect.plan-invalid": (
+            "แผน {path} มีข้อผิดพลาด ตรวจด้วย: ita-xlsx plan check {path}",
+            "The plan {path} has errors; check it with: ita-xlsx plan check {path}",
+        ),
+        "collect.unknown-round": (
+            "ไม่มีรอบ '{round}' ในแผน (มี: {rounds})",
+            "No round '{round}' in the plan (rounds: {rounds})",
+        ),
+        "collect.out-not-xlsx": ("ไฟล์ผลลัพธ์ต้องเป็น .xlsx", "The output must be an .xlsx file"),
+        "collect.out-is-input": (
+            "ไฟล์ผลลัพธ์ {path} เป็นไฟล์นำเข้า จะไม่เขียนทับ",
+            "The output {path} is one of the inputs; it will not be overwritten",
+        ),
+        "collect.progress": ("อ่านแล้ว {count} ไฟล์", "{count} files read"),
+        "collect.summary": (
+            "ไฟล์ที่รับ {accepted} ไม่รับ {rejected} · {records} รายการ ดำเนินการแล้ว {percent}% · "
+            "เกินกำหนด {overdue} ใกล้ถึงกำหนด {due_soon} ไม่ได้ส่ง {missing} · ข้อผิดพลาด {errors} คำเตือน {warnings}",
+            "Files accepted {accepted}, rejected {rejected} · {records} records, {percent}% done · "
+            "overdue {overdue}, due soon {due_soon}, missing {missing} · {errors} errors, {warnings} warnings",
+        ),
+        "collect.not-received": ("ยังไม่ได้รับแบบรายงานจาก: {names}", "Not received from: {names}"),
+        "check.file-ok": ("✔ {path}: ใช้ได้ (คำเตือน {warnings})", "✔ {path}: OK ({warnings} warnings)"),
+        "check.file-bad": (
+            "✘ {path}: ต้องแก้ไข (ข้อผิดพลาด {errors} คำเตือน {warnings})",
+            "✘ {path}: needs fixing ({errors} errors, {warnings} warnings)",
+        ),
+    }
+)

@@ -1,0 +1,123 @@
+"""Messages about the plan file."""
+
+MESSAGES = {
+    "plan-not-a-plan": ("ไฟล์นี้ไม่ใช่แผนมาตรการ ITA", "This file is not an ITA plan"),
+    "plan-unreadable": ("เปิดไฟล์แผนไม่ได้: {reason}", "Cannot read the plan file: {reason}"),
+    "plan-unknown-file-type": (
+        "ไม่รู้จักชนิดไฟล์แผน ใช้ไฟล์ .yaml หรือ .xlsx",
+        "Unknown plan file type: use a .yaml or .xlsx file",
+    ),
+    "plan-yaml-syntax": (
+        "รูปแบบ YAML ไม่ถูกต้อง: {reason}",
+        "The YAML is not valid: {reason}",
+    ),
+    "plan-expected-mapping": (
+        "ส่วน {where} ต้องเป็นรายการแบบ ชื่อ: ค่า",
+        "{where} must be a mapping of name: value",
+    ),
+    "plan-unknown-key": (
+        "ไม่รู้จักหัวข้อ '{key}' (ใช้ได้: {allowed})",
+        "Unknown key '{key}' (allowed: {allowed})",
+    ),
+    "plan-list-empty": ("ยังไม่มีรายการใน '{key}'", "'{key}' has no entries"),
+    "plan-empty-text": ("ช่อง '{key}' ว่าง ต้องกรอก", "'{key}' is empty; it is required"),
+    "plan-expected-text": ("ช่อง '{key}' ต้องเป็นข้อความ", "'{key}' must be text"),
+    "plan-expected-list": ("ช่อง '{key}' ต้องเป็นรายการ", "'{key}' must be a list"),
+    "plan-expected-number": (
+        "ช่อง '{key}' ต้องเป็นตัวเลข (พบ '{value}')",
+        "'{key}' must be a number (found '{value}')",
+    ),
+    "plan-bad-date": (
+        "ช่อง '{key}' ไม่ใช่วันที่ที่อ่านได้ (พบ '{value}')",
+        "'{key}' is not a readable date (found '{value}')",
+    ),
+    "plan-format-unknown": (
+        "รูปแบบแผน '{value}' ไม่รองรับ (ต้องเป็น {expected})",
+        "Plan format '{value}' is not supported (expected {expected})",
+    ),
+    "plan-bad-id": (
+        "รหัส '{value}' ใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข และ - _ .",
+        "Id '{value}' may hold only letters, digits and - _ .",
+    ),
+    "plan-bad-code": (
+        "รหัสหน่วยงาน '{value}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข หรือ _ และขึ้นต้นด้วยตัวอักษร",
+        "Division code '{value}' must be lower-case letters, digits or _, starting with a letter",
+    ),
+    "plan-fiscal-year-not-be": (
+        "ปีงบประมาณ {value} ต้องเป็นปี พ.ศ. เช่น 2566",
+        "Fiscal year {value} must be a Buddhist-era year such as 2566",
+    ),
+    "plan-unknown-division": (
+        "ไม่มีหน่วยงานรหัส '{value}' ในแผน",
+        "No division with code '{value}' in the plan",
+    ),
+    "plan-unknown-section": ("ไม่มีด้าน '{value}' ในแผน", "No section '{value}' in the plan"),
+    "plan-unknown-indicator": (
+        "ไม่มีตัวชี้วัดที่ {value} ในแผน",
+        "No indicator {value} in the plan",
+    ),
+    "plan-round-backwards": (
+        "รอบ '{round}' วันเริ่มอยู่หลังวันสิ้นสุด",
+        "Round '{round}' starts after it ends",
+    ),
+    "plan-round-outside-year": (
+        "รอบ '{round}' อยู่นอกปีงบประมาณ {year}",
+        "Round '{round}' lies outside fiscal year {year}",
+    ),
+    "plan-bad-email": (
+        "อีเมล '{value}' ไม่ถูกต้อง",
+        "E-mail address '{value}' is not valid",
+    ),
+    "plan-measure-no-division": (
+        "มาตรการ '{measure}' ยังไม่ระบุหน่วยงานผู้รับผิดชอบ",
+        "Measure '{measure}' has no responsible division",
+    ),
+    "plan-bad-schedule": (
+        "กำหนดเวลา '{value}' อ่านไม่ได้: {reason}",
+        "Schedule '{value}' cannot be read: {reason}",
+    ),
+    "plan-duplicate-id": (
+        "รหัส '{value}' ซ้ำใน '{key}'",
+        "'{value}' appears twice in '{key}'",
+    ),
+    "plan-division-without-measures": (
+        "หน่วยงาน '{value}' ไม่มีมาตรการที่รับผิดชอบ",
+        "Division '{value}' has no measures",
+    ),
+    "plan-sheet-missing": (
+        "ไม่พบแผ่นงาน '{sheet}' ในไฟล์แผน",
+        "The plan workbook has no sheet '{sheet}'",
+    ),
+    "plan-book.title": ("แผนมาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA)", "ITA integrity measures plan"),
+    "plan-book.guide-1": (
+        "ไฟล์นี้คือแผนมาตรการประจำปี กรอกแผ่นงาน 'แผน' (ชื่อหน่วยงาน ปีงบประมาณ) แล้วกรอกตารางในแผ่นงานถัดไป "
+        "แถวที่ 1 คือหัวตาราง แถวที่ 2 คือชื่อช่องที่โปรแกรมอ่าน ห้ามแก้ไขแถวที่ 2",
+        "This is the yearly plan. Fill the sheet 'แผน', then the tables. Row 1 holds headings, row 2 the field "
+        "names the program reads: do not change row 2.",
+    ),
+    "plan-book.guide-2": (
+        "หน่วยงาน: รหัสเป็นอักษรอังกฤษตัวเล็ก (เช่น palad, finance) ใช้อ้างถึงหน่วยงานในตารางมาตรการ "
+        "ชื่ออื่นที่ใช้และอีเมลคั่นด้วยเครื่องหมายจุลภาค (,)",
+        "Divisions: the code (e.g. palad, finance) names the division in the measures table; separate "
+        "aliases and e-mails with commas.",
+    ),
+    "plan-book.guide-3": (
+        "มาตรการ: หน่วยงานที่รับผิดชอบใส่รหัสคั่นด้วย , หรือ all (ทุกหน่วยงาน) "
+        "ข้อความในช่องประเด็น ขั้นตอน และการรายงานผล จะแสดงในแบบรายงานของหน่วยงานตามที่เขียน",
+        "Measures: responsible divisions are codes separated by commas, or all. The question, steps and "
+        "reporting texts appear in the divisions' workbooks as written.",
+    ),
+    "plan-book.guide-4": (
+        "รอบการรายงาน: once = ครั้งเดียว (รายละเอียด: วันที่ เช่น 30/11/2565 หลายวันคั่นด้วย ,) · daily = ทุกวัน · "
+        "monthly = ทุกเดือน (รายละเอียด: ว่าง = สิ้นเดือน หรือวันที่ของเดือน เช่น 10) · quarterly = ทุกไตรมาส · "
+        "twice-yearly = ปีละ 2 ครั้ง (รายละเอียด: 2 เดือน เช่น 4 10) · yearly = ปีละครั้ง (รายละเอียด: เดือน เช่น 1) · "
+        "event = เมื่อมีเหตุการณ์ ไม่มีกำหนดวัน",
+        "Schedule: once (detail: date(s), e.g. 30/11/2565), daily, monthly (detail: empty = month end, or a "
+        "day such as 10), quarterly, twice-yearly (detail: two months, e.g. 4 10), yearly (detail: a month), "
+        "event (no due date).",
+    ),
+    "plan-book.guide-5": (
+        "ตรวจแผนด้วยคำสั่ง: ita-xlsx plan check ไฟล์แผน.xlsx",
+        "Check the plan with: ita-xlsx plan check PLAN.xlsx",
+    ),
+}

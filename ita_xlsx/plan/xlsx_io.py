@@ -1,0 +1,340 @@
+"""The plan as an Excel workbook a clerk can edit: one sheet per table, Thai headings, dropdowns.
+
+Row 1 of each table holds the Thai heading, row 2 the field name a program reads (so a clerk
+may reorder columns), data from row 3. The sheet แผน holds single values, one per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from ita_xlsx import problems, thaidates
+from ita_xlsx.plan.build import build_plan
+from ita_xlsx.plan.model import FORMAT, Plan
+from ita_xlsx.plan.schedule import KINDS
+from ita_xlsx.plan.yaml_io import plan_to_dict
+from ita_xlsx.problems import Problem
+from ita_xlsx.style import FONT_NAME, FONT_SIZE
+
+GUIDE_SHEET = "วิธีกรอก"
+SETTINGS_SHEET = "แผน"
+FIRST_DATA_ROW = 3  # 1-based
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    heading: str
+    width: int
+    kind: str = "text"  # text, list, date, int, schedule_kind, schedule_detail
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    sheet: str
+    columns: tuple[Column, ...]
+
+
+SETTINGS = (
+    ("format", "รูปแบบไฟล์ (ไม่ต้องแก้)"),
+    ("plan_id", "รหัสแผน (อักษรอังกฤษ ตัวเลข -)"),
+    ("office.name", "ชื่อหน่วยงาน"),
+    ("office.name_en", "ชื่อหน่วยงาน (อังกฤษ)"),
+    ("office.district", "อำเภอ"),
+    ("office.province", "จังหวัด"),
+    ("office.coordinator", "หน่วยงานผู้ประสานงาน (รหัส)"),
+    ("fiscal_year", "ปีงบประมาณ (พ.ศ.)"),
+)
+
+TABLES = (
+    Table(
+        "rounds",
+        "รอบรายงาน",
+        (
+            Column("id", "รหัสรอบ", 10),
+            Column("name", "ชื่อรอบ", 22),
+            Column("name_en", "ชื่อรอบ (อังกฤษ)", 22),
+            Column("start", "วันเริ่ม", 20, "date"),
+            Column("end", "วันสิ้นสุด", 20, "date"),
+            Column("return_by", "ส่งแบบรายงานคืนภายใน", 22, "date"),
+        ),
+    ),
+    Table(
+        "divisions",
+        "หน่วยงาน",
+        (
+            Column("code", "รหัส", 12),
+            Column("name", "ชื่อหน่วยงาน", 24),
+            Column("full_name", "ชื่อเต็ม", 34),
+            Column("name_en", "ชื่อภาษาอังกฤษ", 34),
+            Column("aliases", "ชื่ออื่นที่ใช้ (คั่นด้วย ,)", 40, "list"),
+            Column("emails", "อีเมล (คั่นด้วย ,)", 36, "list"),
+        ),
+    ),
+    Table(
+        "sections",
+        "ด้าน",
+        (Column("code", "รหัสด้าน", 10), Column("name", "ชื่อ", 50), Column("name_en", "ชื่อภาษาอังกฤษ", 50)),
+    ),
+    Table(
+        "indicators",
+        "ตัวชี้วัด",
+        (
+            Column("number", "ตัวชี้วัดที่", 10, "int"),
+            Column("section", "ด้าน", 10),
+            Column("name", "ชื่อตัวชี้วัด", 40),
+            Column("name_en", "ชื่อภาษาอังกฤษ", 40),
+        ),
+    ),
+    Table(
+        "measures",
+        "มาตรการ",
+        (
+            Column("id", "รหัสมาตรการ", 10),
+            Column("section", "ด้าน", 8),
+            Column("indicator", "ตัวชี้วัด", 8, "int"),
+            Column("items", "ข้อคำถาม (คั่นด้วย ,)", 12, "list"),
+            Column("question", "ประเด็น/ข้อคำถาม", 45),
+            Column("divisions", "หน่วยงานที่รับผิดชอบ (รหัส คั่นด้วย , หรือ all)", 22, "list"),
+            Column("responsible_text", "ผู้รับผิดชอบ (ตามที่เขียนในแผน)", 22),
+            Column("steps", "ขั้นตอนหรือวิธีการ/มาตรการ", 50),
+            Column("reporting", "การรายงานผลและการกำกับติดตาม", 50),
+            Column("deadline_text", "กำหนดเวลาแล้วเสร็จ (ตามที่เขียน)", 24),
+            Column("schedule", "รอบการรายงาน", 16, "schedule_kind"),
+            Column("schedule_detail", "รายละเอียดรอบ (วันที่/วัน/เดือน)", 26, "schedule_detail"),
+        ),
+    ),
+)
+
+
+# -- writing --------------------------------------------------------------------------------
+def plan_workbook_bytes(plan: Plan | None) -> bytes:
+    """The plan workbook; an empty one (headings, dropdowns, guide) when ``plan`` is None."""
+    import xlsxwriter
+
+    data = plan_to_dict(plan) if plan else {"format": FORMAT}
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(
+        buffer,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
+    wb.set_properties({"title": "ITA plan", "created": dt.datetime(2000, 1, 1)})
+    fmt = _formats(wb)
+    _write_guide(wb, fmt)
+    _write_settings(wb, fmt, data)
+    for table in TABLES:
+        _write_table(wb, fmt, table, data.get(table.key, []))
+    wb.close()
+    return buffer.getvalue()
+
+
+def _formats(wb) -> dict:
+    base = {"font_name": FONT_NAME, "font_size": FONT_SIZE, "valign": "top", "text_wrap": True}
+    return {
+        "text": wb.add_format(base),
+        "head": wb.add_format({**base, "bold": True, "bg_color": "#D9E1F2", "border": 1}),
+        "field": wb.add_format({**base, "font_size": 10, "font_color": "#808080"}),
+        "date": wb.add_format({**base, "num_format": thaidates.XL_DATE_FULL}),
+        "title": wb.add_format({**base, "bold": True, "font_size": 20, "text_wrap": False}),
+    }
+
+
+def _write_guide(wb, fmt: dict) -> None:
+    from ita_xlsx import messages
+
+    ws = wb.add_worksheet(GUIDE_SHEET)
+    ws.set_column(0, 0, 110)
+    ws.write_string(0, 0, messages.text("plan-book.title", "th"), fmt["title"])
+    for row, key in enumerate(
+        (
+            "plan-book.guide-1",
+            "plan-book.guide-2",
+            "plan-book.guide-3",
+            "plan-book.guide-4",
+            "plan-book.guide-5",
+        ),
+        start=2,
+    ):
+        ws.write_string(row, 0, messages.text(key, "th"), fmt["text"])
+        ws.set_row(row, 48)
+
+
+def _write_settings(wb, fmt: dict, data: dict) -> None:
+    ws = wb.add_worksheet(SETTINGS_SHEET)
+    ws.set_column(0, 0, 22)
+    ws.set_column(1, 1, 34)
+    ws.set_column(2, 2, 60)
+    for col, heading in enumerate(("field", "หัวข้อ", "ค่า")):
+        ws.write_string(0, col, heading, fmt["head"])
+    for row, (key, label) in enumerate(SETTINGS, start=1):
+        ws.write_string(row, 0, key, fmt["field"])
+        ws.write_string(row, 1, label, fmt["text"])
+        value = _setting_value(data, key)
+        if isinstance(value, int):
+            ws.write_number(row, 2, value, fmt["text"])
+        elif value is not None:
+            ws.write_string(row, 2, str(value), fmt["text"])
+        ws.set_row(row, 24)
+    ws.data_validation(
+        SETTINGS.index(("office.coordinator", "หน่วยงานผู้ประสานงาน (รหัส)")) + 1,
+        2,
+        SETTINGS.index(("office.coordinator", "หน่วยงานผู้ประสานงาน (รหัส)")) + 1,
+        2,
+        {"validate": "list", "source": "='หน่วยงาน'!$A$3:$A$200"},
+    )
+
+
+def _setting_value(data: dict, key: str) -> object:
+    value: object = data
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def _write_table(wb, fmt: dict, table: Table, rows: list[dict]) -> None:
+    ws = wb.add_worksheet(table.sheet)
+    for col, column in enumerate(table.columns):
+        ws.set_column(col, col, column.width)
+        ws.write_string(0, col, column.heading, fmt["head"])
+        ws.write_string(1, col, column.field, fmt["field"])
+    ws.set_row(0, 48)
+    ws.freeze_panes(FIRST_DATA_ROW - 1, 1)
+    for r, row in enumerate(rows, start=FIRST_DATA_ROW - 1):
+        for col, column in enumerate(table.columns):
+            _write_value(ws, fmt, r, col, column, row)
+    _table_validations(ws, table)
+
+
+def _write_value(ws, fmt: dict, r: int, col: int, column: Column, row: dict) -> None:
+    if column.kind in ("schedule_kind", "schedule_detail"):
+        kind, _, detail = str(row.get("schedule", "")).partition(" ")
+        value: object = kind if column.kind == "schedule_kind" else detail
+    else:
+        value = row.get(column.field)
+    if value in (None, "", []):
+        ws.write_blank(r, col, None, fmt["date" if column.kind == "date" else "text"])
+    elif column.kind == "date":
+        ws.write_datetime(r, col, dt.datetime.combine(value, dt.time()), fmt["date"])
+    elif column.kind == "int":
+        ws.write_number(r, col, int(value), fmt["text"])
+    elif isinstance(value, list):
+        ws.write_string(r, col, ", ".join(value), fmt["text"])
+    else:
+        ws.write_string(r, col, str(value), fmt["text"])
+
+
+def _table_validations(ws, table: Table) -> None:
+    last = 1000
+    for col, column in enumerate(table.columns):
+        options = None
+        if column.kind == "schedule_kind":
+            options = {
+                "validate": "list",
+                "source": list(KINDS),
+                "input_title": "รอบการรายงาน",
+                "input_message": "once=ครั้งเดียว daily=ทุกวัน monthly=ทุกเดือน "
+                "quarterly=ทุกไตรมาส twice-yearly=ปีละ 2 ครั้ง "
+                "yearly=ปีละครั้ง event=เมื่อมีเหตุ",
+            }
+        elif column.field == "section" and table.key != "sections":
+            options = {"validate": "list", "source": "='ด้าน'!$A$3:$A$100"}
+        elif column.kind == "date":
+            options = {
+                "validate": "date",
+                "criteria": ">",
+                "value": dt.date(1990, 1, 1),
+                "error_message": "กรุณากรอกวันที่ เช่น 1/10/2565",
+            }
+        if options:
+            ws.data_validation(FIRST_DATA_ROW - 1, col, last, col, options)
+
+
+# -- reading --------------------------------------------------------------------------------
+def read_plan_workbook(path: Path) -> tuple[Plan | None, list[Problem]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, data_only=True)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        return None, [problems.error("plan-unreadable", file=str(path), reason=str(exc))]
+    found: list[Problem] = []
+    raw, cells = _read_settings(wb, path, found)
+    for table in TABLES:
+        raw[table.key] = _read_table(wb, path, table, cells, found)
+    if found:
+        return None, found
+
+    def locate(p: tuple) -> dict[str, str | None]:
+        for n in range(len(p), 0, -1):
+            if p[:n] in cells:
+                return dict(zip(("sheet", "cell"), cells[p[:n]], strict=True))
+        return {}
+
+    return build_plan(raw, str(path), locate)
+
+
+def _read_settings(wb, path: Path, found: list[Problem]) -> tuple[dict, dict]:
+    raw: dict = {}
+    cells: dict[tuple, tuple[str, str]] = {}
+    if SETTINGS_SHEET not in wb.sheetnames:
+        found.append(problems.error("plan-sheet-missing", file=str(path), sheet=SETTINGS_SHEET))
+        return raw, cells
+    ws = wb[SETTINGS_SHEET]
+    for row in ws.iter_rows(min_row=2):
+        key, value = row[0].value, row[2].value if len(row) > 2 else None
+        if not isinstance(key, str) or not key.strip():
+            continue
+        parts = tuple(key.strip().split("."))
+        target = raw
+        for part in parts[:-1]:
+            target = target.setdefault(part, {})
+        target[parts[-1]] = _cell_value(value)
+        cells[parts] = (SETTINGS_SHEET, f"C{row[0].row}")
+    return raw, cells
+
+
+def _read_table(wb, path: Path, table: Table, cells: dict, found: list[Problem]) -> list[dict]:
+    if table.sheet not in wb.sheetnames:
+        found.append(problems.error("plan-sheet-missing", file=str(path), sheet=table.sheet))
+        return []
+    ws = wb[table.sheet]
+    fields = [c.value.strip() if isinstance(c.value, str) else None for c in ws[2]]
+    rows = []
+    for row in ws.iter_rows(min_row=FIRST_DATA_ROW):
+        values = {f: _cell_value(c.value) for f, c in zip(fields, row, strict=False) if f}
+        if all(v in (None, "") for v in values.values()):
+            continue
+        index = len(rows)
+        for f, c in zip(fields, row, strict=False):
+            if f:
+                cells[(table.key, index, "schedule" if f == "schedule_detail" else f)] = (
+                    table.sheet,
+                    c.coordinate,
+                )
+        if table.key == "measures":
+            detail = values.pop("schedule_detail", None)
+            values["schedule"] = " ".join(str(v) for v in (values.get("schedule"), detail) if v)
+        rows.append({k: v for k, v in values.items() if v not in (None, "")})
+        cells[(table.key, index)] = (table.sheet, f"A{row[0].row}")
+    return rows
+
+
+def _cell_value(value: object) -> object:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        return value.strip()
+    return value

@@ -1,0 +1,43 @@
+"""Text as it arrives from clerks: normalised for comparison, cleaned for writing.
+
+Thai text copied from a PDF may spell "สำ" as U+0E4D U+0E32 instead of U+0E33, carry zero-width
+spaces that ``str.strip`` leaves, non-breaking spaces and line breaks from wrapped cells.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"\s+")
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# OWASP's list: a cell starting with one of these may be read as a formula or a DDE link.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def fold(text: str) -> str:
+    """The form used to compare texts: NFKC, invisible characters removed, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = text.replace("\u0e4d\u0e32", "\u0e33")  # nikhahit + sara aa, as PDFs copy "sara am"
+    return _SPACES.sub(" ", text).strip()
+
+
+def compact(text: str) -> str:
+    """``fold`` without any spaces: for matching texts whose line breaks moved."""
+    return fold(text).replace(" ", "")
+
+
+def clean_cell_text(text: str) -> str:
+    """Text as kept from an input cell: invisible characters removed, ends trimmed, inner lines kept."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return text.strip()
+
+
+def xml_safe(text: str) -> str:
+    """Drop characters that cannot appear in an XML document (one would make a whole save fail)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_TRIGGERS)

@@ -1,0 +1,244 @@
+"""The plan: loading, checking, both file forms, schedules and due dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from ita_xlsx.cli import cli
+from ita_xlsx.plan import load_plan, parse_schedule, save_plan
+from ita_xlsx.plan.schedule import ScheduleError
+from ita_xlsx.plan.yaml_io import plan_to_dict
+
+D = dt.date
+
+
+def write_yaml(tmp_path: Path, data: dict, name: str = "plan.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def raw_plan(sample_plan_path) -> dict:
+    return yaml.safe_load(sample_plan_path.read_text(encoding="utf-8"))
+
+
+# -- checking ---------------------------------------------------------------------------------
+def codes_at(found) -> set[tuple[str, str | None]]:
+    return {(p.code, p.cell) for p in found}
+
+
+def test_sample_plan_is_valid(sample_plan):
+    assert sample_plan.plan_id == "mueangphalai-ita-2566"
+    assert [r.id for r in sample_plan.rounds] == ["6m", "12m"]
+    assert len(sample_plan.measures) == 25
+
+
+def test_every_problem_is_listed_with_its_line(tmp_path, raw_plan):
+    raw_plan["measures"][1]["divisions"] = ["palad", "treasury"]
+    raw_plan["measures"][2]["id"] = raw_plan["measures"][0]["id"]
+    raw_plan["measures"][3]["question"] = "  \u200b "
+    raw_plan["measures"][4]["schedule"] = "every full moon"
+    raw_plan["rounds"][0]["end"] = "2023-11-30"
+    path = write_yaml(tmp_path, raw_plan)
+    plan, found = load_plan(path)
+    assert plan is None
+    codes = {p.code for p in found}
+    assert {
+        "plan-unknown-division",
+        "plan-duplicate-id",
+        "plan-empty-text",
+        "plan-bad-schedule",
+        "plan-round-outside-year",
+    } <= codes
+    assert all(p.file == str(path) and p.cell and p.cell.startswith("line ") for p in found)
+    line_of = {p.code: int(p.cell.split()[1]) for p in found}
+    text = path.read_text(encoding="utf-8").splitlines()
+    assert (
+        "treasury" in text[line_of["plan-unknown-division"] - 1]
+        or "treasury" in text[line_of["plan-unknown-division"]]
+    )
+    assert "every full moon" in text[line_of["plan-bad-schedule"] - 1]
+
+
+def test_yaml_syntax_error_is_a_problem_not_a_crash(tmp_path):
+    path = tmp_path / "broken.yaml"
+    path.write_text("plan_id: [unclosed\n", encoding="utf-8")
+    plan, found = load_plan(path)
+    assert plan is None and found[0].code == "plan-yaml-syntax"
+
+
+def test_unknown_key_is_reported(tmp_path, raw_plan):
+    raw_plan["measures"][0]["colour"] = "red"
+    plan, found = load_plan(write_yaml(tmp_path, raw_plan))
+    assert plan is None and "plan-unknown-key" in {p.code for p in found}
+
+
+def test_check_command_exit_codes(tmp_path, raw_plan, sample_plan_path):
+    runner = CliRunner()
+    ok = runner.invoke(cli, ["plan", "check", str(sample_plan_path)])
+    assert ok.exit_code == 0, ok.output
+    assert "กองคลัง: 16" in ok.output and "IIT" in ok.output
+    raw_plan["measures"][0]["divisions"] = ["nowhere"]
+    bad = runner.invoke(cli, ["--lang", "en", "plan", "check", str(write_yaml(tmp_path, raw_plan))])
+    assert bad.exit_code == 1
+    assert "No division with code 'nowhere'" in bad.output
+
+
+# -- file forms -------------------------------------------------------------------------------
+def test_yaml_to_xlsx_to_yaml_loses_nothing(tmp_path, sample_plan):
+    xlsx = save_plan(sample_plan, tmp_path / "plan.xlsx")
+    back, found = load_plan(xlsx)
+    assert back is not None, [p.message_en for p in found]
+    assert plan_to_dict(back) == plan_to_dict(sample_plan)
+    yaml_again = save_plan(back, tmp_path / "again.yaml")
+    final, _ = load_plan(yaml_again)
+    assert plan_to_dict(final) == plan_to_dict(sample_plan)
+    assert final.fingerprint() == sample_plan.fingerprint()
+
+
+def test_plan_workbook_problems_name_sheet_and_cell(tmp_path, sample_plan):
+    from openpyxl import load_workbook
+
+    xlsx = save_plan(sample_plan, tmp_path / "plan.xlsx")
+    wb = load_workbook(xlsx)
+    ws = wb["มาตรการ"]
+    fields = [c.value for c in ws[2]]
+    ws.cell(row=5, column=fields.index("schedule") + 1, value="sometimes")
+    wb.save(xlsx)
+    plan, found = load_plan(xlsx)
+    assert plan is None
+    bad = next(p for p in found if p.code == "plan-bad-schedule")
+    assert bad.sheet == "มาตรการ" and bad.cell.endswith("5")
+
+
+def test_plan_new_writes_an_empty_workbook_with_dropdowns(tmp_path):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "new.xlsx"
+    result = CliRunner().invoke(cli, ["plan", "new", str(target)])
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(target)
+    assert {"แผน", "รอบรายงาน", "หน่วยงาน", "ด้าน", "ตัวชี้วัด", "มาตรการ"} <= set(wb.sheetnames)
+    measures = wb["มาตรการ"]
+    assert measures["A1"].value == "รหัสมาตรการ" and measures["A2"].value == "id"
+    kinds = [dv for dv in measures.data_validations.dataValidation if dv.type == "list"]
+    assert any("monthly" in (dv.formula1 or "") for dv in kinds)
+    again = CliRunner().invoke(cli, ["plan", "new", str(target)])
+    assert again.exit_code == 2  # refuses to overwrite
+    plan, found = load_plan(target)
+    assert plan is None and found  # an empty plan is not a valid plan, and says why
+
+
+def test_convert_both_ways_by_command(tmp_path, sample_plan_path):
+    runner = CliRunner()
+    xlsx = tmp_path / "plan.xlsx"
+    assert runner.invoke(cli, ["plan", "convert", str(sample_plan_path), str(xlsx)]).exit_code == 0
+    back = tmp_path / "plan.yaml"
+    assert runner.invoke(cli, ["plan", "convert", str(xlsx), str(back)]).exit_code == 0
+    assert load_plan(back)[0] is not None
+
+
+# -- schedules and due dates ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "phrase, kind, first_due, count",
+    [
+        ("monthly", "monthly", D(2022, 10, 31), 12),
+        ("monthly day 10", "monthly", D(2022, 10, 10), 12),
+        ("quarterly", "quarterly", D(2022, 12, 31), 4),
+        ("twice-yearly 4 10", "twice-yearly", D(2022, 10, 31), 2),
+        ("twice-yearly เม.ย. ต.ค.", "twice-yearly", D(2022, 10, 31), 2),
+        ("yearly 1", "yearly", D(2023, 1, 31), 1),
+        ("once 2022-11-30", "once", D(2022, 11, 30), 1),
+        ("once 30/9/2565, 30/4/2566", "once", D(2022, 9, 30), 2),
+        ("daily", "daily", D(2022, 10, 1), 365),
+        ("event", "event", None, 0),
+    ],
+)
+def test_schedule_occurrences(phrase, kind, first_due, count):
+    schedule = parse_schedule(phrase)
+    assert schedule.kind == kind
+    occurrences = schedule.occurrences(2566)
+    assert len(occurrences) == count
+    if first_due:
+        assert occurrences[0].due == first_due
+    assert parse_schedule(str(schedule)) == schedule
+
+
+@pytest.mark.parametrize(
+    "phrase", ["weekly", "monthly day 40", "yearly", "twice-yearly 4", "once", "once 31/2/2566", "daily 3"]
+)
+def test_bad_schedules_say_why(phrase):
+    with pytest.raises(ScheduleError):
+        parse_schedule(phrase)
+
+
+def test_due_dates_for_rounds(sample_plan):
+    r6, r12 = sample_plan.round("6m"), sample_plan.round("12m")
+    o36 = sample_plan.measure("O36").due_in(r6, 2566)
+    assert o36.due_date == D(2022, 9, 30) and o36.in_round  # the deadline before the year began
+    assert sample_plan.measure("O36").due_in(r12, 2566).due_date == D(2023, 4, 30)
+    e9 = sample_plan.measure("e9").due_in(r6, 2566)
+    assert e9.due_date == D(2022, 10, 31)
+    monthly = sample_plan.measure("i2").due_in(r6, 2566)
+    assert len(monthly.occurrences) == 6 and monthly.due_date == D(2023, 3, 31)
+    assert [o.end for o in monthly.ended(D(2023, 1, 15))] == [
+        D(2022, 10, 31),
+        D(2022, 11, 30),
+        D(2022, 12, 31),
+    ]
+    assert sample_plan.measure("i29").due_in(r6, 2566).due_date is None
+
+
+def test_all_expands_to_every_division(sample_plan):
+    e7 = sample_plan.measure("e7")
+    assert sample_plan.division_codes(e7) == ("palad", "finance", "works", "education", "audit")
+    assert [m.id for m in sample_plan.measures_for("audit")] == ["e7", "O36"]
+
+
+def test_division_found_by_alias(sample_plan):
+    assert sample_plan.find_division("สำนักงานปลัด").code == "palad"
+    assert sample_plan.find_division(" กองการศึกษา\u200b").code == "education"
+    assert sample_plan.find_division("กองสวัสดิการสังคม") is None
+
+
+# -- the command line -------------------------------------------------------------------------
+def test_help_does_not_import_heavy_libraries():
+    code = (
+        "import sys; from ita_xlsx.cli import main; sys.argv=['ita-xlsx','--help'];\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pandas', 'openpyxl', 'xlsxwriter') if m in sys.modules]\n"
+        "print('HEAVY', heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "HEAVY []" in out
+
+
+def test_every_command_has_help_with_an_example():
+    runner = CliRunner()
+    for name in ("plan", "templates", "check", "collect", "mail", "remind", "demo"):
+        result = runner.invoke(cli, [name, "--help"])
+        if result.exit_code == 2 and "No such command" in result.output:
+            pytest.fail(f"command {name} is missing")
+        assert result.exit_code == 0, (name, result.output)
+        assert "ita-xlsx" in result.output and ("ตัวอย่าง" in result.output), name
+
+
+def test_python_dash_m_runs():
+    out = subprocess.run([sys.executable, "-m", "ita_xlsx", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and "ita-xlsx" in out.stdout
+
+
+def test_english_messages_with_lang_and_env(sample_plan_path):
+    runner = CliRunner()
+    en = runner.invoke(cli, ["--lang", "en", "plan", "check", str(sample_plan_path)])
+    assert "The plan is valid." in en.output
+    env = runner.invoke(cli, ["plan", "check", str(sample_plan_path)], env={"ITA_LANG": "en"})
+    assert "The plan is valid." in env.output
