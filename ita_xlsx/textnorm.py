@@ -18,6 +18,8 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 def fold(text: str) -> str:
     """The form used to compare texts: NFKC, invisible characters removed, spaces collapsed."""
+    if text.isascii():
+        return " ".join(text.split())
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
     text = text.replace("\u0e4d\u0e32", "\u0e33")  # nikhahit + sara aa, as PDFs copy "sara am"
     return _SPACES.sub(" ", text).strip()

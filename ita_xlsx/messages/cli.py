@@ -72,3 +72,18 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        "demo.unavailable": (
+            "ไม่พบแผนและไฟล์ตัวอย่างที่ {path} คำสั่ง demo ต้องใช้โฟลเดอร์โครงการ ita-xlsx (git clone แล้ว pip install -e .)",
+            "The sample plan and returns were not found at {path}; demo runs from the ita-xlsx project folder "
+            "(git clone, then pip install -e .)",
+        ),
+        "demo.templates": (
+            "เขียนแบบรายงาน {count} หน่วยงานใน {folder}",
+            "Wrote {count} division workbooks in {folder}",
+        ),
+        "demo.next": ("เปิดไฟล์สรุปเพื่อดูผล: {path}", "Open the summary to see the result: {path}"),
+    }
+)

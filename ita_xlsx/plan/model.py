@@ -162,8 +162,15 @@ class Plan:
                 return division
         return None
 
+    @cached_property
+    def _fingerprint(self) -> str:
+        return self._compute_fingerprint()
+
     def fingerprint(self) -> str:
         """Digest of everything in the plan: two files with the same fingerprint are the same plan."""
+        return self._fingerprint
+
+    def _compute_fingerprint(self) -> str:
         from ita_xlsx.plan.yaml_io import plan_to_dict
 
         canonical = json.dumps(plan_to_dict(self), ensure_ascii=False, sort_keys=True, default=str)

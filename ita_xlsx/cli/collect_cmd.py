@@ -1,0 +1,177 @@
+"""``ita-xlsx collect`` and ``ita-xlsx check``: read returned workbooks, check, merge, report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from ita_xlsx import messages
+from ita_xlsx.cli.output import print_problems, say
+
+INPUTS = click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+PLAN = click.option(
+    "--plan",
+    "plan_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="ไฟล์แผน (.yaml หรือ .xlsx) · the plan file.",
+)
+
+
+def _as_of(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    from ita_xlsx import thaidates
+
+    parsed = thaidates.parse_date(value)
+    if parsed.value is None:
+        raise click.BadParameter(messages.text("collect.bad-as-of", value=value))
+    return parsed.value
+
+
+def _load(plan_file: Path):
+    from ita_xlsx.plan import load_plan
+
+    plan, found = load_plan(plan_file)
+    if plan is None:
+        print_problems(found, err=True)
+        raise click.UsageError(messages.text("collect.plan-invalid", path=str(plan_file)))
+    return plan
+
+
+class _Progress:
+    """A one-line counter on stderr when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, source: str) -> None:
+        self.count += 1
+        if self.live and self.count % 10 == 0:
+            click.echo(f"\r{messages.text('collect.progress', count=self.count)}", err=True, nl=False)
+
+    def close(self) -> None:
+        if self.live and self.count >= 10:
+            click.echo("", err=True)
+
+
+@click.command()
+@PLAN
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="ไฟล์สรุปที่จะเขียน (.xlsx); เขียน .json ชื่อเดียวกันด้วย · the consolidated workbook.",
+)
+@click.option("--round", "round_id", help="รอบรายงาน เช่น 6m · the round (default: the files' round).")
+@click.option(
+    "--as-of", "as_of", help="วันที่ของข้อมูล (YYYY-MM-DD หรือ 31/3/2566) · the as-of date (default: today)."
+)
+@click.option(
+    "--due-soon-days",
+    default=14,
+    show_default=True,
+    type=click.IntRange(0, 365),
+    help="จำนวนวันก่อนกำหนดที่ถือว่าใกล้ถึงกำหนด · days before a due date that count as due soon.",
+)
+@click.option(
+    "--pdf", is_flag=True, help="เขียนรายงานเป็น PDF ด้วย (ต้องมี LibreOffice) · also write the report as PDF."
+)
+@INPUTS
+def collect(
+    plan_file: Path,
+    out: Path,
+    round_id: str | None,
+    as_of: str | None,
+    due_soon_days: int,
+    pdf: bool,
+    inputs: tuple[Path, ...],
+) -> None:
+    """รวบรวม ตรวจ และรวมแบบรายงานที่ส่งกลับ · collect, check and merge returned workbooks.
+
+    INPUTS: ไฟล์ โฟลเดอร์ ไฟล์ .zip หรืออีเมล (.eml, .mbox) · files, folders, zips, saved e-mails.
+    Writes OUT.xlsx and OUT.json. Exit 0 when all is clean, 1 when a file was rejected or holds
+    errors (the outputs are still written from everything that was good), 2 on misuse.
+
+    \b
+    ตัวอย่าง · example:
+      ita-xlsx collect --plan workbook_templates/plan-2566.yaml --round 6m \\
+          --as-of 2023-03-31 --out สรุป2566.xlsx ไฟล์ที่ส่งกลับ/
+    """
+    from ita_xlsx.collect import collect as run_collect
+    from ita_xlsx.outputs import OutputIsInput, write_outputs
+
+    plan = _load(plan_file)
+    if round_id and plan.round(round_id) is None:
+        raise click.UsageError(
+            messages.text(
+                "collect.unknown-round", round=round_id, rounds=", ".join(r.id for r in plan.rounds)
+            )
+        )
+    if out.suffix.lower() != ".xlsx":
+        raise click.UsageError(messages.text("collect.out-not-xlsx"))
+    progress = _Progress()
+    results = run_collect(
+        plan, inputs, round_id=round_id, as_of=_as_of(as_of), due_soon_days=due_soon_days, progress=progress
+    )
+    progress.close()
+    try:
+        written, found = write_outputs(results, out, inputs=inputs, pdf=pdf)
+    except OutputIsInput as exc:
+        raise click.UsageError(messages.text("collect.out-is-input", path=str(exc))) from None
+    print_problems(found, err=True)
+    _print_summary(results, written)
+    summary = results.summary()
+    sys.exit(1 if summary["files_rejected"] or summary["errors"] else 0)
+
+
+def _print_summary(results, written: list[Path]) -> None:
+    s = results.summary()
+    say(
+        "collect.summary",
+        accepted=s["files_accepted"],
+        rejected=s["files_rejected"],
+        records=s["records"],
+        percent=s["percent_done"],
+        overdue=s["overdue"],
+        due_soon=s["due_soon"],
+        missing=s["missing"],
+        errors=s["errors"],
+        warnings=s["warnings"],
+    )
+    if s["divisions_missing"]:
+        names = [results.plan.division(c).name for c in s["divisions_missing"]]
+        say("collect.not-received", names=", ".join(names))
+    for path in written:
+        say("cli.wrote", path=str(path))
+
+
+@click.command()
+@PLAN
+@click.option("--as-of", "as_of", help="วันที่ของข้อมูล · the as-of date (default: today).")
+@INPUTS
+def check(plan_file: Path, as_of: str | None, inputs: tuple[Path, ...]) -> None:
+    """ตรวจแบบรายงานก่อนส่ง โดยไม่รวมผล · check returned workbooks without merging.
+
+    What a clerk runs before sending the file back. Exit 0 when clean, 1 when a file has errors.
+
+    \b
+    ตัวอย่าง · example:
+      ita-xlsx check --plan workbook_templates/plan-2566.yaml ITA2566_6m_finance_กองคลัง.xlsx
+    """
+    from ita_xlsx.collect import check as run_check
+
+    plan = _load(plan_file)
+    reports = run_check(plan, inputs, as_of=_as_of(as_of))
+    failed = False
+    for report in reports:
+        errors, warnings = print_problems(report.problems)
+        ok = report.accepted and not errors
+        failed |= not ok
+        say("check.file-ok" if ok else "check.file-bad", path=report.path, errors=errors, warnings=warnings)
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,96 @@
+"""Merge the accepted workbooks: one record per measure and division.
+
+When a division sent several files, the newest wins (identity time, then the time it was
+saved, then the file time); the others are listed as superseded and values that differ are
+reported. Divisions that sent nothing get ``missing`` records.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ita_xlsx import problems
+from ita_xlsx.plan import Plan
+from ita_xlsx.problems import Problem
+from ita_xlsx.results import Record
+from ita_xlsx.returned import Entry, Returned
+
+_COMPARED = ("status", "action_date", "result", "evidence", "note")
+
+
+def choose_versions(returned: list[Returned]) -> tuple[dict[str, Returned], list[Problem]]:
+    """The winning file of each division, and problems naming the files it superseded."""
+    by_division: dict[str, list[Returned]] = defaultdict(list)
+    for ret in returned:
+        if ret.accepted and ret.division:
+            by_division[ret.division].append(ret)
+    chosen: dict[str, Returned] = {}
+    found: list[Problem] = []
+    for division, versions in by_division.items():
+        versions.sort(key=Returned.version_key)
+        newest = chosen[division] = versions[-1]
+        for older in versions[:-1]:
+            found.append(
+                problems.info("file-superseded", file=older.source, division=division, newer=newest.source)
+            )
+            found.extend(_conflicts(older, newest))
+    return chosen, found
+
+
+def _conflicts(older: Returned, newer: Returned) -> list[Problem]:
+    found = []
+    for measure_id, old in older.entries.items():
+        new = newer.entries.get(measure_id)
+        if new is None or not old.filled:
+            continue
+        differing = [f for f in _COMPARED if getattr(old, f) != getattr(new, f) and getattr(old, f)]
+        if differing:
+            found.append(
+                problems.warning(
+                    "conflicting-versions",
+                    file=newer.source,
+                    sheet=newer.sheet,
+                    cell=new.cells.get(differing[0]),
+                    measure_id=measure_id,
+                    division=newer.division,
+                    older=older.source,
+                    fields=", ".join(differing),
+                )
+            )
+    return found
+
+
+def build_records(plan: Plan, chosen: dict[str, Returned]) -> list[Record]:
+    """Every measure × division of the plan, filled from the chosen file or marked missing."""
+    records = []
+    for division in plan.divisions:
+        ret = chosen.get(division.code)
+        log_by_measure = defaultdict(list)
+        for entry in ret.log if ret else ():
+            log_by_measure[entry.measure_id].append(entry)
+        for measure in plan.measures_for(division.code):
+            entry = ret.entries.get(measure.id) if ret else None
+            records.append(_record(measure.id, division.code, ret, entry, log_by_measure[measure.id]))
+    return records
+
+
+def _record(measure_id: str, division: str, ret: Returned | None, entry: Entry | None, log: list) -> Record:
+    if ret is None or entry is None:
+        return Record(
+            measure_id, division, source=ret.source if ret else None, sheet=ret.sheet if ret else None
+        )
+    return Record(
+        measure_id,
+        division,
+        status=entry.status or "not_started",
+        action_date=entry.action_date,
+        result=entry.result,
+        evidence=entry.evidence,
+        note=entry.note,
+        log=log,
+        source=ret.source,
+        sheet=ret.sheet,
+        row=entry.row,
+        state="pending",
+        cells=entry.cells,
+    )

@@ -1,0 +1,142 @@
+"""Normalise what clerks type into input cells: statuses, dates, evidence and free text.
+
+Each function returns the clean value and the problems codes of what it had to assume, so the
+caller can report them at the cell.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from ita_xlsx import textnorm, thaidates
+from ita_xlsx.status import STATUSES
+
+# Variants people type, by status; compared after folding, without spaces, lower-case.
+_VARIANTS = {
+    "not_started": (
+        "ยังไม่ดำเนินการ",
+        "ยังไม่ได้ดำเนินการ",
+        "ยังไม่เริ่ม",
+        "ยังไม่เริ่มดำเนินการ",
+        "ยังไม่ได้ทำ",
+        "ไม่ได้ดำเนินการ",
+        "notstarted",
+        "notyetstarted",
+        "todo",
+        "pending",
+    ),
+    "in_progress": (
+        "อยู่ระหว่างดำเนินการ",
+        "กำลังดำเนินการ",
+        "ระหว่างดำเนินการ",
+        "อยู่ในระหว่างดำเนินการ",
+        "กำลังทำ",
+        "inprogress",
+        "started",
+        "underway",
+        "working",
+    ),
+    "done": (
+        "ดำเนินการแล้ว",
+        "เสร็จแล้ว",
+        "แล้วเสร็จ",
+        "ดำเนินการเรียบร้อย",
+        "ดำเนินการเรียบร้อยแล้ว",
+        "เรียบร้อยแล้ว",
+        "ดำเนินการแล้วเสร็จ",
+        "เสร็จสิ้น",
+        "ดำเนินการเสร็จแล้ว",
+        "ดำเนินการเสร็จสิ้น",
+        "เสร็จ",
+        "done",
+        "completed",
+        "complete",
+        "finished",
+    ),
+    "ongoing": (
+        "ดำเนินการเป็นประจำ",
+        "ดำเนินการประจำ",
+        "เป็นประจำ",
+        "ทำเป็นประจำ",
+        "ดำเนินการอย่างต่อเนื่อง",
+        "ต่อเนื่อง",
+        "ongoing",
+        "recurring",
+        "continuous",
+        "regular",
+        "routine",
+    ),
+    "not_applicable": (
+        "ไม่เกี่ยวข้อง",
+        "ไม่เกี่ยว",
+        "ไม่มีส่วนเกี่ยวข้อง",
+        "notapplicable",
+        "n/a",
+        "na",
+        "notrelevant",
+        "none",
+    ),
+}
+_LOOKUP = {v.replace(" ", "").lower(): code for code, variants in _VARIANTS.items() for v in variants}
+_LABELS = {s.th: s.code for s in STATUSES}
+_FUZZY_CUTOFF = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    value: object
+    code: str | None = None  # a problem code when something was assumed or is wrong
+    severity: str = "info"
+
+
+def status(raw: object) -> Normalised:
+    """The status code for a cell, exact labels silently, variants with a note, misspellings warned."""
+    if raw is None:
+        return Normalised(None)
+    text = textnorm.compact(str(raw)).lower().strip(".-")
+    if not text:
+        return Normalised(None)
+    if str(raw).strip() in _LABELS:
+        return Normalised(_LABELS[str(raw).strip()])
+    if text in _LOOKUP:
+        code = _LOOKUP[text]
+        exact = textnorm.compact(str(raw)) in _LABELS
+        return Normalised(code, None if exact else "status-variant", "info")
+    close = difflib.get_close_matches(text, _LOOKUP.keys(), n=1, cutoff=_FUZZY_CUTOFF)
+    if close:
+        return Normalised(_LOOKUP[close[0]], "status-misspelt", "warning")
+    return Normalised(None, "status-unknown", "error")
+
+
+def date(raw: object, *, date1904: bool = False, is_date_cell: bool = False) -> thaidates.ParsedDate:
+    """A date from a cell. A number in a cell formatted as a date is a real date, not a serial guess."""
+    if isinstance(raw, float | int) and not isinstance(raw, bool) and is_date_cell:
+        parsed = thaidates.parse_date(raw, date1904=date1904)
+        assumptions = tuple(a for a in parsed.assumptions if a != thaidates.FROM_SERIAL)
+        return thaidates.ParsedDate(parsed.value, assumptions, parsed.error)
+    return thaidates.parse_date(raw, date1904=date1904)
+
+
+_URL = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
+
+
+def evidence(raw: object) -> str:
+    """Evidence as text: links trimmed of spaces and invisible characters, other text kept."""
+    text = cell_text(raw)
+    candidate = text.replace("\u200b", "").strip()
+    return candidate if _URL.match(candidate) else text
+
+
+def cell_text(raw: object) -> str:
+    """Free text from a cell, kept as text (numbers as written, not as floats)."""
+    if raw is None:
+        return ""
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    return textnorm.clean_cell_text(str(raw))
+
+
+def is_url(text: str) -> bool:
+    return bool(_URL.match(text))

@@ -1,0 +1,183 @@
+"""The outcome of a collection: one record per measure and division, the files, the problems.
+
+This is what ``collect`` writes as JSON (field names are an interface: keep them) and what the
+consolidated workbook, the mail and the reminders are made from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from ita_xlsx.problems import Problem, sort_key
+
+RESULTS_FORMAT = "ita-xlsx-results/1"
+DONE_STATES = ("done", "done_late", "ongoing")
+
+
+@dataclass(slots=True)
+class LogEntry:
+    measure_id: str
+    date: dt.date | None
+    detail: str
+    evidence: str
+    cell: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "measure_id": self.measure_id,
+            "date": _iso(self.date),
+            "detail": self.detail,
+            "evidence": self.evidence,
+        }
+
+
+@dataclass(slots=True)
+class Record:
+    """What one division reported for one measure, and what the check concluded."""
+
+    measure_id: str
+    division: str
+    status: str = "missing"
+    action_date: dt.date | None = None
+    due_date: dt.date | None = None
+    state: str = "missing"
+    days_overdue: int | None = None
+    result: str = ""
+    evidence: str = ""
+    note: str = ""
+    log: list[LogEntry] = field(default_factory=list)
+    source: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    missed_periods: list[str] = field(default_factory=list)
+    cells: dict[str, str] = field(default_factory=dict)  # field → cell reference in the source
+
+
+@dataclass(slots=True)
+class FileReport:
+    path: str
+    accepted: bool
+    division: str | None = None
+    round: str | None = None
+    superseded_by: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> bool:
+        """Not used because of an error (a skipped duplicate or lock file is not rejected)."""
+        return not self.accepted and any(p.severity == "error" for p in self.problems)
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "accepted": self.accepted,
+            "division": self.division,
+            "round": self.round,
+            "superseded_by": self.superseded_by,
+            "problems": [p.to_dict() for p in sorted(self.problems, key=sort_key)],
+        }
+
+
+@dataclass(slots=True)
+class Results:
+    plan: object  # ita_xlsx.plan.Plan
+    round_id: str
+    as_of: dt.date
+    due_soon_days: int
+    records: list[Record]
+    files: list[FileReport]
+    problems: list[Problem]
+
+    def summary(self) -> dict:
+        counts = {
+            state: 0
+            for state in (
+                "done",
+                "done_late",
+                "ongoing",
+                "pending",
+                "due_soon",
+                "overdue",
+                "missing",
+                "not_applicable",
+            )
+        }
+        for record in self.records:
+            counts[record.state] += 1
+        applicable = len(self.records) - counts["not_applicable"]
+        done = sum(counts[s] for s in DONE_STATES)
+        received = {f.division for f in self.files if f.accepted}
+        return {
+            "records": len(self.records),
+            **counts,
+            "percent_done": round(100 * done / applicable, 1) if applicable else 0.0,
+            "divisions_missing": [
+                d.code
+                for d in self.plan.divisions
+                if d.code not in received and self.plan.measures_for(d.code)
+            ],
+            "files_accepted": sum(f.accepted for f in self.files),
+            "files_rejected": sum(f.rejected for f in self.files),
+            "errors": sum(p.severity == "error" for p in self.problems),
+            "warnings": sum(p.severity == "warning" for p in self.problems),
+        }
+
+    def to_dict(self) -> dict:
+        from ita_xlsx.status import STATE_BY_CODE, STATUS_BY_CODE
+
+        plan = self.plan
+        rnd = plan.round(self.round_id)
+        return {
+            "format": RESULTS_FORMAT,
+            "plan_id": plan.plan_id,
+            "plan_fingerprint": plan.fingerprint(),
+            "office": plan.office.name,
+            "fiscal_year": plan.fiscal_year,
+            "round": self.round_id,
+            "round_name": rnd.name if rnd else self.round_id,
+            "as_of": self.as_of.isoformat(),
+            "due_soon_days": self.due_soon_days,
+            "summary": self.summary(),
+            "records": [_record_dict(plan, r, STATUS_BY_CODE, STATE_BY_CODE) for r in self.records],
+            "files": [f.to_dict() for f in self.files],
+            "problems": [p.to_dict() for p in sorted(self.problems, key=sort_key)],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
+
+
+def _record_dict(plan, r: Record, statuses: dict, states: dict) -> dict:
+    measure = plan.measure(r.measure_id)
+    division = plan.division(r.division)
+    return {
+        "measure_id": r.measure_id,
+        "division": r.division,
+        "division_name": division.name if division else r.division,
+        "section": measure.section if measure else None,
+        "indicator": measure.indicator if measure else None,
+        "items": list(measure.items) if measure else [],
+        "question": measure.question if measure else "",
+        "schedule": str(measure.schedule) if measure else None,
+        "status": r.status,
+        "status_th": statuses[r.status].th,
+        "action_date": _iso(r.action_date),
+        "due_date": _iso(r.due_date),
+        "state": r.state,
+        "state_th": states[r.state].th,
+        "days_overdue": r.days_overdue,
+        "missed_periods": r.missed_periods,
+        "result": r.result,
+        "evidence": r.evidence,
+        "note": r.note,
+        "log": [e.to_dict() for e in r.log],
+        "source": r.source,
+        "sheet": r.sheet,
+        "row": r.row,
+    }
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,479 @@
+"""Read one returned division workbook: identify it, verify it, and take its inputs.
+
+The workbook is identified by its hidden identity (never by its file name), its cells are found
+through the defined names (falling back to the identity's column map), and its locked content
+is compared with the plan. Sheet protection is never taken as proof of anything. Each problem is
+recorded with its file, sheet and cell, and the inputs of intact rows are still used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ita_xlsx import normalize, problems, textnorm, thaidates
+from ita_xlsx.plan import Plan
+from ita_xlsx.problems import Problem
+from ita_xlsx.results import LogEntry
+from ita_xlsx.safezip import PackageError, SafePackage
+from ita_xlsx.template import layout as L
+from ita_xlsx.xlsxread import Area, Cell, Workbook, cell_ref, column_number, open_workbook
+
+FIELDS = {  # record field → defined name
+    "measure_id": L.NAME_MEASURE_ID,
+    "question": L.NAME_QUESTION,
+    "steps": L.NAME_STEPS,
+    "reporting": L.NAME_REPORTING,
+    "status": L.NAME_STATUS,
+    "action_date": L.NAME_ACTION_DATE,
+    "result": L.NAME_RESULT,
+    "evidence": L.NAME_EVIDENCE,
+    "note": L.NAME_NOTE,
+}
+LOG_FIELDS = {
+    "measure_id": L.NAME_LOG_MEASURE,
+    "date": L.NAME_LOG_DATE,
+    "detail": L.NAME_LOG_DETAIL,
+    "evidence": L.NAME_LOG_EVIDENCE,
+}
+LOCKED_FIELDS = ("measure_id", "question", "steps", "reporting")
+
+
+@dataclass(slots=True)
+class Entry:
+    """The inputs of one measure row, as returned."""
+
+    measure_id: str
+    row: int
+    status: str | None = None
+    action_date: dt.date | None = None
+    result: str = ""
+    evidence: str = ""
+    note: str = ""
+    filled: bool = False
+    cells: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Returned:
+    source: str
+    accepted: bool = False
+    division: str | None = None
+    round_id: str | None = None
+    generated: str = ""
+    modified: str = ""
+    mtime: float | None = None
+    sheet: str = L.MEASURES_SHEET
+    entries: dict[str, Entry] = field(default_factory=dict)
+    log: list[LogEntry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, make, code: str, **kw: object) -> None:
+        kw.setdefault("division", self.division)
+        self.problems.append(make(code, file=self.source, **kw))
+
+    def version_key(self) -> tuple:
+        """Newer versions sort later: identity time, then the time the file was saved."""
+        return (self.generated, self.modified, self.mtime or 0.0, self.source)
+
+
+def read_returned(
+    source: str,
+    data: bytes,
+    plan: Plan,
+    *,
+    round_id: str | None = None,
+    mtime: float | None = None,
+    limits=None,
+) -> Returned:
+    """Everything one returned workbook says, with every problem found in it."""
+    ret = Returned(source, mtime=mtime)
+    try:
+        package = SafePackage.open(data, limits) if limits else SafePackage.open(data)
+        package.verify()  # real sizes and CRCs within the limits before any parser inflates a part
+        wb = open_workbook(package)
+        _read(wb, plan, round_id, ret)
+    except PackageError as exc:
+        ret.accepted = False
+        ret.report(problems.error, exc.code, **exc.params)
+    return ret
+
+
+def _read(wb: Workbook, plan: Plan, round_id: str | None, ret: Returned) -> None:
+    identity, row_map = _identity(wb)
+    if not _accept_identity(identity, plan, round_id, ret):
+        return
+    ret.modified = wb.modified
+    _check_structure(wb, ret)
+    areas = _areas(wb, identity, row_map, FIELDS, ret)
+    if areas is None:
+        return
+    ret.sheet = areas["measure_id"].sheet
+    ret.accepted = True
+    _read_measures(wb, plan, areas, ret)
+    log_areas = _areas(wb, identity, None, LOG_FIELDS, ret, required=False)
+    if log_areas:
+        _read_log(wb, plan, log_areas, ret)
+
+
+# -- identity ---------------------------------------------------------------------------------
+def _identity(wb: Workbook) -> tuple[dict[str, str], list[tuple[int, str, str]]]:
+    """Identity keys and the row map, from the hidden sheet or, failing that, the properties."""
+    info = wb.sheet(L.IDENTITY_SHEET)
+    identity: dict[str, str] = {}
+    row_map: list[tuple[int, str, str]] = []
+    if info:
+        cells, _ = wb.read_cells(info, {1, 2, 3}, 1, len(L.IDENTITY_KEYS) + 3 + 5000)
+        identity, row_map = _identity_from_cells(cells)
+    if not identity.get("format"):
+        props = {
+            k[len(L.PROPERTY_PREFIX) :]: v
+            for k, v in wb.properties.items()
+            if k.startswith(L.PROPERTY_PREFIX)
+        }
+        identity = {**props, **{k: v for k, v in identity.items() if v}}
+    return identity, row_map
+
+
+def _identity_from_cells(cells: dict[tuple[int, int], Cell]) -> tuple[dict, list]:
+    identity: dict[str, str] = {}
+    row_map: list[tuple[int, str, str]] = []
+    in_map = False
+    for row in sorted({r for r, _ in cells}):
+        a, b, c = (_text(cells.get((row, col))) for col in (1, 2, 3))
+        if (a, b, c) == L.ROW_MAP_HEADER:
+            in_map = True
+        elif in_map and a.isdigit():
+            row_map.append((int(a), b, c))
+        elif not in_map and a:
+            identity[a] = b
+    return identity, row_map
+
+
+def _accept_identity(identity: dict[str, str], plan: Plan, round_id: str | None, ret: Returned) -> bool:
+    if not identity.get("format"):
+        ret.report(problems.error, "workbook-no-identity")
+        return False
+    if identity["format"] not in L.ACCEPTED_FORMATS:
+        ret.report(problems.error, "workbook-unknown-format", found=identity["format"])
+        return False
+    checks = (
+        ("plan_id", plan.plan_id, "workbook-other-plan"),
+        ("fiscal_year", str(plan.fiscal_year), "workbook-other-year"),
+    )
+    for key, expected, code in checks:
+        found = _clean_number(identity.get(key, ""))
+        if found != expected:
+            ret.report(problems.error, code, expected=expected, found=found or "-")
+            return False
+    ret.round_id = identity.get("round", "")
+    if plan.round(ret.round_id) is None or (round_id and ret.round_id != round_id):
+        ret.report(
+            problems.error,
+            "workbook-other-round",
+            expected=round_id or "/".join(r.id for r in plan.rounds),
+            found=ret.round_id or "-",
+        )
+        return False
+    division = plan.division(identity.get("division", ""))
+    if division is None:
+        ret.report(problems.error, "workbook-unknown-division", found=identity.get("division", "-"))
+        return False
+    ret.division, ret.generated = division.code, identity.get("generated", "")
+    if identity.get("plan_fingerprint") and identity["plan_fingerprint"] != plan.fingerprint():
+        ret.report(problems.info, "workbook-plan-edited")
+    return True
+
+
+def _clean_number(text: str) -> str:
+    """'2566.0' (a LibreOffice round trip of a number) → '2566'."""
+    return text[:-2] if text.endswith(".0") and text[:-2].isdigit() else text
+
+
+# -- structure --------------------------------------------------------------------------------
+def _check_structure(wb: Workbook, ret: Returned) -> None:
+    identity_sheet = wb.sheet(L.IDENTITY_SHEET)
+    if identity_sheet and identity_sheet.state == "visible":
+        ret.report(problems.warning, "identity-sheet-visible", sheet=L.IDENTITY_SHEET)
+    for name in (L.MEASURES_SHEET, L.LOG_SHEET):
+        info = wb.sheet(name)
+        if info is not None and not wb.is_protected(info):
+            ret.report(problems.warning, "protection-removed", sheet=name)
+
+
+def _areas(
+    wb: Workbook,
+    identity: dict,
+    row_map: list | None,
+    fields: dict[str, str],
+    ret: Returned,
+    *,
+    required: bool = True,
+) -> dict[str, Area] | None:
+    """The area of each field: its defined name, or the identity's column map when names are lost."""
+    columns = dict(part.split("=", 1) for part in identity.get("columns", "").split(",") if "=" in part)
+    found: dict[str, Area] = {}
+    lost: list[str] = []
+    for key, name in fields.items():
+        area = wb.area(name)
+        if area is None or wb.sheet(area.sheet) is None:
+            lost.append(name)
+            area = _fallback_area(name, columns, row_map, fields is LOG_FIELDS, wb)
+        if area is not None:
+            found[key] = area
+    if lost:
+        ret.report(problems.warning, "names-missing", names=", ".join(lost))
+    if "measure_id" not in found:
+        if required:
+            ret.report(problems.error, "measures-not-found", sheet=L.MEASURES_SHEET)
+        return None
+    sheet = found["measure_id"].sheet
+    if required and sheet != L.MEASURES_SHEET:
+        ret.report(problems.warning, "sheet-renamed", sheet=sheet, expected=L.MEASURES_SHEET)
+    return found
+
+
+def _fallback_area(
+    name: str, columns: dict[str, str], row_map: list | None, is_log: bool, wb: Workbook
+) -> Area | None:
+    letter = columns.get(name)
+    if not letter:
+        return None
+    col = column_number(letter)
+    sheet = L.LOG_SHEET if is_log else _measures_sheet_by_content(wb, columns, row_map)
+    if sheet is None or wb.sheet(sheet) is None:
+        return None
+    if is_log:
+        first = min((r for r, _, _ in row_map or []), default=None)
+        start = first or 1
+        return Area(sheet, col, start, col, start + L.LOG_ROWS + 50)
+    if not row_map:
+        return None
+    rows = [r for r, _, _ in row_map]
+    return Area(sheet, col, min(rows), col, max(rows) + 20)
+
+
+def _measures_sheet_by_content(wb: Workbook, columns: dict[str, str], row_map: list | None) -> str | None:
+    """The sheet holding the measure ids of the row map: found by content when it was renamed."""
+    if wb.sheet(L.MEASURES_SHEET) is not None:
+        return L.MEASURES_SHEET
+    letter = columns.get(L.NAME_MEASURE_ID)
+    if not letter or not row_map:
+        return None
+    col, rows = column_number(letter), {r: mid for r, mid, _ in row_map}
+    for info in wb.sheets:
+        if info.name in (L.IDENTITY_SHEET, L.LISTS_SHEET, L.LOG_SHEET, L.INSTRUCTIONS_SHEET):
+            continue
+        cells, _ = wb.read_cells(info, {col}, min(rows), max(rows))
+        hits = sum(_text(cells.get((r, col))) == mid for r, mid in rows.items())
+        if hits * 2 >= len(rows):
+            return info.name
+    return None
+
+
+# -- measure rows -----------------------------------------------------------------------------
+def _read_measures(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -> None:
+    info = wb.sheet(ret.sheet)
+    rows = range(areas["measure_id"].min_row, areas["measure_id"].max_row + 1)
+    cols = {key: area.min_col for key, area in areas.items()}
+    cells, issues = wb.read_cells(info, set(cols.values()), rows.start, rows.stop - 1)
+    for issue in issues:
+        ret.report(problems.warning, "cell-unreadable", sheet=ret.sheet, cell=issue.ref, reason=issue.reason)
+    expected = [m.id for m in plan.measures_for(ret.division)]
+    seen: list[str] = []
+    for row in rows:
+        values = {key: cells.get((row, col)) for key, col in cols.items()}
+        measure_id = _identify_row(plan, values, expected, row, cols, ret)
+        if measure_id is None:
+            continue
+        if measure_id in seen:
+            ret.report(
+                problems.error,
+                "row-duplicated",
+                sheet=ret.sheet,
+                cell=cell_ref(row, cols["measure_id"]),
+                measure_id=measure_id,
+            )
+            continue
+        seen.append(measure_id)
+        _verify_locked(plan, measure_id, values, row, cols, ret)
+        ret.entries[measure_id] = _entry(measure_id, row, values, cols, wb.date1904, ret)
+    _check_row_set(expected, seen, ret)
+
+
+def _identify_row(
+    plan: Plan, values: dict, expected: list[str], row: int, cols: dict, ret: Returned
+) -> str | None:
+    raw_id = _text(values.get("measure_id"))
+    if raw_id in expected:
+        return raw_id
+    has_input = any(_text(values.get(k)) for k in ("status", "action_date", "result", "evidence", "note"))
+    if not raw_id and not has_input:
+        return None
+    texts = tuple(_text(values.get(k)) for k in LOCKED_FIELDS[1:])
+    for measure_id in expected:  # an id cell overwritten: recognise the row by its locked text
+        if L.locked_texts(plan, plan.measure(measure_id))[1:] == texts or (
+            texts[0]
+            and textnorm.compact(texts[0])
+            == textnorm.compact(L.question_text(plan, plan.measure(measure_id)))
+        ):
+            ret.report(
+                problems.warning,
+                "row-id-changed",
+                sheet=ret.sheet,
+                cell=cell_ref(row, cols["measure_id"]),
+                measure_id=measure_id,
+                found=raw_id or "-",
+            )
+            return measure_id
+    code = "row-inserted" if not raw_id else "row-unknown"
+    ret.report(
+        problems.error, code, sheet=ret.sheet, cell=cell_ref(row, cols["measure_id"]), found=raw_id or "-"
+    )
+    return None
+
+
+_EXPECTED: dict[int, tuple[Plan, dict[str, tuple[str, ...]]]] = {}
+
+
+def _expected_texts(plan: Plan, measure_id: str) -> tuple[tuple[str, str], ...]:
+    """(as written, compacted) locked texts of a measure, computed once per plan."""
+    cached = _EXPECTED.get(id(plan))
+    if cached is None or cached[0] is not plan:
+        table = {
+            m.id: tuple((t, textnorm.compact(t)) for t in L.locked_texts(plan, m)) for m in plan.measures
+        }
+        cached = _EXPECTED[id(plan)] = (plan, table)
+    return cached[1][measure_id]
+
+
+def _verify_locked(plan: Plan, measure_id: str, values: dict, row: int, cols: dict, ret: Returned) -> None:
+    expected = _expected_texts(plan, measure_id)
+    for key, (raw, want) in zip(LOCKED_FIELDS[1:], expected[1:], strict=True):
+        if key not in cols:
+            continue
+        cell = values.get(key)
+        if cell is not None and cell.value == raw:  # intact: the common case, no folding needed
+            continue
+        if textnorm.compact(_text(cell)) != want:
+            ret.report(
+                problems.error,
+                "locked-text-changed",
+                sheet=ret.sheet,
+                cell=cell_ref(row, cols[key]),
+                measure_id=measure_id,
+            )
+
+
+def _check_row_set(expected: list[str], seen: list[str], ret: Returned) -> None:
+    for measure_id in expected:
+        if measure_id not in seen:
+            ret.report(problems.error, "row-deleted", sheet=ret.sheet, measure_id=measure_id)
+    present = [m for m in expected if m in seen]
+    if [m for m in seen if m in expected] != present:
+        ret.report(problems.warning, "rows-reordered", sheet=ret.sheet)
+
+
+def _entry(measure_id: str, row: int, values: dict, cols: dict, date1904: bool, ret: Returned) -> Entry:
+    entry = Entry(measure_id, row, cells={key: cell_ref(row, col) for key, col in cols.items()})
+
+    def where(key: str) -> dict:
+        return {"sheet": ret.sheet, "cell": cell_ref(row, cols[key]), "measure_id": measure_id}
+
+    if "status" in cols:
+        status = normalize.status(_raw(values.get("status")))
+        entry.status = status.value
+        if status.code:
+            ret.report(
+                getattr(problems, status.severity),
+                status.code,
+                **where("status"),
+                value=_short(values.get("status")),
+            )
+        elif status.value is None:
+            ret.report(problems.warning, "status-empty", **where("status"))
+    if "action_date" in cols:
+        entry.action_date = _date(values.get("action_date"), date1904, where("action_date"), ret)
+    for key in ("result", "evidence", "note"):
+        if key in cols:
+            cell = values.get(key)
+            text = normalize.evidence(_raw(cell)) if key == "evidence" else normalize.cell_text(_raw(cell))
+            setattr(entry, key, text)
+    entry.filled = bool(entry.status or entry.action_date or entry.result or entry.evidence or entry.note)
+    return entry
+
+
+def _date(cell: Cell | None, date1904: bool, where: dict, ret: Returned) -> dt.date | None:
+    raw = _raw(cell)
+    if raw is None or (isinstance(raw, str) and not textnorm.fold(raw)):
+        return None
+    if cell.kind == "e":
+        ret.report(problems.warning, "cell-error-value", **where, value=_short(cell))
+        return None
+    parsed = normalize.date(raw, date1904=date1904, is_date_cell=cell.is_date or cell.kind == "d")
+    year = str(thaidates.be_year(parsed.value)) if parsed.value else ""
+    for code in parsed.assumptions:
+        severity = problems.info if code == thaidates.CE_YEAR_IN_TEXT else problems.warning
+        ret.report(severity, code, **where, value=_short(cell), year=year)
+    if parsed.error:
+        ret.report(problems.error, parsed.error, **where, value=_short(cell), year=year)
+    return parsed.value
+
+
+# -- activity log -----------------------------------------------------------------------------
+def _read_log(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -> None:
+    sheet_name = areas["measure_id"].sheet
+    info = wb.sheet(sheet_name)
+    rows = range(areas["measure_id"].min_row, areas["measure_id"].max_row + 1)
+    cols = {key: area.min_col for key, area in areas.items()}
+    cells, issues = wb.read_cells(info, set(cols.values()), rows.start, rows.stop - 1)
+    for issue in issues:
+        ret.report(problems.warning, "cell-unreadable", sheet=sheet_name, cell=issue.ref, reason=issue.reason)
+    mine = {m.id for m in plan.measures_for(ret.division)}
+    for row in sorted({r for r, _ in cells}):
+        values = {key: cells.get((row, col)) for key, col in cols.items()}
+        if not any(v is not None and str(v.value).strip() for v in values.values()):
+            continue
+        measure_id = _text(values.get("measure_id")).split(" ")[0]
+        where = {
+            "sheet": sheet_name,
+            "cell": cell_ref(row, cols["measure_id"]),
+            "measure_id": measure_id or None,
+        }
+        if measure_id not in mine:
+            ret.report(problems.warning, "log-unknown-measure", **where, found=measure_id or "-")
+            continue
+        date = None
+        if "date" in cols:
+            date_where = {**where, "cell": cell_ref(row, cols["date"])}
+            date = _date(values.get("date"), wb.date1904, date_where, ret)
+            if date is None and not _text(values.get("date")):
+                ret.report(problems.warning, "log-date-missing", **date_where)
+        ret.log.append(
+            LogEntry(
+                measure_id,
+                date,
+                normalize.cell_text(_raw(values.get("detail"))),
+                normalize.evidence(_raw(values.get("evidence"))),
+                where["cell"],
+            )
+        )
+
+
+# -- small helpers ----------------------------------------------------------------------------
+def _raw(cell: Cell | None) -> object:
+    return None if cell is None else cell.value
+
+
+def _text(cell: Cell | None) -> str:
+    if cell is None or cell.value is None:
+        return ""
+    value = cell.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return textnorm.fold(str(value))
+
+
+def _short(cell: Cell | None) -> str:
+    text = "" if cell is None or cell.value is None else str(cell.value)
+    return text if len(text) <= 60 else text[:57] + "..."

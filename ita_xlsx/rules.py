@@ -1,0 +1,152 @@
+"""Check each record against the plan and the as-of date, and decide its state.
+
+One rule, one small function. Rules add problems (warnings about dates) and the state tells
+the executives where a measure stands: done, done late, ongoing, pending, due soon, overdue,
+missing or not applicable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from ita_xlsx import problems, thaidates
+from ita_xlsx.plan import Measure, MeasureDue, Plan, Round
+from ita_xlsx.problems import Problem
+from ita_xlsx.results import Record
+
+DEFAULT_DUE_SOON_DAYS = 14
+Report = Callable[..., None]
+
+
+def evaluate(
+    record: Record,
+    measure: Measure,
+    plan: Plan,
+    rnd: Round,
+    as_of: dt.date,
+    due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
+) -> list[Problem]:
+    """Set ``record.due_date``, ``state`` and ``days_overdue``; return the problems found."""
+    found: list[Problem] = []
+
+    def report(make: Callable[..., Problem], code: str, field: str, **params: object) -> None:
+        found.append(
+            make(
+                code,
+                file=record.source,
+                sheet=record.sheet,
+                cell=_cell(record, field),
+                measure_id=record.measure_id,
+                division=record.division,
+                **params,
+            )
+        )
+
+    due = measure.due_in(rnd, plan.fiscal_year)
+    record.due_date = due.due_date
+    if record.status == "missing":
+        record.state = "missing"
+        _late_by(record, due, as_of)
+        return found
+    check_dates(record, measure, plan, rnd, as_of, due, report)
+    record.state = _state(record, measure, due, as_of, due_soon_days, report)
+    return found
+
+
+def check_dates(
+    record: Record, measure: Measure, plan: Plan, rnd: Round, as_of: dt.date, due: MeasureDue, report: Report
+) -> None:
+    status, date = record.status, record.action_date
+    if status in ("done", "ongoing") and date is None and not record.log:
+        report(problems.warning, "date-missing", "action_date")
+    if status == "not_started" and date is not None:
+        report(problems.warning, "date-with-not-started", "action_date")
+    if date is None:
+        return
+    shown = thaidates.format_thai(date, "abbr")
+    if date > rnd.end:
+        report(
+            problems.warning,
+            "date-after-round",
+            "action_date",
+            date=shown,
+            end=thaidates.format_thai(rnd.end, "abbr"),
+        )
+    elif date > as_of:
+        report(
+            problems.warning,
+            "date-after-as-of",
+            "action_date",
+            date=shown,
+            as_of=thaidates.format_thai(as_of, "abbr"),
+        )
+    fy_start = plan.fiscal_year_bounds[0]
+    own_early = any(o.due < fy_start for o in measure.schedule.occurrences(plan.fiscal_year))
+    if date < fy_start and not own_early:
+        report(problems.warning, "date-before-year", "action_date", date=shown, year=plan.fiscal_year)
+
+
+def _state(
+    record: Record, measure: Measure, due: MeasureDue, as_of: dt.date, soon: int, report: Report
+) -> str:
+    status = record.status or "not_started"
+    if status == "not_applicable":
+        return "not_applicable"
+    if measure.schedule.kind == "event":
+        return {"done": "done", "ongoing": "ongoing"}.get(status, "pending")
+    if measure.schedule.recurring and measure.schedule.kind != "daily" and status != "not_started":
+        missed = _missed_periods(record, due, as_of)
+        if missed:
+            record.missed_periods = [o.end.isoformat() for o in missed]
+            record.days_overdue = (as_of - missed[0].due).days
+            report(
+                problems.warning,
+                "period-without-action",
+                "action_date",
+                periods=", ".join(thaidates.format_thai(o.end, "abbr") for o in missed),
+            )
+            return "overdue"
+    if status in ("done", "ongoing"):
+        return _done_state(record, measure, due, status)
+    return _open_state(record, due, as_of, soon)
+
+
+def _done_state(record: Record, measure: Measure, due: MeasureDue, status: str) -> str:
+    """Done, or done late when a one-off deadline passed before the action."""
+    single = measure.schedule.kind == "once" or len(due.occurrences) == 1
+    late = (
+        single and due.in_round and record.action_date and due.due_date and record.action_date > due.due_date
+    )
+    if status == "done" and late:
+        record.days_overdue = (record.action_date - due.due_date).days
+        return "done_late"
+    return status
+
+
+def _open_state(record: Record, due: MeasureDue, as_of: dt.date, soon: int) -> str:
+    if due.due_date is None or not due.in_round:
+        return "pending"
+    if due.due_date < as_of:
+        record.days_overdue = (as_of - due.due_date).days
+        return "overdue"
+    if (due.due_date - as_of).days <= soon:
+        return "due_soon"
+    return "pending"
+
+
+def _missed_periods(record: Record, due: MeasureDue, as_of: dt.date) -> list:
+    """Ended periods with no action in them, by the latest date and the activity log together."""
+    dates = [e.date for e in record.log if e.date]
+    if record.action_date:
+        dates.append(record.action_date)
+    return [o for o in due.ended(as_of) if not any(o.start <= d <= o.end for d in dates)]
+
+
+def _late_by(record: Record, due: MeasureDue, as_of: dt.date) -> None:
+    if due.due_date and due.in_round and due.due_date < as_of:
+        record.days_overdue = (as_of - due.due_date).days
+
+
+def _cell(record: Record, field: str) -> str | None:
+    return record.cells.get(field)

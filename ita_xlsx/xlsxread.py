@@ -1,0 +1,558 @@
+"""A small, fast, defensive reader of the OOXML parts the collector needs.
+
+It reads only what a returned workbook must be checked for: the sheets and their states, the
+defined names, the date system, custom properties, which sheets are protected, and the values of
+chosen cells with whether their style makes them dates. Every part comes through
+:class:`~ita_xlsx.safezip.SafePackage` (size caps, no DTDs); XML is parsed with expat, which never
+expands external entities. A cell that cannot be read becomes a :class:`CellIssue`, not a failure
+of the whole file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import posixpath
+import re
+from dataclasses import dataclass, field
+from xml.parsers import expat
+
+from ita_xlsx import thaidates
+from ita_xlsx.safezip import PackageError, SafePackage
+
+# Built-in number formats that are dates (ECMA-376 18.8.30, plus the Thai built-ins 71–81).
+_BUILTIN_DATE_FORMATS = frozenset(
+    [*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59), *range(71, 82)]
+)
+_CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
+_RANGE_REF = re.compile(
+    r"^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Za-z]{1,3}\$?\d{1,7})(?::(\$?[A-Za-z]{1,3}\$?\d{1,7}))?$"
+)
+
+
+# A cell written as one empty element holds no value: dropping these before parsing spares expat
+# the styled blank input cells of a template (most of a returned workbook).
+_EMPTY_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*/>")
+
+
+class StopParsing(Exception):
+    """Raised inside an expat handler once every wanted cell has been seen."""
+
+
+@dataclass(frozen=True, slots=True)
+class SheetInfo:
+    name: str
+    state: str  # visible, hidden, veryHidden
+    part: str | None  # the part name of its XML, when found
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """A rectangular range on one sheet (1-based, inclusive)."""
+
+    sheet: str
+    min_col: int
+    min_row: int
+    max_col: int
+    max_row: int
+
+    def cells(self) -> list[tuple[int, int]]:
+        return [
+            (r, c)
+            for r in range(self.min_row, self.max_row + 1)
+            for c in range(self.min_col, self.max_col + 1)
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    value: object  # str, float, bool, or None; dates stay numbers, see ``is_date``
+    is_date: bool = False  # the cell's number format is a date format
+    kind: str = "n"  # the OOXML cell type: n, s, str, inlineStr, b, e, d
+
+
+@dataclass(frozen=True, slots=True)
+class CellIssue:
+    ref: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Workbook:
+    package: SafePackage
+    sheets: list[SheetInfo]
+    names: dict[str, str]  # defined name → its formula text (workbook scope)
+    date1904: bool = False
+    structure_locked: bool = False
+    properties: dict[str, str] = field(default_factory=dict)
+    application: str = ""
+    modified: str = ""
+    _shared: list[str] | None = None
+    _calamine: object = None
+    _date_styles: frozenset[int] | None = None
+
+    def sheet(self, name: str) -> SheetInfo | None:
+        return next((s for s in self.sheets if s.name == name), None)
+
+    def area(self, name: str) -> Area | None:
+        """The range a defined name covers, or None when it is missing or broken (#REF!)."""
+        formula = self.names.get(name)
+        return parse_area(formula) if formula else None
+
+    def shared_strings(self) -> list[str]:
+        if self._shared is None:
+            self._shared = _read_shared_strings(self.package, self._part_of("sharedStrings"))
+        return self._shared
+
+    def date_styles(self) -> frozenset[int]:
+        if self._date_styles is None:
+            self._date_styles = _read_date_styles(self.package, self._part_of("styles"))
+        return self._date_styles
+
+    def _part_of(self, kind: str) -> str | None:
+        return self._related.get(kind)
+
+    _related: dict[str, str] = field(default_factory=dict)
+
+    def is_protected(self, sheet: SheetInfo) -> bool:
+        if not sheet.part:
+            return False
+        data = self.package.read_xml(sheet.part)
+        return re.search(rb"<(?:\w+:)?sheetProtection\b[^>]*\bsheet=\"(?:1|true)\"", data) is not None
+
+    def read_cells(
+        self, sheet: SheetInfo, cols: set[int], min_row: int, max_row: int
+    ) -> tuple[dict, list[CellIssue]]:
+        """Values of the cells in ``cols`` from ``min_row`` to ``max_row``; empty cells are left out."""
+        if not sheet.part or not cols or max_row < min_row:
+            return {}, []
+        if self.package.info(sheet.part).file_size <= CALAMINE_MAX_SHEET_BYTES:
+            cells = _calamine_cells(self, sheet.name, cols, min_row, max_row)
+            if cells is not None:
+                return cells, []
+        data = _EMPTY_CELL.sub(b"", self.package.read_xml(sheet.part))
+        return _read_sheet_cells(self, data, cols, min_row, max_row)
+
+    def calamine(self):
+        """The same bytes opened by python-calamine, or None when it cannot read them."""
+        if self._calamine is None:
+            try:
+                from python_calamine import CalamineWorkbook
+
+                self._calamine = CalamineWorkbook.from_filelike(io.BytesIO(self.package.data))
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException:  # noqa: BLE001 - a Rust panic is a BaseException: fall back to expat
+                self._calamine = False
+        return self._calamine or None
+
+
+def parse_area(formula: str) -> Area | None:
+    match = _RANGE_REF.match(formula.strip().lstrip("="))
+    if not match:
+        return None
+    sheet = (match.group(1) or "").replace("''", "'") or match.group(2)
+    first = _split_ref(match.group(3))
+    last = _split_ref(match.group(4) or match.group(3))
+    if not first or not last:
+        return None
+    return Area(
+        sheet, min(first[1], last[1]), min(first[0], last[0]), max(first[1], last[1]), max(first[0], last[0])
+    )
+
+
+def _split_ref(ref: str) -> tuple[int, int] | None:
+    match = _CELL_REF.match(ref)
+    if not match:
+        return None
+    return int(match.group(2)), column_number(match.group(1))
+
+
+def column_number(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+_LETTERS: dict[int, str] = {}
+
+
+def column_letters(n: int) -> str:
+    cached = _LETTERS.get(n)
+    if cached is None:
+        out, m = "", n
+        while m:
+            m, rem = divmod(m - 1, 26)
+            out = chr(65 + rem) + out
+        cached = _LETTERS[n] = out
+    return cached
+
+
+def cell_ref(row: int, col: int) -> str:
+    return f"{column_letters(col)}{row}"
+
+
+# -- opening ----------------------------------------------------------------------------------
+def open_workbook(package: SafePackage) -> Workbook:
+    """Read the workbook part and its relationships; raise PackageError when it is not a workbook."""
+    main = _office_document(package)
+    rels = _relationships(package, main)
+    sheets, names, props = _parse_workbook_xml(package.read_xml(main))
+    infos = [SheetInfo(name, state, rels.get(rid, (None, None))[0]) for name, state, rid in sheets]
+    related = {kind: target for target, kind in rels.values() if kind in ("sharedStrings", "styles")}
+    wb = Workbook(
+        package,
+        infos,
+        names,
+        date1904=props.get("date1904", False),
+        structure_locked=props.get("lockStructure", False),
+        _related=related,
+    )
+    wb.properties = _custom_properties(package)
+    wb.application, wb.modified = _app_and_modified(package)
+    return wb
+
+
+def _office_document(package: SafePackage) -> str:
+    for target, kind in _relationships(package, "").values():
+        if kind == "officeDocument" and package.has(target):
+            return target
+    if package.has("xl/workbook.xml"):
+        return "xl/workbook.xml"
+    raise PackageError("workbook-no-workbook-part")
+
+
+def _relationships(package: SafePackage, source: str) -> dict[str, tuple[str, str]]:
+    """Relationship id → (resolved part name, relationship kind) for a part ('' for the package)."""
+    folder, base = posixpath.split(source)
+    rels_name = posixpath.join(folder, "_rels", f"{base}.rels")
+    if not package.has(rels_name):
+        return {}
+    found: dict[str, tuple[str, str]] = {}
+
+    def start(name: str, attrs: dict) -> None:
+        if _local(name) == "Relationship" and attrs.get("TargetMode") != "External":
+            target = attrs.get("Target", "")
+            part = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(folder, target))
+            )
+            found[attrs.get("Id", "")] = (part, attrs.get("Type", "").rsplit("/", 1)[-1])
+
+    _parse(package.read_xml(rels_name), start)
+    return found
+
+
+def _parse_workbook_xml(data: bytes) -> tuple[list[tuple[str, str, str]], dict[str, str], dict]:
+    sheets: list[tuple[str, str, str]] = []
+    names: dict[str, str] = {}
+    props: dict[str, bool] = {}
+    current: dict[str, object] = {}
+
+    def start(name: str, attrs: dict) -> None:
+        local = _local(name)
+        if local == "sheet":
+            rid = next((v for k, v in attrs.items() if _local(k) == "id"), "")
+            sheets.append((attrs.get("name", ""), attrs.get("state", "visible"), rid))
+        elif local == "definedName" and "localSheetId" not in attrs:
+            current["name"], current["text"] = attrs.get("name", ""), []
+        elif local == "workbookPr":
+            props["date1904"] = attrs.get("date1904") in ("1", "true")
+        elif local == "workbookProtection":
+            props["lockStructure"] = attrs.get("lockStructure") in ("1", "true")
+
+    def text(data: str) -> None:
+        if "text" in current:
+            current["text"].append(data)
+
+    def end(name: str) -> None:
+        if _local(name) == "definedName" and "name" in current:
+            names[current.pop("name")] = "".join(current.pop("text"))
+
+    _parse(data, start, end, text)
+    return sheets, names, props
+
+
+def _custom_properties(package: SafePackage) -> dict[str, str]:
+    if not package.has("docProps/custom.xml"):
+        return {}
+    props: dict[str, str] = {}
+    state: dict[str, object] = {}
+
+    def start(name: str, attrs: dict) -> None:
+        if _local(name) == "property":
+            state["name"], state["text"] = attrs.get("name", ""), []
+
+    def text(data: str) -> None:
+        if "text" in state:
+            state["text"].append(data)
+
+    def end(name: str) -> None:
+        if _local(name) == "property" and "name" in state:
+            props[state.pop("name")] = "".join(state.pop("text")).strip()
+
+    _parse(package.read_xml("docProps/custom.xml"), start, end, text)
+    return props
+
+
+def _app_and_modified(package: SafePackage) -> tuple[str, str]:
+    found = {"Application": "", "modified": ""}
+    for part in ("docProps/app.xml", "docProps/core.xml"):
+        if package.has(part):
+            found.update(_leaf_texts(package.read_xml(part), tuple(found)))
+    return found["Application"], found["modified"]
+
+
+def _leaf_texts(data: bytes, wanted: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    state: dict[str, object] = {}
+
+    def start(name: str, attrs: dict) -> None:
+        if _local(name) in wanted:
+            state["name"], state["text"] = _local(name), []
+
+    def text(data: str) -> None:
+        if "text" in state:
+            state["text"].append(data)
+
+    def end(name: str) -> None:
+        if "name" in state and _local(name) == state["name"]:
+            out[state.pop("name")] = "".join(state.pop("text")).strip()
+
+    _parse(data, start, end, text)
+    return out
+
+
+# -- the fast path: python-calamine ----------------------------------------------------------
+# Sheets larger than this are read by the expat path, which stops after the wanted rows
+# (calamine materialises a whole sheet: a hostile 1,048,576-row sheet must not get there).
+CALAMINE_MAX_SHEET_BYTES = 8 * 2**20
+
+
+def _calamine_cells(
+    wb: Workbook, sheet: str, cols: set[int], min_row: int, max_row: int
+) -> dict[tuple[int, int], Cell] | None:
+    """The wanted cells read by python-calamine (about ten times faster than expat from Python).
+
+    The package was verified first (sizes, CRCs), so calamine inflates nothing unexpected. Any
+    failure, even a panic in its Rust code, sends the caller to the expat path, which reports
+    unreadable cells one by one.
+    """
+    book = wb.calamine()
+    if book is None:
+        return None
+    try:
+        rows = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # noqa: BLE001
+        return None
+    cells: dict[tuple[int, int], Cell] = {}
+    for r in range(min_row - 1, min(max_row, len(rows))):
+        row = rows[r]
+        for c in cols:
+            if c <= len(row):
+                cell = _from_calamine(row[c - 1])
+                if cell is not None:
+                    cells[(r + 1, c)] = cell
+    return cells
+
+
+def _from_calamine(value: object) -> Cell | None:
+    if value == "" or value is None:
+        return None
+    if isinstance(value, str):
+        return Cell(value, kind="s")
+    if isinstance(value, bool):
+        return Cell(value, kind="b")
+    if isinstance(value, float | int):
+        return Cell(float(value), kind="n")
+    if isinstance(value, dt.date):  # datetime included: a date-formatted cell
+        return Cell(value, is_date=True, kind="d")
+    return Cell(str(value), kind="str")  # times and durations: kept as text
+
+
+# -- shared strings and styles ----------------------------------------------------------------
+def _read_shared_strings(package: SafePackage, part: str | None) -> list[str]:
+    if not part or not package.has(part):
+        return []
+    strings: list[str] = []
+    buf: list[str] = []
+    depth = {"phonetic": 0, "in_t": False}
+
+    def start(name: str, attrs: dict) -> None:
+        local = _local(name)
+        if local == "si":
+            buf.clear()
+        elif local == "rPh":
+            depth["phonetic"] += 1
+        elif local == "t" and not depth["phonetic"]:
+            depth["in_t"] = True
+
+    def text(data: str) -> None:
+        if depth["in_t"]:
+            buf.append(data)
+
+    def end(name: str) -> None:
+        local = _local(name)
+        if local == "t":
+            depth["in_t"] = False
+        elif local == "rPh":
+            depth["phonetic"] -= 1
+        elif local == "si":
+            strings.append("".join(buf))
+
+    _parse(package.read_xml(part), start, end, text)
+    return strings
+
+
+def _read_date_styles(package: SafePackage, part: str | None) -> frozenset[int]:
+    """Indexes of the cell formats (``s`` attribute) whose number format shows a date."""
+    if not part or not package.has(part):
+        return frozenset()
+    custom: dict[int, str] = {}
+    xfs: list[int] = []
+    state = {"in_cellxfs": False}
+
+    def start(name: str, attrs: dict) -> None:
+        local = _local(name)
+        if local == "numFmt":
+            custom[_int(attrs.get("numFmtId"))] = attrs.get("formatCode", "")
+        elif local == "cellXfs":
+            state["in_cellxfs"] = True
+        elif local == "xf" and state["in_cellxfs"]:
+            xfs.append(_int(attrs.get("numFmtId")))
+
+    def end(name: str) -> None:
+        if _local(name) == "cellXfs":
+            state["in_cellxfs"] = False
+
+    _parse(package.read_xml(part), start, end)
+    return frozenset(
+        i
+        for i, fmt in enumerate(xfs)
+        if fmt in _BUILTIN_DATE_FORMATS or (fmt in custom and thaidates.is_date_format(custom[fmt]))
+    )
+
+
+# -- sheet cells ------------------------------------------------------------------------------
+def _read_sheet_cells(
+    wb: Workbook, data: bytes, wanted_cols: set[int], min_row: int, max_row: int
+) -> tuple[dict[tuple[int, int], Cell], list[CellIssue]]:
+    cells: dict[tuple[int, int], Cell] = {}
+    issues: list[CellIssue] = []
+    st = {"row": 0, "col": 0, "key": None, "t": "n", "s": 0, "text": None, "in_is": False, "capture": False}
+
+    def start(name: str, attrs: dict) -> None:
+        local = name.rpartition(":")[2]
+        if local == "c":
+            ref = attrs.get("r")
+            if ref:
+                match = _CELL_REF.match(ref)
+                row, col = (int(match.group(2)), column_number(match.group(1))) if match else (st["row"], 0)
+            else:
+                row, col = st["row"], st["col"] + 1
+            st["row"], st["col"] = row, col
+            if row > max_row:
+                raise StopParsing
+            if col in wanted_cols and row >= min_row:
+                st["key"], st["t"], st["s"], st["text"] = (
+                    (row, col),
+                    attrs.get("t", "n"),
+                    _int(attrs.get("s")),
+                    None,
+                )
+            else:
+                st["key"] = None
+        elif local == "row":
+            row = _int(attrs.get("r")) or st["row"] + 1
+            if row > max_row:
+                raise StopParsing
+            st["row"], st["col"] = row, 0
+        elif st["key"] is not None and local in ("v", "t"):
+            if local == "v" or st["in_is"]:
+                st["text"] = st["text"] or []
+                st["capture"] = True
+        elif local == "is":
+            st["in_is"] = True
+
+    def text(data: str) -> None:
+        if st["capture"]:
+            st["text"].append(data)
+
+    def end(name: str) -> None:
+        local = name.rpartition(":")[2]
+        if local in ("v", "t"):
+            st["capture"] = False
+        elif local == "c" and st["key"] is not None:
+            value = _cell_value(wb, st, issues)
+            if value is not None:
+                cells[st["key"]] = value
+            st["key"], st["in_is"] = None, False
+        elif local == "is":
+            st["in_is"] = False
+
+    with contextlib.suppress(StopParsing):
+        _parse(data, start, end, text)
+    return cells, issues
+
+
+def _cell_value(wb: Workbook, st: dict, issues: list[CellIssue]) -> Cell | None:
+    raw = "".join(st["text"]) if st["text"] is not None else None
+    kind = st["t"]
+    if raw is None:
+        return None
+    ref = cell_ref(*st["key"])
+    if kind == "s":
+        strings = wb.shared_strings()
+        index = _int(raw, -1)
+        if not 0 <= index < len(strings):
+            issues.append(CellIssue(ref, "shared-string-missing"))
+            return None
+        return Cell(strings[index], kind="s")
+    if kind in ("inlineStr", "str"):
+        return Cell(raw, kind=kind)
+    if kind == "b":
+        return Cell(raw.strip() in ("1", "true"), kind="b")
+    if kind == "e":
+        return Cell(raw, kind="e")
+    if kind == "d":
+        return Cell(raw, is_date=True, kind="d")
+    try:
+        number = float(raw)
+    except ValueError:
+        issues.append(CellIssue(ref, "not-a-number"))
+        return Cell(raw, kind="str")
+    return Cell(number, is_date=st["s"] in wb.date_styles(), kind="n")
+
+
+# -- expat ------------------------------------------------------------------------------------
+def _parse(data: bytes, start=None, end=None, text=None) -> None:
+    parser = expat.ParserCreate()
+    parser.buffer_text = True
+    parser.buffer_size = 65536
+    if start:
+        parser.StartElementHandler = start
+    if end:
+        parser.EndElementHandler = end
+    if text:
+        parser.CharacterDataHandler = text
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        raise PackageError("xml-malformed", reason=str(exc)) from None
+
+
+def _local(name: str) -> str:
+    return name.rpartition(":")[2]
+
+
+def _int(value: object, default: int = 0) -> int:
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default

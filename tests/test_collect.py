@@ -1,0 +1,377 @@
+"""collect and check on real workbooks: every rule asserted on (file, cell, code) and exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ita_xlsx.cli import cli
+from ita_xlsx.collect import collect
+from ita_xlsx.template import layout
+
+from workbooks import ROOT, edit, filled_workbooks, named_cell, results_json
+
+AS_OF = dt.date(2023, 3, 31)
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(scope="module")
+def books(sample_plan) -> dict[str, bytes]:
+    return filled_workbooks(sample_plan)
+
+
+def write(folder: Path, name: str, data: bytes) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def located(results) -> set[tuple[str, str | None, str]]:
+    return {(Path(p.file).name if p.file else "", p.cell, p.code) for p in results.problems}
+
+
+def codes(results) -> set[str]:
+    return {p.code for p in results.problems}
+
+
+# -- the clean samples ------------------------------------------------------------------------
+def test_clean_samples_merge_into_one_record_per_measure_and_division(sample_plan):
+    results = collect(sample_plan, [SAMPLES / "6m"], round_id="6m", as_of=AS_OF)
+    s = results.summary()
+    expected = sum(len(sample_plan.measures_for(d.code)) for d in sample_plan.divisions)
+    assert s["records"] == expected == 56
+    assert s["files_accepted"] == 5 and s["files_rejected"] == 0 and s["errors"] == 0
+    assert s["divisions_missing"] == [] and s["missing"] == 0
+    keys = {(r.measure_id, r.division) for r in results.records}
+    assert len(keys) == len(results.records)
+    i7 = next(r for r in results.records if r.measure_id == "i7")
+    assert (i7.division, i7.status, i7.action_date, i7.state) == (
+        "finance",
+        "done",
+        dt.date(2022, 10, 31),
+        "done",
+    )
+
+
+def test_i14_date_after_the_round_is_flagged_at_its_cell(sample_plan):
+    results = collect(sample_plan, [SAMPLES / "6m"], round_id="6m", as_of=AS_OF)
+    palad = SAMPLES / "6m" / layout.file_name(sample_plan, sample_plan.round("6m"), "palad")
+    _, cell = named_cell(palad, layout.NAME_ACTION_DATE, "i14")
+    assert (palad.name, cell, "date-after-round") in located(results)
+
+
+def test_o36_date_before_the_year_is_legitimate(sample_plan):
+    results = collect(sample_plan, [SAMPLES / "6m"], round_id="6m", as_of=AS_OF)
+    o36 = next(r for r in results.records if r.measure_id == "O36")
+    assert o36.action_date == dt.date(2022, 9, 29) and o36.state == "done"
+    assert not [p for p in results.problems if p.measure_id == "O36" and p.code == "date-before-year"]
+
+
+# -- the planted mistakes ---------------------------------------------------------------------
+def test_every_planted_mistake_is_reported_at_its_cell(sample_plan):
+    folder = SAMPLES / "with-mistakes"
+    results = collect(sample_plan, [folder], round_id="6m", as_of=AS_OF)
+    rnd = sample_plan.round("6m")
+    palad = folder / layout.file_name(sample_plan, rnd, "palad")
+    education = folder / layout.file_name(sample_plan, rnd, "education")
+    found = located(results)
+    for name, measure_id, code in [
+        (layout.NAME_ACTION_DATE, "e10", "date-from-text"),
+        (layout.NAME_ACTION_DATE, "e6", "date-be-stored-as-ce"),
+        (layout.NAME_STATUS, "e9", "status-misspelt"),
+        (layout.NAME_ACTION_DATE, "O2", "date-missing"),
+    ]:
+        assert (palad.name, named_cell(palad, name, measure_id)[1], code) in found, (measure_id, code)
+    assert (
+        education.name,
+        named_cell(education, layout.NAME_QUESTION, "i2")[1],
+        "locked-text-changed",
+    ) in found
+    assert (education.name, None, "protection-removed") in found
+    assert ("สำเนา " + education.name, None, "intake-duplicate") in found
+    assert ("", None, "division-not-received") in found
+    renamed = next(f for f in results.files if f.path.endswith("ส่งแล้ว final (2).xlsx"))
+    assert renamed.accepted and renamed.division == "works"
+    e10 = next(r for r in results.records if r.measure_id == "e10")
+    e6 = next(r for r in results.records if r.measure_id == "e6" and r.division == "palad")
+    e9 = next(r for r in results.records if r.measure_id == "e9")
+    assert e10.action_date == dt.date(2022, 10, 7) and e6.action_date == dt.date(2022, 10, 4)
+    assert e9.status == "done"
+    assert all(r.state == "missing" for r in results.records if r.division == "audit")
+
+
+def test_collect_command_writes_both_outputs_and_exits_1_on_errors(tmp_path):
+    out = tmp_path / "สรุป.xlsx"
+    result = CliRunner().invoke(
+        cli,
+        [
+            "collect",
+            "--plan",
+            str(ROOT / "workbook_templates" / "plan-2566.yaml"),
+            "--round",
+            "6m",
+            "--as-of",
+            "2023-03-31",
+            "--out",
+            str(out),
+            str(SAMPLES / "with-mistakes"),
+        ],
+    )
+    assert result.exit_code == 1, result.output
+    data = results_json(out)
+    assert out.is_file() and zipfile.is_zipfile(out)
+    assert {"records", "files", "problems", "summary"} <= set(data)
+    record = data["records"][0]
+    for key in (
+        "measure_id",
+        "division",
+        "status",
+        "action_date",
+        "due_date",
+        "state",
+        "result",
+        "evidence",
+        "log",
+        "source",
+    ):
+        assert key in record
+    problem = data["problems"][0]
+    for key in (
+        "severity",
+        "code",
+        "file",
+        "sheet",
+        "cell",
+        "measure_id",
+        "division",
+        "message_th",
+        "message_en",
+    ):
+        assert key in problem
+    assert problem["severity"] == "error"  # errors first
+    assert {r["status"] for r in data["records"]} <= {
+        "not_started",
+        "in_progress",
+        "done",
+        "ongoing",
+        "not_applicable",
+        "missing",
+    }
+    assert {r["state"] for r in data["records"]} <= {
+        "done",
+        "done_late",
+        "ongoing",
+        "pending",
+        "due_soon",
+        "overdue",
+        "missing",
+        "not_applicable",
+    }
+
+
+def test_clean_collect_exits_0(tmp_path):
+    result = CliRunner().invoke(
+        cli,
+        [
+            "collect",
+            "--plan",
+            str(ROOT / "workbook_templates" / "plan-2566.yaml"),
+            "--as-of",
+            "2023-03-31",
+            "--out",
+            str(tmp_path / "out.xlsx"),
+            str(SAMPLES / "6m"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+
+
+# -- identity and verification ----------------------------------------------------------------
+def test_protection_removed_and_locked_text_edited(sample_plan, books, tmp_path):
+    data = edit(books["finance"], {(layout.NAME_STEPS, "i7"): "ขั้นตอนใหม่"}, unprotect=True)
+    path = write(tmp_path, "finance.xlsx", data)
+    results = collect(sample_plan, [path], round_id="6m", as_of=AS_OF)
+    cell = named_cell(data, layout.NAME_STEPS, "i7")[1]
+    assert ("finance.xlsx", cell, "locked-text-changed") in located(results)
+    assert ("finance.xlsx", None, "protection-removed") in located(results)
+    i7 = next(r for r in results.records if r.measure_id == "i7")
+    assert i7.status == "done"  # the inputs of the row are still used
+
+
+def test_deleted_row_is_reported_and_other_rows_still_used(sample_plan, books, tmp_path):
+    data = edit(books["finance"], {}, delete_rows_of=("i11",))
+    results = collect(sample_plan, [write(tmp_path, "f.xlsx", data)], round_id="6m", as_of=AS_OF)
+    deleted = [p for p in results.problems if p.code == "row-deleted"]
+    assert [(p.measure_id, p.division) for p in deleted] == [("i11", "finance")]
+    by_id = {r.measure_id: r for r in results.records if r.division == "finance"}
+    assert by_id["i11"].status == "missing"
+    assert by_id["i12"].status == "done" and by_id["i12"].action_date == dt.date(2022, 12, 15)
+
+
+def test_lost_names_fall_back_to_the_identity_map(sample_plan, books, tmp_path):
+    data = edit(books["finance"], {}, drop_names=(layout.NAME_STATUS, layout.NAME_ACTION_DATE))
+    results = collect(sample_plan, [write(tmp_path, "f.xlsx", data)], round_id="6m", as_of=AS_OF)
+    assert "names-missing" in codes(results)
+    i7 = next(r for r in results.records if r.measure_id == "i7")
+    assert (i7.status, i7.action_date) == ("done", dt.date(2022, 10, 31))
+
+
+def test_renamed_sheet_is_still_read(sample_plan, books, tmp_path):
+    data = edit(books["finance"], {}, rename_sheet="Sheet1")
+    results = collect(sample_plan, [write(tmp_path, "f.xlsx", data)], round_id="6m", as_of=AS_OF)
+    assert "sheet-renamed" in codes(results)
+    assert next(r for r in results.records if r.measure_id == "i7").status == "done"
+
+
+def test_other_plan_and_round_are_rejected_with_what_was_expected(sample_plan, books, tmp_path):
+    results = collect(sample_plan, [write(tmp_path, "f.xlsx", books["finance"])], round_id="12m", as_of=AS_OF)
+    problem = next(p for p in results.problems if p.code == "workbook-other-round")
+    assert problem.severity == "error" and "12m" in problem.message_en and "6m" in problem.message_en
+    assert results.summary()["files_rejected"] == 1
+
+
+def test_pasted_rows_without_identity_are_rejected_with_a_reason(sample_plan, tmp_path):
+    import xlsxwriter
+
+    path = tmp_path / "pasted.xlsx"
+    wb = xlsxwriter.Workbook(path)
+    wb.add_worksheet("มาตรการ").write_row(0, 0, ["i7", "ดำเนินการแล้ว", "31/10/2565"])
+    wb.close()
+    results = collect(sample_plan, [path], round_id="6m", as_of=AS_OF)
+    assert ("pasted.xlsx", None, "workbook-no-identity") in located(results)
+
+
+# -- versions, duplicates, missing ------------------------------------------------------------
+def test_newest_of_two_versions_wins_and_conflicts_are_reported(sample_plan, books, tmp_path):
+    old = write(tmp_path, "finance-old.xlsx", edit(books["finance"], {(layout.NAME_RESULT, "i7"): "ฉบับแรก"}))
+    new = write(tmp_path, "finance-new.xlsx", edit(books["finance"], {(layout.NAME_RESULT, "i7"): "ฉบับแก้ไข"}))
+    os.utime(old, (1_000_000_000, 1_000_000_000))
+    results = collect(sample_plan, [new, old], round_id="6m", as_of=AS_OF)
+    i7 = next(r for r in results.records if r.measure_id == "i7")
+    assert i7.result == "ฉบับแก้ไข" and i7.source.endswith("finance-new.xlsx")
+    assert ("finance-old.xlsx", None, "file-superseded") in located(results)
+    assert any(p.code == "conflicting-versions" and p.measure_id == "i7" for p in results.problems)
+
+
+def test_same_file_twice_counts_once(sample_plan, books, tmp_path):
+    write(tmp_path, "a.xlsx", books["audit"])
+    write(tmp_path, "b.xlsx", books["audit"])
+    results = collect(sample_plan, [tmp_path], round_id="6m", as_of=AS_OF)
+    assert results.summary()["files_accepted"] == 1
+    assert ("b.xlsx", None, "intake-duplicate") in located(results)
+
+
+def test_division_that_sent_nothing_is_missing(sample_plan, books, tmp_path):
+    results = collect(sample_plan, [write(tmp_path, "w.xlsx", books["works"])], round_id="6m", as_of=AS_OF)
+    assert {r.state for r in results.records if r.division != "works"} == {"missing"}
+    assert set(results.summary()["divisions_missing"]) == {"palad", "finance", "education", "audit"}
+
+
+# -- rules ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "measure_id, status, date, as_of, state, code",
+    [
+        ("i7", "ดำเนินการแล้ว", None, AS_OF, "done", "date-missing"),
+        ("i7", "ยังไม่ดำเนินการ", dt.datetime(2022, 11, 1), AS_OF, "due_soon", "date-with-not-started"),
+        ("i7", "ดำเนินการแล้ว", dt.datetime(2023, 3, 20), dt.date(2023, 3, 10), "done", "date-after-as-of"),
+        ("i7", "ดำเนินการแล้ว", dt.datetime(2021, 5, 1), AS_OF, "done", "date-before-year"),
+        ("i7", "อยู่ระหว่างดำเนินการ", None, dt.date(2023, 3, 20), "due_soon", None),
+        ("i7", "อยู่ระหว่างดำเนินการ", None, dt.date(2023, 1, 10), "pending", None),
+        ("i7", "อยู่ระหว่างดำเนินการ", None, dt.date(2023, 4, 5), "overdue", None),
+        ("O28", "ดำเนินการแล้ว", dt.datetime(2022, 12, 5), AS_OF, "done_late", None),
+        ("i7", "เสร็จแล้ว", dt.datetime(2022, 10, 31), AS_OF, "done", "status-variant"),
+        ("i7", " ดำเนินการแล้ว\u200b ", dt.datetime(2022, 10, 31), AS_OF, "done", None),
+        ("i7", "completed", "๓๑/๑๐/๒๕๖๕", AS_OF, "done", "date-from-text"),
+        ("i7", "ไม่เกี่ยวข้อง", None, AS_OF, "not_applicable", None),
+        ("i7", "ทำแล้วมั้ง", None, dt.date(2023, 4, 2), "overdue", "status-unknown"),
+    ],
+)
+def test_rules_on_one_record(sample_plan, books, tmp_path, measure_id, status, date, as_of, state, code):
+    division = "finance" if measure_id == "i7" else "palad"
+    data = edit(
+        books[division],
+        {(layout.NAME_STATUS, measure_id): status, (layout.NAME_ACTION_DATE, measure_id): date},
+    )
+    results = collect(sample_plan, [write(tmp_path, "x.xlsx", data)], round_id="6m", as_of=as_of)
+    record = next(r for r in results.records if r.measure_id == measure_id and r.division == division)
+    assert record.state == state
+    if code:
+        sheet, cell = named_cell(
+            data, layout.NAME_STATUS if code.startswith("status") else layout.NAME_ACTION_DATE, measure_id
+        )
+        assert ("x.xlsx", cell, code) in located(results)
+
+
+def test_recurring_measure_overdue_for_a_period_without_action(sample_plan, books, tmp_path):
+    # i2 is monthly; the sample logs a meeting every month. Remove them: every ended month is missed.
+    import io
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(books["finance"]))
+    sheet, ref = next(iter(wb.defined_names[layout.NAME_LOG_MEASURE].destinations))
+    for row in wb[sheet][ref.replace("$", "")]:
+        if row[0].value == "i2" and row[0].row % 2:
+            row[0].value = None
+            for col in range(2, 5):
+                wb[sheet].cell(row=row[0].row, column=row[0].column + col - 1).value = None
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    results = collect(sample_plan, [write(tmp_path, "x.xlsx", buffer.getvalue())], round_id="6m", as_of=AS_OF)
+    i2 = next(r for r in results.records if r.measure_id == "i2" and r.division == "finance")
+    assert i2.state == "overdue" and i2.missed_periods
+    assert any(p.code == "period-without-action" and p.measure_id == "i2" for p in results.problems)
+
+
+# -- the check command ------------------------------------------------------------------------
+def test_check_command_reports_per_file(tmp_path):
+    plan = str(ROOT / "workbook_templates" / "plan-2566.yaml")
+    runner = CliRunner()
+    ok = runner.invoke(
+        cli,
+        [
+            "check",
+            "--plan",
+            plan,
+            "--as-of",
+            "2023-03-31",
+            str(SAMPLES / "6m" / "ITA2566_6m_finance_กองคลัง.xlsx"),
+        ],
+    )
+    assert ok.exit_code == 0, ok.output
+    bad = runner.invoke(cli, ["check", "--plan", plan, str(SAMPLES / "with-mistakes")])
+    assert bad.exit_code == 1 and "locked" not in bad.output  # Thai by default
+    assert "ข้อความที่ล็อกไว้" in bad.output
+
+
+def test_inputs_are_never_modified(sample_plan, tmp_path):
+    folder = tmp_path / "in"
+    shutil.copytree(SAMPLES / "with-mistakes", folder)
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()}
+    collect(sample_plan, [folder], round_id="6m", as_of=AS_OF)
+    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()}
+    assert before == after
+
+
+def test_output_may_not_overwrite_an_input(tmp_path, books):
+    path = write(tmp_path, "f.xlsx", books["finance"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "collect",
+            "--plan",
+            str(ROOT / "workbook_templates" / "plan-2566.yaml"),
+            "--out",
+            str(path),
+            str(path),
+        ],
+    )
+    assert result.exit_code == 2
+    assert path.read_bytes() == books["finance"]
