@@ -39,7 +39,9 @@ def read_inputs(
             continue
         if progress:
             progress(item.source)
-        ret = read_returned(item.source, item.data, plan, round_id=round_id, mtime=item.mtime, limits=limits)
+        ret = read_returned(
+            item.source, item.data, plan, round_id=round_id, mtime=item.mtime, limits=limits, verified=True
+        )
         returned.append(ret)
     return returned, others
 

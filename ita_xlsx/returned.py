@@ -85,12 +85,18 @@ def read_returned(
     round_id: str | None = None,
     mtime: float | None = None,
     limits=None,
+    verified: bool = False,
 ) -> Returned:
-    """Everything one returned workbook says, with every problem found in it."""
+    """Everything one returned workbook says, with every problem found in it.
+
+    ``verified`` says intake already inflated every part within the limits and checked its CRC
+    (``intake.gather`` does); otherwise that is done here, before any parser sees a part.
+    """
     ret = Returned(source, mtime=mtime)
     try:
         package = SafePackage.open(data, limits) if limits else SafePackage.open(data)
-        package.verify()  # real sizes and CRCs within the limits before any parser inflates a part
+        if not verified:
+            package.verify()
         wb = open_workbook(package)
         _read(wb, plan, round_id, ret)
     except PackageError as exc:

@@ -99,6 +99,7 @@ def _state(
         missed = _missed_periods(record, due, as_of)
         if missed:
             record.missed_periods = [o.end.isoformat() for o in missed]
+            record.due_date = missed[0].due  # the earliest deadline missed: what the days count from
             record.days_overdue = (as_of - missed[0].due).days
             report(
                 problems.warning,

@@ -347,7 +347,7 @@ def test_check_command_reports_per_file(tmp_path):
     )
     assert ok.exit_code == 0, ok.output
     bad = runner.invoke(cli, ["check", "--plan", plan, str(SAMPLES / "with-mistakes")])
-    assert bad.exit_code == 1 and "locked" not in bad.output  # Thai by default
+    assert bad.exit_code == 1 and "locked text" not in bad.output  # Thai by default
     assert "ข้อความที่ล็อกไว้" in bad.output
 
 

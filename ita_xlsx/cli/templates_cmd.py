@@ -1,0 +1,118 @@
+"""``ita-xlsx templates``: write one locked workbook per division for a reporting round."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from ita_xlsx import messages
+from ita_xlsx.cli.output import print_problems, say
+
+
+@click.command()
+@click.option(
+    "--plan",
+    "plan_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="ไฟล์แผน (.yaml หรือ .xlsx) · the plan file.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="โฟลเดอร์ที่จะเขียนแบบรายงาน · folder for the workbooks.",
+)
+@click.option(
+    "--round",
+    "round_id",
+    default=None,
+    help="รหัสรอบ เช่น 6m (ค่าเริ่มต้น: รอบแรกของแผน) · round id (default: the plan's first).",
+)
+@click.option(
+    "--password",
+    envvar="ITA_TEMPLATE_PASSWORD",
+    show_envvar=True,
+    default=None,
+    help="รหัสผ่านปลดล็อกแผ่นงาน (ไม่ระบุ: สุ่มและบันทึกไว้ในโฟลเดอร์) · sheet-protection password "
+    "(default: a random one, saved in the folder).",
+)
+@click.option("--force", is_flag=True, help="เขียนทับแบบรายงานเดิม · overwrite existing workbooks.")
+@click.option(
+    "--prefill",
+    "prefill_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="ไฟล์ JSON ผลรวมรอบก่อน (จาก ita-xlsx collect) · consolidated JSON of the previous round.",
+)
+@click.option(
+    "--generated",
+    default=None,
+    metavar="ISO",
+    help="วันเวลาที่สร้าง เช่น 2022-10-01T00:00:00 (ค่าเริ่มต้น: วันเริ่มรอบ) · creation time "
+    "(default: the round's start).",
+)
+def templates(
+    plan_file: Path,
+    out_dir: Path,
+    round_id: str | None,
+    password: str | None,
+    force: bool,
+    prefill_path: Path | None,
+    generated: str | None,
+) -> None:
+    """สร้างแบบรายงาน (Excel ล็อกไว้) ของแต่ละหน่วยงาน · write one locked workbook per division.
+
+    Each workbook holds only that division's measures. Existing files are never overwritten
+    without --force. Exit 0 when written, 1 when problems prevented writing, 2 on misuse.
+
+    \b
+    ตัวอย่าง · examples:
+      ita-xlsx templates --plan workbook_templates/plan-2566.yaml --out แบบรายงาน
+      ita-xlsx templates --plan workbook_templates/plan-2566.yaml --out รอบ2 --round 12m \\
+          --prefill สรุป-รอบ6เดือน.json
+    """
+    from ita_xlsx.plan import load_plan
+    from ita_xlsx.problems import has_errors
+    from ita_xlsx.template.writer import write_templates
+
+    pinned = _parse_generated(generated)
+    plan, found = load_plan(plan_file)
+    print_problems(found, err=True)
+    if plan is None:
+        sys.exit(1)
+    if round_id is not None and plan.round(round_id) is None:
+        rounds = ", ".join(r.id for r in plan.rounds)
+        raise click.UsageError(messages.text("template.unknown-round", value=round_id, rounds=rounds))
+    written, found = write_templates(
+        plan,
+        out_dir,
+        round_id=round_id,
+        password=password,
+        force=force,
+        generated=pinned,
+        prefill_path=prefill_path,
+    )
+    for path in written:
+        say("cli.wrote", path=str(path))
+    print_problems(found, err=True)
+    if has_errors(found) or not written:
+        say("template.nothing-written", err=True)
+        sys.exit(1)
+    say("template.summary", count=len(written), out=str(out_dir))
+
+
+def _parse_generated(value: str | None) -> dt.datetime | None:
+    """The --generated option as a datetime; a usage error when it is not ISO."""
+    if value is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            messages.text("template.bad-generated", value=value), param_hint="--generated"
+        ) from None

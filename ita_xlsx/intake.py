@@ -1,0 +1,655 @@
+"""Intake: everything that happens to a returned file before a spreadsheet parser sees it.
+
+``gather()`` expands files, folders, zip archives, saved e-mails (.eml) and mailboxes (.mbox)
+into workbook :class:`Candidate` values, and says a word (a :class:`Problem`) about everything
+else: temp and lock files, duplicates, and every file that is not an acceptable workbook.
+Types are told by magic bytes, never by extension, and nothing here raises on a bad file.
+
+Inside a zip or a mail, attachments that are plainly something else (a signature image, a
+PDF whose name does not claim to be a spreadsheet) are passed over in silence; when a zip or
+mail holds no workbook at all, one ``intake-mail-no-workbook`` note lists what it did hold.
+"""
+
+from __future__ import annotations
+
+import email
+import email.parser
+import email.policy
+import hashlib
+import math
+import os
+import re
+import stat
+import struct
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from pathlib import Path
+
+from ita_xlsx import problems
+from ita_xlsx.problems import Problem
+from ita_xlsx.safezip import DEFAULT_LIMITS, ZIP_MAGICS, Limits, PackageError, SafePackage
+
+__all__ = ["Candidate", "Limits", "gather", "is_temp_name", "sniff"]
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_IMAGE_MAGICS = (
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+)
+_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"mif1", b"msf1", b"avif")
+_IMAGE_KINDS = ("png", "jpeg", "gif", "tiff", "webp", "heic")
+_MAIL_HEADERS = {
+    b"from",
+    b"to",
+    b"subject",
+    b"date",
+    b"message-id",
+    b"mime-version",
+    b"received",
+    b"return-path",
+    b"delivered-to",
+}
+_HEADER_NAME = re.compile(rb"[!-9;-~]+:")
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in b"\t\n\r\f\x1b")
+_STRICT_MARK = b"purl.oclc.org/ooxml/"
+_TEMP_NAMES = {".ds_store", "thumbs.db", "ehthumbs.db", "desktop.ini"}
+_SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlt", ".xlsb", ".ods", ".ots", ".csv")
+_OTHER_OFFICE_SUFFIXES = (".doc", ".docx", ".docm", ".dot", ".dotx", ".ppt", ".pptx", ".pptm", ".msg")
+_WORKBOOK_KINDS = {"xlsx", "xlsm"}
+_CONTAINER_KINDS = {"zip", "eml", "mbox"}
+_ALWAYS_RELEVANT = _WORKBOOK_KINDS | _CONTAINER_KINDS | {"xlsb", "ods", "xls"}
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_SEP = " › "
+
+_REJECTIONS: dict[str, tuple[str, dict[str, str]]] = {
+    "xlsb": ("intake-xlsb", {}),
+    "ods": ("intake-ods", {}),
+    "ole-encrypted": ("intake-encrypted", {}),
+    "xls": ("intake-xls", {}),
+    "pdf": ("intake-pdf", {}),
+    "text": ("intake-csv-or-text", {}),
+    "unknown": ("intake-unknown-type", {}),
+    "docx": (
+        "intake-not-spreadsheet-zip",
+        {"what_th": "ไฟล์ Word (.docx)", "what_en": "a Word document (.docx)"},
+    ),
+    "pptx": (
+        "intake-not-spreadsheet-zip",
+        {"what_th": "ไฟล์ PowerPoint (.pptx)", "what_en": "a PowerPoint presentation (.pptx)"},
+    ),
+    "office-other": (
+        "intake-not-spreadsheet-zip",
+        {"what_th": "เอกสารสำนักงานชนิดอื่น", "what_en": "another kind of office document"},
+    ),
+}
+_OLE_WHAT = (
+    ("worddocument", "ไฟล์ Word รุ่นเก่า (.doc)", "an old Word document (.doc)"),
+    ("powerpoint document", "ไฟล์ PowerPoint รุ่นเก่า (.ppt)", "an old PowerPoint file (.ppt)"),
+    ("__substg1.0_", "อีเมลที่บันทึกจาก Outlook (.msg)", "an Outlook message (.msg)"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A workbook to parse: an OOXML spreadsheet package that passed every intake check."""
+
+    source: str  # what a person reads: "returns/กองคลัง.xlsx", "inbox.zip › finance.xlsx"
+    name: str  # the file's own name (last part)
+    data: bytes = field(repr=False)
+    sha256: str
+    mtime: float | None  # file, zip entry or mail Date timestamp, when known
+    kind: str  # "xlsx" or "xlsm" (templates .xltx/.xltm included)
+
+
+@dataclass(slots=True)
+class _Blob:
+    """Bytes on their way through intake, with where they came from."""
+
+    source: str
+    name: str
+    data: bytes
+    mtime: float | None
+    kind: str | None = None  # set when the container already knows (a message of a mailbox)
+
+
+def gather(
+    inputs: Iterable[str | os.PathLike[str]], limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Candidate | Problem]:
+    """Expand ``inputs`` (files, folders, zips, .eml, .mbox) into candidates and problems, in order.
+
+    Folders are walked recursively in sorted order. Identical content is passed on once.
+    Never raises for a bad file: each becomes a Problem whose ``file`` is its source string.
+    """
+    if isinstance(inputs, str | os.PathLike):
+        inputs = [inputs]
+    run = _Run(limits)
+    for raw in inputs:
+        yield from run.path_input(raw)
+
+
+def sniff(data: bytes) -> str:
+    """The type of ``data`` by its magic bytes.
+
+    One of "xlsx", "xlsm", "xlsb", "ods", "zip", "docx", "pptx", "office-other",
+    "ole-encrypted", "xls", "ole", "pdf", "png", "jpeg", "gif", "tiff", "webp", "heic",
+    "eml", "mbox", "text", "empty", "unknown".
+    """
+    if not data:
+        return "empty"
+    if data[:4] in ZIP_MAGICS:
+        try:
+            package = SafePackage.open(data)
+        except PackageError:
+            return "zip"
+        return _zip_kind(package.names, lambda: package.head("mimetype", 200))
+    if data[:8] == _OLE_MAGIC:
+        return _ole_kind(data)
+    return _plain_kind(data)
+
+
+def is_temp_name(name: str) -> bool:
+    """Office lock files, LibreOffice locks, temp files and desktop litter."""
+    lower = name.lower()
+    return (
+        name.startswith(("~$", "._"))
+        or (name.startswith(".~lock.") and name.endswith("#"))
+        or lower.endswith(".tmp")
+        or lower in _TEMP_NAMES
+    )
+
+
+# --- telling types apart -------------------------------------------------------------
+
+
+def _zip_kind(names: Iterable[str], mimetype: Callable[[], bytes]) -> str:
+    """The kind of a zip package, from its entry names (and ODF's ``mimetype`` entry)."""
+    lower = {name.lower() for name in names}
+    if "[content_types].xml" in lower:
+        if "xl/workbook.bin" in lower:
+            return "xlsb"
+        if any(name.startswith("xl/") for name in lower):
+            macros = any(n.endswith("vbaproject.bin") or n.startswith("xl/macrosheets/") for n in lower)
+            return "xlsm" if macros else "xlsx"
+        if any(name.startswith("word/") for name in lower):
+            return "docx"
+        if any(name.startswith("ppt/") for name in lower):
+            return "pptx"
+        return "office-other"
+    if "mimetype" in lower:
+        declared = mimetype().strip()
+        if declared.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
+            return "ods"
+        if declared.startswith(b"application/vnd.oasis.opendocument"):
+            return "office-other"
+    return "zip"
+
+
+def _ole_kind(data: bytes) -> str:
+    """Password-protected OOXML, an old .xls, or some other OLE compound file."""
+    names = _ole_names(data)
+    if names & {"encryptioninfo", "encryptedpackage"}:
+        return "ole-encrypted"
+    if names & {"workbook", "book"}:
+        return "xls"
+    return "ole"
+
+
+def _ole_names(data: bytes) -> set[str]:
+    """Storage and stream names (lower case) of an OLE file; a raw scan if its tables are damaged."""
+    try:
+        return _ole_directory_names(data)
+    except (ValueError, struct.error):
+        found = set()
+        for name in ("EncryptionInfo", "EncryptedPackage", "Workbook"):
+            if name.encode("utf-16-le") in data:
+                found.add(name.lower())
+        return found
+
+
+def _ole_directory_names(data: bytes) -> set[str]:
+    """Read the directory of a compound file (MS-CFB): header, FAT, then the directory chain."""
+    (shift,) = struct.unpack_from("<H", data, 30)
+    if shift not in (9, 12):
+        raise ValueError("bad sector size")
+    size = 1 << shift
+    fat_count, first_dir = struct.unpack_from("<II", data, 44)
+    first_difat, difat_count = struct.unpack_from("<II", data, 68)
+    fat = _ole_fat_sectors(data, size, fat_count, first_difat, difat_count)
+    names = set()
+    for sector in _ole_chain(data, size, fat, first_dir):
+        base = (sector + 1) * size
+        for at in range(base, base + size, 128):
+            name_len, kind = struct.unpack_from("<HB", data, at + 64)
+            if kind in (1, 2, 5) and 2 <= name_len <= 64:
+                names.add(data[at : at + name_len - 2].decode("utf-16-le", "replace").lower())
+    return names
+
+
+def _ole_fat_sectors(data: bytes, size: int, count: int, first_difat: int, difat_count: int) -> list[int]:
+    """The sectors holding the FAT: 109 listed in the header, the rest in the DIFAT chain."""
+    per_sector = size // 4
+    sectors = list(struct.unpack_from("<109I", data, 76))
+    following = first_difat
+    for _ in range(min(difat_count, len(data) // size)):
+        if following >= 0xFFFFFFFA:
+            break
+        entries = struct.unpack_from(f"<{per_sector}I", data, (following + 1) * size)
+        sectors.extend(entries[:-1])
+        following = entries[-1]
+    return sectors[:count]
+
+
+def _ole_chain(data: bytes, size: int, fat: list[int], start: int) -> Iterator[int]:
+    """Follow a sector chain through the FAT, refusing loops and sectors past the end."""
+    per_sector = size // 4
+    last = len(data) // size
+    seen: set[int] = set()
+    sector = start
+    while sector < 0xFFFFFFFA:
+        if sector in seen or sector >= last:
+            raise ValueError("bad sector chain")
+        seen.add(sector)
+        yield sector
+        fat_index, slot = divmod(sector, per_sector)
+        if fat_index >= len(fat):
+            raise ValueError("sector outside the FAT")
+        (sector,) = struct.unpack_from("<I", data, (fat[fat_index] + 1) * size + slot * 4)
+
+
+def _ole_what(data: bytes) -> tuple[str, str]:
+    """Thai and English words for an OLE file that is neither a workbook nor encrypted."""
+    names = _ole_names(data)
+    for mark, thai, english in _OLE_WHAT:
+        if any(name.startswith(mark) for name in names):
+            return thai, english
+    return "ไฟล์ Office รุ่นเก่าชนิดอื่น", "another old-style Office file"
+
+
+def _plain_kind(data: bytes) -> str:
+    """PDF, images, mail, text or unknown."""
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    for magic, kind in _IMAGE_MAGICS:
+        if data.startswith(magic):
+            return kind
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
+        return "heic"
+    if data.startswith(b"From "):
+        after = data.find(b"\n") + 1
+        if after and _looks_like_mail(data[after : after + 8192]):
+            return "mbox"
+    if _looks_like_mail(data[:8192]):
+        return "eml"
+    return "text" if _looks_like_text(data[:8192]) else "unknown"
+
+
+def _looks_like_mail(head: bytes) -> bool:
+    """Header lines up to a blank line, among them at least two that every mail has."""
+    lines = head.split(b"\n")
+    if len(lines) > 1 and len(head) >= 8192:
+        lines.pop()  # cut off mid-line
+    found: set[bytes] = set()
+    for line in lines:
+        line = line.rstrip(b"\r")
+        if not line:
+            break
+        if line[:1] in (b" ", b"\t") and found:
+            continue  # a folded header
+        match = _HEADER_NAME.match(line)
+        if not match:
+            return False
+        found.add(match.group()[:-1].lower())
+    return len(found & _MAIL_HEADERS) >= 2
+
+
+def _looks_like_text(sample: bytes) -> bool:
+    """A byte-order mark, or no NUL and almost no control characters."""
+    if sample[:2] in (b"\xff\xfe", b"\xfe\xff") or sample[:3] == b"\xef\xbb\xbf":
+        return True
+    if b"\x00" in sample:
+        return False
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls * 100 <= len(sample)
+
+
+def _is_strict(package: SafePackage) -> bool:
+    """Strict OOXML: purl.oclc.org namespaces in the root relationships or the workbook part."""
+    return any(
+        package.has(part) and _STRICT_MARK in package.head(part)
+        for part in ("_rels/.rels", "xl/workbook.xml")
+    )
+
+
+def _relevant(kind: str, name: str) -> bool:
+    """Inside a zip or mail: whether a member deserves a word (it is, or claims to be, a workbook)."""
+    lower = name.lower()
+    if kind in _ALWAYS_RELEVANT or lower.endswith(_SHEET_SUFFIXES):
+        return True
+    if kind == "zip-damaged":
+        return lower.endswith(".zip")
+    return kind == "ole-encrypted" and not lower.endswith(_OTHER_OFFICE_SUFFIXES)
+
+
+def _rejection(kind: str, blob: _Blob) -> Problem:
+    """The error for a file that is not an acceptable workbook."""
+    if kind in _IMAGE_KINDS:
+        return problems.error("intake-image", file=blob.source, format=kind.upper())
+    if kind == "ole":
+        what_th, what_en = _ole_what(blob.data)
+        return problems.error("intake-ole-other", file=blob.source, what_th=what_th, what_en=what_en)
+    code, params = _REJECTIONS.get(kind, ("intake-unknown-type", {}))
+    return problems.error(code, file=blob.source, **params)
+
+
+# --- the walk ------------------------------------------------------------------------
+
+
+class _Run:
+    """One call of gather(): the limits, the content seen so far, the clock of the current file."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.seen: dict[str, str] = {}
+        self.deadline = math.inf
+
+    def path_input(self, raw: str | os.PathLike[str]) -> Iterator[Candidate | Problem]:
+        """One input path: a file or a folder; a missing path is ``intake-not-found``."""
+        path = Path(raw)
+        source = _clean(str(path))
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            if path.is_symlink():
+                yield problems.error("intake-unreadable", file=source, reason="broken link")
+            else:
+                yield problems.error("intake-not-found", file=source)
+            return
+        except (OSError, ValueError) as exc:
+            yield problems.error("intake-unreadable", file=source, reason=_reason(exc))
+            return
+        if stat.S_ISDIR(mode):
+            yield from self.folder(path)
+        else:
+            yield from self.file(path, source)
+
+    def folder(self, root: Path) -> Iterator[Candidate | Problem]:
+        """Every file under ``root``, recursively, in sorted order (files before sub-folders)."""
+        errors: list[OSError] = []
+        for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+            yield from _walk_errors(errors)
+            dirnames[:] = sorted(d for d in dirnames if d != "__MACOSX")
+            for name in sorted(filenames):
+                path = Path(dirpath, name)
+                yield from self.file(path, _clean(str(path)))
+        yield from _walk_errors(errors)
+
+    def file(self, path: Path, source: str) -> Iterator[Candidate | Problem]:
+        """One file on disk: skipped if it is litter, else read (size first) and examined."""
+        if is_temp_name(path.name):
+            yield problems.info("intake-skipped-temp", file=source)
+            return
+        self.deadline = time.monotonic() + self.limits.max_seconds_per_file
+        try:
+            data, mtime = _read_file(path, self.limits.max_file_bytes)
+        except PackageError as exc:
+            yield _problem(exc, source)
+            return
+        except OSError as exc:
+            yield problems.error("intake-unreadable", file=source, reason=_reason(exc))
+            return
+        yield from self.guarded(_Blob(source, _clean(path.name), data, mtime), depth=0, quiet=False)
+
+    def guarded(self, blob: _Blob, depth: int, quiet: bool) -> Iterator[Candidate | Problem]:
+        """examine(), turning whatever a damaged or hostile file makes go wrong into a Problem.
+
+        A timeout ends the whole input file, so below the top it is passed up.
+        """
+        try:
+            yield from self.examine(blob, depth, quiet)
+        except PackageError as exc:
+            if exc.code == "intake-timeout" and depth > 0:
+                raise
+            yield _problem(exc, blob.source)
+        except Exception as exc:  # email/zipfile on hostile bytes can raise nearly anything
+            yield problems.error("intake-truncated", file=blob.source, detail=_reason(exc))
+
+    def examine(self, blob: _Blob, depth: int, quiet: bool) -> Iterator[Candidate | Problem]:
+        """Decide what ``blob`` is and pass it on, open it, or say why not."""
+        self.check_clock()
+        kind, package, refusal = self.identify(blob)
+        if quiet and not _relevant(kind, blob.name):
+            return
+        if kind == "empty":
+            yield problems.error("intake-empty", file=blob.source)
+            return
+        digest = hashlib.sha256(blob.data).hexdigest()
+        first = self.seen.get(digest)
+        if first is not None:
+            yield problems.info("intake-duplicate", file=blob.source, first=first)
+            return
+        self.seen[digest] = blob.source
+        if refusal is not None:
+            yield _problem(refusal, blob.source)
+        elif kind in _WORKBOOK_KINDS:
+            yield from self.workbook(blob, package, kind, digest)  # type: ignore[arg-type]
+        elif kind in _CONTAINER_KINDS:
+            yield from self.container(blob, kind, package, depth)
+        else:
+            yield _rejection(kind, blob)
+
+    def identify(self, blob: _Blob) -> tuple[str, SafePackage | None, PackageError | None]:
+        """The kind of a blob, its checked zip package if it is one, or why it cannot be opened."""
+        data = blob.data
+        if blob.kind:
+            return blob.kind, None, None
+        if len(data) > self.limits.max_file_bytes:
+            return "too-large", None, _too_large(len(data), self.limits.max_file_bytes)
+        if data[:4] not in ZIP_MAGICS:
+            return sniff(data), None, None
+        try:
+            package = SafePackage.open(data, self.limits)
+        except PackageError as exc:
+            return "zip-damaged", None, exc
+        return _zip_kind(package.names, lambda: package.head("mimetype", 200)), package, None
+
+    def workbook(
+        self, blob: _Blob, package: SafePackage, kind: str, digest: str
+    ) -> Iterator[Candidate | Problem]:
+        """Inflate and check every part, refuse Strict OOXML, warn of macros, pass the workbook on."""
+        package.verify(self.deadline)
+        if _is_strict(package):
+            yield problems.error("intake-strict-ooxml", file=blob.source)
+            return
+        if kind == "xlsm":
+            yield problems.warning("intake-macros", file=blob.source)
+        yield Candidate(blob.source, blob.name, blob.data, digest, blob.mtime, kind)
+
+    def container(
+        self, blob: _Blob, kind: str, package: SafePackage | None, depth: int
+    ) -> Iterator[Candidate | Problem]:
+        """Open a zip, mail or mailbox and examine what it holds; note when that is no workbook."""
+        if depth > self.limits.max_depth:
+            yield problems.error("intake-too-deep", file=blob.source, limit=self.limits.max_depth)
+            return
+        if kind == "zip":
+            members = self.zip_members(blob, package)  # type: ignore[arg-type]
+        elif kind == "eml":
+            members = self.mail_members(blob)
+        else:
+            members = self.mbox_members(blob)
+        names: list[str] = []
+        useful = False
+        for member in members:
+            if isinstance(member, _Blob):
+                names.append(member.name)
+                if len(names) > self.limits.max_entries:
+                    raise PackageError(
+                        "intake-zip-too-many-entries", count=len(names), limit=self.limits.max_entries
+                    )
+                results: Iterable[Candidate | Problem] = self.guarded(
+                    member, depth + 1, quiet=member.kind is None
+                )
+            else:
+                results = (member,)
+            for item in results:
+                useful = useful or _is_useful(item)
+                yield item
+        if not useful:
+            yield problems.info("intake-mail-no-workbook", file=blob.source, names=_name_list(names))
+
+    def zip_members(self, blob: _Blob, package: SafePackage) -> Iterator[_Blob | Problem]:
+        """The files of a zip archive (not folders, not macOS resource forks), read with caps."""
+        for name in sorted(package.names, key=package.display_name):
+            if name.endswith("/") or name.startswith("__MACOSX/"):
+                continue
+            shown = _clean(package.display_name(name))
+            source = blob.source + _SEP + shown
+            base = _last_part(shown)
+            if is_temp_name(base):
+                yield problems.info("intake-skipped-temp", file=source)
+                continue
+            self.check_clock()
+            size = package.info(name).file_size
+            if size > self.limits.max_file_bytes:
+                yield _problem(_too_large(size, self.limits.max_file_bytes), source)
+                continue
+            try:
+                data = package.read(name, deadline=self.deadline)
+            except PackageError as exc:
+                if exc.code == "intake-timeout":
+                    raise
+                yield _problem(exc, source)
+                continue
+            yield _Blob(source, base, data, package.mtime(name))
+
+    def mail_members(self, blob: _Blob) -> Iterator[_Blob | Problem]:
+        """The attachments of a saved e-mail (names decoded from RFC 2231/2047), typed by content."""
+        message = email.message_from_bytes(blob.data, policy=email.policy.default)
+        when = _mail_time(message)
+        for number, part in enumerate(_attachment_parts(message), 1):  # type: ignore[arg-type]
+            self.check_clock()
+            name = _clean(_last_part(part.get_filename() or "")) or f"attachment-{number}"
+            data = part.get_payload(decode=True) or b""
+            yield _Blob(blob.source + _SEP + name, name, data, when)
+
+    def mbox_members(self, blob: _Blob) -> Iterator[_Blob | Problem]:
+        """The messages of a mailbox, each named by number and subject."""
+        for number, raw in enumerate(_split_mbox(blob.data), 1):
+            self.check_clock()
+            subject = _subject(raw)
+            label = f"#{number} {subject}" if subject else f"#{number}"
+            yield _Blob(blob.source + _SEP + label, label, raw, None, kind="eml")
+
+    def check_clock(self) -> None:
+        """Stop the current input file once it has used up its time."""
+        if time.monotonic() > self.deadline:
+            raise PackageError("intake-timeout")
+
+
+# --- small helpers ---------------------------------------------------------------------
+
+
+def _read_file(path: Path, limit: int) -> tuple[bytes, float]:
+    """The bytes and mtime of a regular file, its size checked before reading (FIFOs never block)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    with open(os.open(path, flags), "rb") as handle:
+        status = os.fstat(handle.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise PackageError("intake-unreadable", reason="not a regular file")
+        if status.st_size > limit:
+            raise _too_large(status.st_size, limit)
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise _too_large(len(data), limit)
+    return data, status.st_mtime
+
+
+def _attachment_parts(message: EmailMessage) -> Iterator[EmailMessage]:
+    """Every leaf part that is not a text body, forwarded messages included."""
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        if (
+            part.get_filename() is None
+            and part.get_content_disposition() != "attachment"
+            and part.get_content_maintype() == "text"
+        ):
+            continue
+        yield part  # type: ignore[misc]
+
+
+def _mail_time(message: EmailMessage) -> float | None:
+    """The timestamp of a mail's Date header, when it has a readable one."""
+    try:
+        moment = getattr(message["Date"], "datetime", None)
+        return moment.timestamp() if moment is not None else None
+    except (ValueError, TypeError, OverflowError, IndexError, AttributeError):
+        return None
+
+
+def _split_mbox(data: bytes) -> Iterator[bytes]:
+    """The messages of an mbox (each starts at a line beginning ``From ``), without that line."""
+    starts = [match.start() for match in re.finditer(rb"^From ", data, re.MULTILINE)]
+    for start, end in zip(starts, [*starts[1:], len(data)], strict=True):
+        body = data.find(b"\n", start, end) + 1
+        yield data[body:end] if body else b""
+
+
+def _subject(raw: bytes) -> str:
+    """A mail's subject, short and printable, for its source string."""
+    try:
+        headers = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(raw)
+        subject = " ".join(str(headers["Subject"] or "").split())
+    except Exception:  # a hostile header must not stop the mailbox
+        return ""
+    return _clean(subject[:60] + ("…" if len(subject) > 60 else ""))
+
+
+def _is_useful(item: Candidate | Problem) -> bool:
+    """Whether a container yielded something about a workbook (not just skipped litter)."""
+    if isinstance(item, Candidate):
+        return True
+    return item.severity != problems.INFO or item.code in ("intake-duplicate", "intake-mail-no-workbook")
+
+
+def _walk_errors(errors: list[OSError]) -> Iterator[Problem]:
+    """Folders os.walk could not list, as problems (the list is emptied)."""
+    for exc in errors:
+        yield problems.error("intake-unreadable", file=_clean(str(exc.filename)), reason=_reason(exc))
+    errors.clear()
+
+
+def _problem(exc: PackageError, source: str) -> Problem:
+    return problems.error(exc.code, file=source, **exc.params)
+
+
+def _too_large(size: int, limit: int) -> PackageError:
+    return PackageError("intake-too-large", size_mb=f"{size / 2**20:.1f}", limit_mb=f"{limit / 2**20:.0f}")
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return f"{type(exc).__name__}: {exc}"[:200]
+
+
+def _name_list(names: list[str]) -> str:
+    shown = ", ".join(names[:10])
+    return shown + (f" … (+{len(names) - 10})" if len(names) > 10 else "") if names else "-"
+
+
+def _last_part(name: str) -> str:
+    return re.split(r"[/\\]", name)[-1]
+
+
+def _clean(text: str) -> str:
+    """Show control, bidi-override and undecodable characters of a name as escapes."""
+    return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

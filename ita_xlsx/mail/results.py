@@ -1,0 +1,152 @@
+"""The results JSON that ``ita-xlsx collect`` writes beside the consolidated workbook, as mail needs it.
+
+Only what the messages show is read; unknown or missing fields are tolerated so that a newer
+collector's file still makes a message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ita_xlsx import problems
+from ita_xlsx.problems import Problem
+
+FORMAT = "ita-xlsx-results/1"
+REMINDER_STATES = ("missing", "overdue", "due_soon")
+
+
+@dataclass(frozen=True, slots=True)
+class ResultRecord:
+    """One measure of one division on the as-of date."""
+
+    measure_id: str
+    division: str
+    division_name: str
+    question: str
+    state: str
+    due_date: dt.date | None
+    days_overdue: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Results:
+    """The parts of a results file that messages use."""
+
+    plan_id: str
+    plan_fingerprint: str
+    office: str
+    fiscal_year: int | None
+    round_id: str
+    round_name: str
+    as_of: dt.date | None
+    summary: Mapping[str, object]
+    records: tuple[ResultRecord, ...]
+
+    def in_state(self, state: str, division: str | None = None) -> tuple[ResultRecord, ...]:
+        """Records in ``state``, of one division if given, in file order."""
+        return tuple(
+            r for r in self.records if r.state == state and (division is None or r.division == division)
+        )
+
+    def count(self, key: str) -> int:
+        """A count from the summary, or counted from the records when the summary lacks it."""
+        value = self.summary.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        return len(self.records) if key == "records" else len(self.in_state(key))
+
+    @property
+    def percent_done(self) -> float | None:
+        """The percent done as the collector computed it, or None."""
+        value = self.summary.get("percent_done")
+        return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+    @property
+    def divisions_missing(self) -> tuple[str, ...]:
+        """Codes of the divisions whose file has not arrived."""
+        value = self.summary.get("divisions_missing")
+        return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+    def division_name(self, code: str) -> str:
+        """The division's name as the records give it, or its code."""
+        return next((r.division_name for r in self.records if r.division == code and r.division_name), code)
+
+
+def results_path_for(workbook: Path) -> Path:
+    """The results JSON beside a consolidated workbook: same stem, ``.json``."""
+    return workbook.with_suffix(".json")
+
+
+def read_results(path: Path) -> tuple[Results | None, list[Problem]]:
+    """Read a results file; None with a problem when it is missing, not JSON or not a results file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        return None, [problems.warning("mail-no-summary", file=str(path))]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return None, [problems.warning("mail-results-unreadable", file=str(path), reason=str(exc))]
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        found = data.get("format") if isinstance(data, dict) else None
+        return None, [problems.warning("mail-results-format", file=str(path), value=found, expected=FORMAT)]
+    return _results(data), []
+
+
+def _results(data: Mapping[str, object]) -> Results:
+    """The top level of a results file."""
+    summary = data.get("summary")
+    records = data.get("records")
+    return Results(
+        plan_id=_text(data.get("plan_id")),
+        plan_fingerprint=_text(data.get("plan_fingerprint")),
+        office=_text(data.get("office")),
+        fiscal_year=_int(data.get("fiscal_year")),
+        round_id=_text(data.get("round")),
+        round_name=_text(data.get("round_name")),
+        as_of=_date(data.get("as_of")),
+        summary=summary if isinstance(summary, dict) else {},
+        records=tuple(_record(r) for r in records if isinstance(r, dict))
+        if isinstance(records, list)
+        else (),
+    )
+
+
+def _record(data: Mapping[str, object]) -> ResultRecord:
+    """One record of a results file."""
+    return ResultRecord(
+        measure_id=_text(data.get("measure_id")),
+        division=_text(data.get("division")),
+        division_name=_text(data.get("division_name")),
+        question=_text(data.get("question")),
+        state=_text(data.get("state")),
+        due_date=_date(data.get("due_date")),
+        days_overdue=_int(data.get("days_overdue")),
+    )
+
+
+def _text(value: object) -> str:
+    """A value as stripped text; None is empty."""
+    return "" if value is None else str(value).strip()
+
+
+def _int(value: object) -> int | None:
+    """A whole number, or None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    try:
+        return int(str(value))
+    except ValueError:
+        return None
+
+
+def _date(value: object) -> dt.date | None:
+    """An ISO date (yyyy-mm-dd), or None."""
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,1 @@
+"""Division workbooks: what a clerk opens, fills and sends back."""
