@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ita_xlsx import messages
-from ita_xlsx.cli.output import print_problems, say
+from ita_xlsx.cli.output import print_collect_summary, print_problems, say
 
 INPUTS = click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 PLAN = click.option(
@@ -125,30 +125,11 @@ def collect(
     except OutputIsInput as exc:
         raise click.UsageError(messages.text("collect.out-is-input", path=str(exc))) from None
     print_problems(found, err=True)
-    _print_summary(results, written)
-    summary = results.summary()
-    sys.exit(1 if summary["files_rejected"] or summary["errors"] else 0)
-
-
-def _print_summary(results, written: list[Path]) -> None:
-    s = results.summary()
-    say(
-        "collect.summary",
-        accepted=s["files_accepted"],
-        rejected=s["files_rejected"],
-        records=s["records"],
-        percent=s["percent_done"],
-        overdue=s["overdue"],
-        due_soon=s["due_soon"],
-        missing=s["missing"],
-        errors=s["errors"],
-        warnings=s["warnings"],
-    )
-    if s["divisions_missing"]:
-        names = [results.plan.division(c).name for c in s["divisions_missing"]]
-        say("collect.not-received", names=", ".join(names))
+    print_collect_summary(results)
     for path in written:
         say("cli.wrote", path=str(path))
+    summary = results.summary()
+    sys.exit(1 if summary["files_rejected"] or summary["errors"] else 0)
 
 
 @click.command()

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ita_xlsx import messages
-from ita_xlsx.cli.output import say
+from ita_xlsx.cli.output import print_collect_summary, say
 
 
 @click.command()
@@ -39,23 +39,11 @@ def demo(out_dir: Path, no_pdf: bool) -> None:
         run = run_demo(out_dir, pdf=not no_pdf)
     except DemoUnavailable as exc:
         raise click.ClickException(messages.text("demo.unavailable", path=str(exc))) from None
-    s = run.results.summary()
     say("demo.templates", count=len(run.templates), folder=str(out_dir / "templates"))
     for path in run.outputs:
         say("cli.wrote", path=str(path))
     for problem in run.problems:
         click.echo(problem.message(), err=True)
-    say(
-        "collect.summary",
-        accepted=s["files_accepted"],
-        rejected=s["files_rejected"],
-        records=s["records"],
-        percent=s["percent_done"],
-        overdue=s["overdue"],
-        due_soon=s["due_soon"],
-        missing=s["missing"],
-        errors=s["errors"],
-        warnings=s["warnings"],
-    )
+    print_collect_summary(run.results)
     say("demo.next", path=str(run.outputs[0]))
     sys.exit(0)

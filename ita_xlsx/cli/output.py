@@ -27,3 +27,23 @@ def print_problems(found: Iterable[Problem], *, err: bool = False) -> tuple[int,
         prefix = click.style(label, fg=_COLOURS[problem.severity], bold=True)
         click.echo(f"{where + ': ' if where else ''}{prefix}: {problem.message()} [{problem.code}]", err=err)
     return errors, warnings
+
+
+def print_collect_summary(results) -> None:
+    """The closing lines of collect and demo: files, records, states, and who has not sent."""
+    s = results.summary()
+    say(
+        "collect.summary",
+        accepted=s["files_accepted"],
+        rejected=s["files_rejected"],
+        records=s["records"],
+        percent=s["percent_done"],
+        overdue=s["overdue"],
+        due_soon=s["due_soon"],
+        missing=s["missing"],
+        errors=s["errors"],
+        warnings=s["warnings"],
+    )
+    if s["divisions_missing"]:
+        names = [results.plan.division(code).name for code in s["divisions_missing"]]
+        say("collect.not-received", names=", ".join(names))

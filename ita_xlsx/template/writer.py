@@ -169,7 +169,7 @@ def write_templates(
         ]
     if not targets:
         return [], found
-    password, password_problems = _resolve_password(out_dir, password)
+    password, password_problems = resolve_password(out_dir, password)
     found += password_problems
     written = []
     for code, target in targets.items():
@@ -211,7 +211,7 @@ def _targets(plan: Plan, rnd: Round, out_dir: Path) -> tuple[dict[str, Path], li
     return targets, found
 
 
-def _resolve_password(out_dir: Path, password: str | None) -> tuple[str, list[Problem]]:
+def resolve_password(out_dir: Path, password: str | None) -> tuple[str, list[Problem]]:
     """The password to protect with: the one given, the one saved in the folder, or a new random one."""
     saved_path = out_dir / PASSWORD_FILE
     saved = _read_saved_password(saved_path)

@@ -1,0 +1,80 @@
+"""``ita-xlsx feedback``: a marked-up workbook for each division whose returned file had problems."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ita_xlsx import messages
+from ita_xlsx.cli.collect_cmd import INPUTS, PLAN, _as_of, _load
+from ita_xlsx.cli.output import print_problems, say
+
+
+@click.command()
+@PLAN
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="โฟลเดอร์ที่จะเขียนไฟล์ให้แก้ไข · folder for the feedback workbooks.",
+)
+@click.option("--round", "round_id", help="รอบรายงาน เช่น 6m · the round (default: the files' round).")
+@click.option(
+    "--as-of", "as_of", help="วันที่ของข้อมูล (YYYY-MM-DD หรือ 31/3/2566) · the as-of date (default: today)."
+)
+@click.option(
+    "--password",
+    envvar="ITA_TEMPLATE_PASSWORD",
+    show_envvar=True,
+    default=None,
+    help="รหัสผ่านปลดล็อกแผ่นงาน (ไม่ระบุ: สุ่มและบันทึกไว้ในโฟลเดอร์) · sheet-protection password "
+    "(default: a random one, saved in the folder).",
+)
+@INPUTS
+def feedback(
+    plan_file: Path,
+    out_dir: Path,
+    round_id: str | None,
+    as_of: str | None,
+    password: str | None,
+    inputs: tuple[Path, ...],
+) -> None:
+    """ส่งไฟล์ให้หน่วยงานแก้ไข · a workbook of what to fix for each division with problems.
+
+    INPUTS: ไฟล์ โฟลเดอร์ ไฟล์ .zip หรืออีเมล (.eml, .mbox) ที่ส่งกลับ · the returned files.
+    For each division whose file has errors or warnings, writes OUT/แก้ไข_<template name>.xlsx:
+    a fresh workbook prefilled with what the division sent, the problem cells marked with a
+    colour and a Thai comment, and a first sheet listing every fix. It replaces the division's
+    previous file when returned. Rejected files get no workbook: they are listed with the reason.
+    Exit 0 when no division needs feedback, 1 when feedback was written or a file was rejected,
+    2 on misuse.
+
+    \b
+    ตัวอย่าง · example:
+      ita-xlsx feedback --plan workbook_templates/plan-2566.yaml --round 6m \\
+          --as-of 2023-03-31 --out ให้แก้ไข ไฟล์ที่ส่งกลับ/
+    """
+    from ita_xlsx.feedback import FeedbackOutIsInput, write_feedback
+    from ita_xlsx.problems import ERROR
+
+    plan = _load(plan_file)
+    if round_id and plan.round(round_id) is None:
+        rounds = ", ".join(r.id for r in plan.rounds)
+        raise click.UsageError(messages.text("collect.unknown-round", round=round_id, rounds=rounds))
+    try:
+        written, found = write_feedback(
+            plan, inputs, out_dir, round_id=round_id, as_of=_as_of(as_of), password=password
+        )
+    except FeedbackOutIsInput as exc:
+        raise click.UsageError(messages.text("feedback.out-is-input", path=str(exc))) from None
+    print_problems(found, err=True)
+    rejected = {p.file for p in found if p.severity == ERROR and p.file}
+    if rejected:
+        say("feedback.rejected", err=True, count=len(rejected))
+    for path in written:
+        say("cli.wrote", path=str(path))
+    say("feedback.summary" if written else "feedback.none-needed", count=len(written), out=str(out_dir))
+    sys.exit(1 if written or rejected else 0)
