@@ -1,0 +1,69 @@
+"""Column 5 of the official report, การดำเนินการ: what was done, in the office's own words.
+
+Each record becomes a phrase ("ดำเนินการเมื่อวันที่ ๓ ตุลาคม ๒๕๖๕", "ดำเนินการเป็นประจำทุกเดือน",
+"อยู่ระหว่างดำเนินการ", "ยังไม่ได้รับรายงาน") followed by the result the division wrote. A measure
+of several divisions gets one paragraph per group of divisions that reported the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from ita_xlsx import messages, thaidates
+from ita_xlsx.report.data import parse_iso
+
+RHYTHMS = ("daily", "monthly", "quarterly", "twice-yearly", "yearly")
+_STATUS_KEYS = {
+    "in_progress": "report.action.in-progress",
+    "not_started": "report.action.not-started",
+    "not_applicable": "report.action.not-applicable",
+    "missing": "report.action.missing",
+}
+
+
+def _th(key: str, **params: object) -> str:
+    return messages.text(key, "th", **params)
+
+
+def rhythm(schedule: str | None) -> str:
+    """The rhythm word of a schedule: "monthly day 10" → "ทุกเดือน"; one-off and event-driven → ""."""
+    kind = (schedule or "").split(" ", 1)[0].lower()
+    return _th(f"report.rhythm.{kind}") if kind in RHYTHMS else ""
+
+
+def phrase(record: Mapping) -> str:
+    """What the division's status says was done, in the report's wording."""
+    status = record.get("status")
+    if status == "done":
+        day = parse_iso(record.get("action_date"))
+        if day:
+            return _th("report.action.done-on", date=thaidates.format_thai(day))
+        return _th("report.action.done")
+    if status == "ongoing":
+        return _th("report.action.ongoing", rhythm=rhythm(record.get("schedule")))
+    return _th(_STATUS_KEYS.get(status, "report.action.missing"))
+
+
+def record_text(record: Mapping) -> str:
+    """The phrase, then the division's own result text on the next line."""
+    result = str(record.get("result") or "").strip()
+    return f"{phrase(record)}\n{result}" if result else phrase(record)
+
+
+def measure_text(records: Sequence[Mapping], division_name: Callable[[str], str]) -> str:
+    """The action cell of one measure: one paragraph per group of divisions that reported alike.
+
+    Divisions for which the measure is not applicable are left out unless all are. When every
+    division reported the same, the text stands alone, as in the office's published reports.
+    """
+    if not records:
+        return _th("report.action.missing")
+    applicable = [r for r in records if r.get("status") != "not_applicable"] or list(records)
+    groups: dict[str, list[str]] = {}
+    for r in applicable:
+        groups.setdefault(record_text(r), []).append(division_name(r["division"]))
+    if len(groups) == 1:
+        return next(iter(groups))
+    return "\n".join(
+        _th("report.action.division", divisions=", ".join(names), text=text) for text, names in groups.items()
+    )

@@ -1,0 +1,213 @@
+"""What the sheets of the consolidated workbook share: page setup, title rows, table headings."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from xlsxwriter.worksheet import Worksheet
+
+from ita_xlsx import messages
+from ita_xlsx import style as house
+from ita_xlsx.report import rows
+from ita_xlsx.report.formats import Formats
+from ita_xlsx.report.rows import RowWriter, Style
+
+LINE_PX = round(house.ROW_HEIGHT_PER_LINE * 4 / 3)  # a one-line row of 16 pt Thai, in pixels
+PAPER_A4 = 9
+
+
+def th(key: str, **params: object) -> str:
+    """A text of the catalogue in Thai: the workbook is published in Thai whatever the UI language."""
+    return messages.text(key, "th", **params)
+
+
+def setup_sheet(ws: Worksheet, *, repeat_row: int | None = None, landscape: bool = True) -> None:
+    """A4, fit to one page wide, page numbers in the footer, 16 pt rows (Thai marks not clipped)."""
+    ws.set_default_row(house.ROW_HEIGHT_PER_LINE)
+    ws.set_paper(PAPER_A4)
+    if landscape:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    ws.set_footer(f'&C&"{house.FONT_NAME},Regular"&14{th("report.official.footer")}')
+    if repeat_row is not None:
+        ws.repeat_rows(repeat_row)
+
+
+def set_widths(ws: Worksheet, widths: Sequence[float], hidden: Sequence[int] = ()) -> None:
+    for col, width in enumerate(widths):
+        ws.set_column(col, col, width, None, {"hidden": True} if col in hidden else None)
+
+
+def merged_text(
+    writer: RowWriter,
+    row: int,
+    first_col: int,
+    last_col: int,
+    value: object,
+    style: Style,
+    *,
+    height: int | None = None,
+) -> None:
+    """A text across merged cells, written as safely as any other cell."""
+    ws = writer.ws
+    if height is not None:
+        ws.set_row_pixels(row, min(height, rows.MAX_ROW_HEIGHT_PX))
+    if last_col > first_col:
+        ws.merge_range(row, first_col, row, last_col, "", style.plain)
+    rows.RowWriter(ws, fast=False).write(row, [rows.text(value, style)], first_col=first_col)
+
+
+def merged_number(ws: Worksheet, row: int, first_col: int, last_col: int, value: float, style: Style) -> None:
+    if last_col > first_col:
+        ws.merge_range(row, first_col, row, last_col, value, style.plain)
+    else:
+        ws.write_number(row, first_col, value, style.plain)
+
+
+def header(writer: RowWriter, row: int, labels: Sequence[str], fmt: Formats, widths: Sequence[float]) -> None:
+    """The heading row of a table, tall enough for its wrapped labels."""
+    cells = [rows.text(label, fmt.header) for label in labels]
+    writer.write(row, cells, height=row_height(labels, widths[: len(labels)]))
+
+
+def legend(
+    writer: RowWriter, row: int, fmt: Formats, states: Sequence[str], first_col: int, widths: Sequence[float]
+) -> None:
+    """One row naming each state in its colour, from ``first_col`` on, after a 'colours:' label."""
+    from ita_xlsx.report.formats import state_label
+
+    labels = [state_label(s) for s in states]
+    height = row_height(labels, widths[first_col : first_col + len(labels)])
+    merged_text(writer, row, 0, first_col - 1, th("report.detail.legend"), fmt.subtitle, height=height)
+    cells = [rows.text(label, fmt.legend[s]) for label, s in zip(labels, states, strict=True)]
+    RowWriter(writer.ws, fast=False).write(row, cells, first_col=first_col)  # same row as the merge
+
+
+def condition(column: str, first_row: int, value: str) -> str:
+    """A conditional-format formula comparing one column of the row with a constant."""
+    return f'=${column}{first_row + 1}="{value}"'
+
+
+# --- row heights ---------------------------------------------------------------------------------
+# Measured with LibreOffice 7.4 and Laksaman (the stand-in for TH Sarabun on Linux, and wider than it):
+# a line of 16 pt Thai takes 26.1 pt and a unit of column width (the Normal font is TH Sarabun New 16)
+# is 12 px. With 0.85 characters per unit and word-by-word wrapping, no report row of the sample plan,
+# nor of random texts made from its words, needed more lines than estimated (LibreOffice's optimal
+# row height). Excel with TH Sarabun New fits more on a line, so it is safe there too.
+WRAPPED_LINE_PT = 26.5
+CHARS_PER_WIDTH_UNIT = 0.85
+MAX_ROW_PT = 409  # Excel's limit
+MAX_LINES = int((MAX_ROW_PT - 4) // WRAPPED_LINE_PT)
+_THAI = re.compile("[\u0e00-\u0e7f]")
+# Thai marks above and below, combining diacritics and zero-width characters take no room on a line
+_NO_WIDTH_RE = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0300-\u036f\u200b-\u200d\ufeff]")
+_LONG_WORD_RE = re.compile(r"[^\s\u0e00-\u0e7f]{12,}")  # a URL, a file name: wraps as a whole
+
+
+def display_width(text: str) -> int:
+    """Characters that take room on a line: Thai vowel and tone marks above and below do not."""
+    if text.isascii():
+        return len(text)
+    return len(text) - len(_NO_WIDTH_RE.findall(text))
+
+
+def per_line(column_width: float) -> int:
+    """Characters of 16 pt Thai that fit on one line of a column (Excel width units)."""
+    return max(1, int(column_width * CHARS_PER_WIDTH_UNIT))
+
+
+def lines_needed(text: str, column_width: float) -> int:
+    """Wrapped lines ``text`` takes in a column of ``column_width``."""
+    room = per_line(column_width)
+    return sum(_paragraph_lines(p, room) for p in text.split("\n"))
+
+
+def _paragraph_lines(paragraph: str, room: int) -> int:
+    """Lines of one paragraph, wrapped word by word.
+
+    Thai runs break between words (taken as anywhere, the waste is in ``CHARS_PER_WIDTH_UNIT``);
+    a long word without Thai, such as a URL, moves to the next line whole.
+    """
+    total = display_width(paragraph)
+    if total <= room:
+        return 1
+    if not _LONG_WORD_RE.search(paragraph):  # only Thai and short words: the line fills up
+        return math.ceil(total / room)
+    lines, used = 1, 0
+    for word in paragraph.split(" "):
+        width = display_width(word)
+        end = used + (1 if used else 0) + width
+        if end <= room:
+            used = end
+            continue
+        if not _THAI.search(word):
+            lines, end = lines + 1, width
+        while end > room:
+            lines, end = lines + 1, end - room
+        used = end
+    return lines
+
+
+def row_height(texts: Sequence[str], widths: Sequence[float], *, minimum: int = 1) -> int:
+    """Pixels for a row of wrapped texts so that no line is clipped (at most Excel's 409 pt)."""
+    lines = max([minimum, *(lines_needed(t, w) for t, w in zip(texts, widths, strict=True) if t)])
+    return lines_height(lines)
+
+
+def lines_height(lines: int) -> int:
+    """Pixels for a row of ``lines`` wrapped lines (at most Excel's 409 pt)."""
+    return round(min(max(lines, 1) * WRAPPED_LINE_PT + 4, MAX_ROW_PT) * 4 / 3)
+
+
+def split_text(text: str, column_width: float, max_lines: int = MAX_LINES) -> list[tuple[str, int]]:
+    """``text`` in pieces of at most ``max_lines`` wrapped lines each, cut between paragraphs,
+    each with its number of lines.
+
+    A row cannot be taller than 409 pt: a longer text continues in the next row. A paragraph
+    too long even for a row of its own is cut at the last space that fits.
+    """
+    chunks: list[tuple[str, int]] = []
+    current: list[str] = []
+    used = 0
+    for paragraph, lines in _paragraphs(text, per_line(column_width), max_lines):
+        if current and used + lines > max_lines:
+            chunks.append(("\n".join(current), used))
+            current, used = [], 0
+        current.append(paragraph)
+        used += lines
+    chunks.append(("\n".join(current), used))
+    return chunks
+
+
+def _paragraphs(text: str, line: int, max_lines: int):
+    """(paragraph, lines) of ``text``; a paragraph longer than ``max_lines`` is cut in pieces that fit."""
+    for paragraph in text.split("\n"):
+        lines = _paragraph_lines(paragraph, line)
+        while lines > max_lines:
+            room = line * max_lines
+            cut = _cut_at(paragraph, room)
+            while room > line and _paragraph_lines(paragraph[:cut], line) > max_lines:
+                room -= line  # long words without Thai wrap whole: give up a line and try again
+                cut = _cut_at(paragraph, room)
+            head = paragraph[:cut].rstrip()
+            yield head, _paragraph_lines(head, line)
+            paragraph = paragraph[cut:].lstrip()
+            lines = _paragraph_lines(paragraph, line)
+        yield paragraph, lines
+
+
+def _cut_at(paragraph: str, room: int) -> int:
+    """Where to cut a paragraph so the first part fills at most ``room`` characters of width."""
+    width = 0
+    for i, ch in enumerate(paragraph):
+        if not _NO_WIDTH_RE.match(ch):
+            width += 1
+            if width > room:
+                space = paragraph.rfind(" ", 0, i)
+                return space if space > 0 else i
+    return len(paragraph)

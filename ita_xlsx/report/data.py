@@ -1,0 +1,171 @@
+"""Everything the sheets need, computed once from the results before any row is written.
+
+constant_memory mode writes each row for good, so totals, orderings and the chart's table are
+all known before the first sheet is started.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ita_xlsx import messages, thaidates
+from ita_xlsx.plan import Plan, Round
+from ita_xlsx.report.formats import DONE_STATES
+
+RESULTS_FORMAT = "ita-xlsx-results/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Records counted by state."""
+
+    states: Counter = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return sum(self.states.values())
+
+    @property
+    def done(self) -> int:
+        return sum(self.states[s] for s in DONE_STATES)
+
+    @property
+    def applicable(self) -> int:
+        return self.total - self.states["not_applicable"]
+
+    @property
+    def fraction_done(self) -> float:
+        """Done, done late or ongoing, out of the records that apply (0.0 when none apply)."""
+        return self.done / self.applicable if self.applicable else 0.0
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """The results and the plan, with the counts and lists every sheet shares."""
+
+    results: Mapping
+    plan: Plan
+    as_of: dt.date
+    round: Round | None
+    records: list[dict]
+    divisions: tuple[str, ...]  # division codes with records, plan order first
+    by_division: dict[str, Tally]
+    by_section: dict[str, Tally]
+    by_indicator: dict[int, Tally]
+    totals: Tally
+    not_received: tuple[str, ...]  # divisions with records and no accepted file
+    rejected_files: dict[str, list[str]]
+
+    def division_name(self, code: str | None) -> str:
+        if not code:
+            return ""
+        division = self.plan.division(code)
+        return division.name if division else code
+
+    @property
+    def measure_count(self) -> int:
+        return len({r["measure_id"] for r in self.records})
+
+    @property
+    def as_of_text(self) -> str:
+        return thaidates.format_thai(self.as_of)
+
+    @property
+    def period_text(self) -> str:
+        """ "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ รอบ ๖ เดือน (เดือนตุลาคม ๒๕๖๕ - มีนาคม ๒๕๖๖)"."""
+        rnd = self.round
+        name = self.results.get("round_name") or (rnd.name if rnd else self.results.get("round", ""))
+        year = thai_digits(self.plan.fiscal_year)
+        if rnd is None:
+            return messages.text("report.period-short", "th", year=year, round=name)
+        start, end = (
+            f"{thaidates.MONTHS_FULL[d.month - 1]} {thai_digits(thaidates.be_year(d))}"
+            for d in (rnd.start, rnd.end)
+        )
+        return messages.text("report.period", "th", year=year, round=name, start=start, end=end)
+
+
+def build(results: Mapping, plan: Plan) -> ReportData:
+    """Check that ``results`` belong to ``plan`` and compute what the sheets share."""
+    _check(results, plan)
+    records = list(results.get("records") or ())
+    by_division: dict[str, Tally] = {}
+    by_section: dict[str, Tally] = {}
+    by_indicator: dict[int, Tally] = {}
+    totals = Tally()
+    for r in records:
+        state = r["state"]
+        totals.states[state] += 1
+        by_division.setdefault(r["division"], Tally()).states[state] += 1
+        by_section.setdefault(r.get("section") or "", Tally()).states[state] += 1
+        by_indicator.setdefault(r.get("indicator") or 0, Tally()).states[state] += 1
+    divisions = _division_order(plan, by_division)
+    files = results.get("files") or ()
+    accepted = {f.get("division") for f in files if f.get("accepted")}
+    rejected: dict[str, list[str]] = {}
+    for f in files:
+        if not f.get("accepted") and f.get("division"):
+            rejected.setdefault(f["division"], []).append(f.get("path") or "")
+    return ReportData(
+        results=results,
+        plan=plan,
+        as_of=dt.date.fromisoformat(results["as_of"]),
+        round=plan.round(results.get("round") or ""),
+        records=records,
+        divisions=divisions,
+        by_division=by_division,
+        by_section=by_section,
+        by_indicator=by_indicator,
+        totals=totals,
+        not_received=tuple(d for d in divisions if d not in accepted),
+        rejected_files=rejected,
+    )
+
+
+def _check(results: Mapping, plan: Plan) -> None:
+    """Refuse results of another format or of another plan (misuse, not bad data)."""
+    if results.get("format") != RESULTS_FORMAT:
+        raise ValueError(messages.text("report.not-results", format=results.get("format")))
+    fingerprint = results.get("plan_fingerprint")
+    if results.get("plan_id") != plan.plan_id or (fingerprint and fingerprint != plan.fingerprint()):
+        raise ValueError(
+            messages.text(
+                "report.plan-mismatch",
+                results_plan=f"{results.get('plan_id')} ({fingerprint})",
+                plan=f"{plan.plan_id} ({plan.fingerprint()})",
+            )
+        )
+
+
+def _division_order(plan: Plan, seen: Mapping[str, object]) -> tuple[str, ...]:
+    ordered = [d.code for d in plan.divisions if d.code in seen]
+    return (*ordered, *sorted(code for code in seen if code not in ordered))
+
+
+@lru_cache(maxsize=4096)
+def parse_iso(value: str | None) -> dt.date | None:
+    """An ISO date of the results, or None (the collector writes None for no date)."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=4096)
+def excel_date(value: str | None) -> int | None:
+    """The Excel serial number of an ISO date (cells show it as a Buddhist-era date)."""
+    day = parse_iso(value)
+    try:
+        return thaidates.excel_serial(day) if day else None
+    except ValueError:  # before 1900: not a date Excel can show
+        return None
+
+
+def thai_digits(value: object) -> str:
+    return thaidates.to_thai_digits(str(value))

@@ -1,0 +1,138 @@
+"""Sheet 6, รายงาน: the official 6/12-month report, in the layout the office publishes.
+
+A title block, then the five columns of the office's report (issue · responsible · steps ·
+reporting and deadline · what was done), one row per measure, grouped under the plan's sections
+("๑. แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (Internal Integrity and Transparency Assessment: IIT)").
+Print-ready: A4 landscape, one page wide, the heading repeated on every page, page numbers, and
+row heights estimated from the text so that wrapped Thai is not clipped.
+"""
+
+from __future__ import annotations
+
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from ita_xlsx.plan import Measure, Section
+from ita_xlsx.report import rows
+from ita_xlsx.report.actions import measure_text
+from ita_xlsx.report.common import (
+    LINE_PX,
+    header,
+    lines_height,
+    merged_text,
+    row_height,
+    set_widths,
+    setup_sheet,
+    split_text,
+    th,
+)
+from ita_xlsx.report.data import ReportData, thai_digits
+from ita_xlsx.report.formats import Formats
+from ita_xlsx.report.rows import RowWriter
+from ita_xlsx.template.layout import question_text, reporting_text
+
+SHEET = "รายงาน"
+HEADINGS = (
+    "report.official.col.issue",
+    "report.official.col.responsible",
+    "report.official.col.steps",
+    "report.official.col.reporting",
+    "report.official.col.action",
+)
+WIDTHS = (22, 11, 30, 30, 27)  # units of TH Sarabun New 16: A4 landscape at about 75 %
+LAST_COL = len(WIDTHS) - 1
+
+
+def write(wb: Workbook, fmt: Formats, data: ReportData) -> Worksheet:
+    ws = wb.add_worksheet(SHEET)
+    writer = RowWriter(ws)
+    title = _title_lines(fmt, data)
+    header_row = len(title) + 1
+    setup_sheet(ws, repeat_row=header_row)
+    ws.center_horizontally()
+    set_widths(ws, WIDTHS)
+    for row, (value, style) in enumerate(title):
+        height = LINE_PX + 12 if style is fmt.report_title else None
+        merged_text(writer, row, 0, LAST_COL, value, style, height=height)
+    header(writer, header_row, [th(key) for key in HEADINGS], fmt, WIDTHS)
+    _write_sections(writer, fmt, data, header_row + 1)
+    return ws
+
+
+def _write_sections(writer: RowWriter, fmt: Formats, data: ReportData, row: int) -> None:
+    """Each section of the plan: its heading across the table, then its measures."""
+    by_measure = _records_by_measure(data)
+    for number, section in enumerate(data.plan.sections, 1):
+        measures = [m for m in data.plan.measures if m.section == section.code]
+        if not measures:
+            continue
+        heading = section_heading(number, section)
+        height = row_height([heading], [sum(WIDTHS)])
+        merged_text(writer, row, 0, LAST_COL, heading, fmt.report_section, height=height)
+        row += 1
+        for measure in measures:
+            texts = _measure_texts(data, measure, by_measure.get(measure.id, []))
+            row = _write_measure(writer, fmt, row, texts)
+
+
+def _write_measure(writer: RowWriter, fmt: Formats, row: int, texts: list[str]) -> int:
+    """One measure: one row, or more when a text is too long for one (a row is at most 409 pt).
+
+    The rows of one measure share their side borders and have none between them, so they read
+    as one row on screen and on paper. Returns the next free row.
+    """
+    pieces = [split_text(t, w) for t, w in zip(texts, WIDTHS, strict=True)]
+    count = max(len(p) for p in pieces)
+    for i in range(count):
+        part = [p[i] if i < len(p) else ("", 0) for p in pieces]
+        style = fmt.report_cell_parts[(i == 0, i == count - 1)]
+        height = lines_height(max(lines for _, lines in part))
+        writer.write(row, [rows.text(t, style) for t, _ in part], height=height)
+        row += 1
+    return row
+
+
+def section_heading(number: int, section: Section) -> str:
+    """ "๑. แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (Internal Integrity and Transparency Assessment: IIT)"."""
+    key = "report.official.section" if section.name_en else "report.official.section-short"
+    return th(key, number=thai_digits(number), name=section.name, name_en=section.name_en, code=section.code)
+
+
+def _title_lines(fmt: Formats, data: ReportData) -> list[tuple[str, rows.Style]]:
+    """The title block of the seed report: title, year and round, office, place, as-of date."""
+    office = data.plan.office
+    lines = [
+        (th("report.official.title"), fmt.report_title),
+        (data.period_text, fmt.report_title),
+        (office.name, fmt.report_line),
+    ]
+    place = " ".join(p for p in (office.district, office.province) if p)
+    if place:
+        lines.append((place, fmt.report_line))
+    lines.append((th("report.as-of", date=data.as_of_text), fmt.report_line))
+    return lines
+
+
+def _records_by_measure(data: ReportData) -> dict[str, list[dict]]:
+    """Records per measure, divisions in plan order."""
+    order = {code: i for i, code in enumerate(data.divisions)}
+    grouped: dict[str, list[dict]] = {}
+    for r in data.records:
+        grouped.setdefault(r["measure_id"], []).append(r)
+    for records in grouped.values():
+        records.sort(key=lambda r: order.get(r["division"], len(order)))
+    return grouped
+
+
+def _measure_texts(data: ReportData, measure: Measure, records: list[dict]) -> list[str]:
+    plan = data.plan
+    responsible = measure.responsible_text or " ".join(
+        data.division_name(code) for code in plan.division_codes(measure)
+    )
+    return [
+        question_text(plan, measure),
+        responsible,
+        measure.steps,
+        reporting_text(measure),
+        measure_text(records, data.division_name),
+    ]

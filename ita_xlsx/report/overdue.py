@@ -1,0 +1,112 @@
+"""Sheet 3, เกินกำหนด: only what is overdue or not reported, most overdue first, with who to chase."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from ita_xlsx import thaidates
+from ita_xlsx.report import rows
+from ita_xlsx.report.common import header, legend, merged_text, set_widths, setup_sheet, th
+from ita_xlsx.report.data import ReportData, excel_date, parse_iso
+from ita_xlsx.report.detail import finish_table
+from ita_xlsx.report.formats import Formats, state_label
+from ita_xlsx.report.rows import NUMBER, SHARED, TEXT, RowWriter
+
+SHEET = "เกินกำหนด"
+OVERDUE_STATES = ("overdue", "missing")
+COLUMNS = (
+    ("report.col.number", 6),
+    ("report.col.days-overdue", 9),
+    ("report.col.state", 16),
+    ("report.col.responsible", 16),
+    ("report.col.items", 7),
+    ("report.col.question", 40),
+    ("report.col.due-date", 16),
+    ("report.col.missed", 20),
+    ("report.col.result", 30),
+    ("report.col.note", 20),
+    ("report.col.contact", 26),
+    ("report.col.measure-id", 10),
+    ("report.col.division-code", 10),
+    ("report.col.state-code", 10),
+)
+WIDTHS = tuple(w for _, w in COLUMNS)
+HIDDEN = (11, 12, 13)
+STATE_COL = 13
+HEADER_ROW = 2
+
+
+def write(wb: Workbook, fmt: Formats, data: ReportData) -> Worksheet:
+    ws = wb.add_worksheet(SHEET)
+    setup_sheet(ws, repeat_row=HEADER_ROW)
+    set_widths(ws, WIDTHS, HIDDEN)
+    writer = RowWriter(ws)
+    merged_text(writer, 0, 0, 8, th("report.overdue.title", date=data.as_of_text), fmt.subtitle)
+    legend(writer, 1, fmt, OVERDUE_STATES, 2, WIDTHS)
+    header(writer, HEADER_ROW, [th(key) for key, _ in COLUMNS], fmt, WIDTHS)
+    emails = {d.code: ", ".join(d.emails) for d in data.plan.divisions}
+    row = HEADER_ROW + 1
+    for number, (days, r) in enumerate(overdue_records(data), 1):
+        writer.write(row, _cells(fmt, data, number, days, r, emails))
+        row += 1
+    if row == HEADER_ROW + 1:
+        writer.write(row, [rows.text(th("report.overdue.none"), fmt.subtitle)], first_col=1)
+        row += 1
+    finish_table(ws, fmt, HEADER_ROW, row - 1, len(COLUMNS) - 1, STATE_COL)
+    return ws
+
+
+def days_late(record: Mapping, as_of) -> int | None:
+    """The record's days overdue, or counted from its due date when the collector left it empty."""
+    days = record.get("days_overdue")
+    if isinstance(days, int):
+        return days
+    due = parse_iso(record.get("due_date"))
+    return (as_of - due).days if due and due < as_of else None
+
+
+def overdue_records(data: ReportData) -> list[tuple[int | None, Mapping]]:
+    """Overdue and not-reported records, most days late first, then in plan order."""
+    measure_order = {m.id: i for i, m in enumerate(data.plan.measures)}
+    division_order = {code: i for i, code in enumerate(data.divisions)}
+    found = [(days_late(r, data.as_of), r) for r in data.records if r["state"] in OVERDUE_STATES]
+    found.sort(
+        key=lambda item: (
+            -(item[0] if item[0] is not None else -1),
+            measure_order.get(item[1]["measure_id"], len(measure_order)),
+            division_order.get(item[1]["division"], len(division_order)),
+        )
+    )
+    return found
+
+
+def _period(value: object) -> str:
+    """A missed period: an ISO date shown the Thai way ("๓๑ ต.ค. ๖๕"), anything else as it is."""
+    day = parse_iso(value) if isinstance(value, str) else None
+    return thaidates.format_thai(day, "abbr") if day else str(value)
+
+
+def _cells(
+    fmt: Formats, data: ReportData, number: int, days: int | None, r: Mapping, emails: Mapping[str, str]
+) -> list:
+    cell = fmt.cell
+    due = excel_date(r.get("due_date"))
+    return [
+        (NUMBER, number, fmt.int),
+        (NUMBER, days, fmt.int) if days is not None else (TEXT, "", fmt.int),
+        (SHARED, state_label(r["state"]), cell),
+        (SHARED, r.get("division_name") or data.division_name(r["division"]), cell),
+        (SHARED, ", ".join(r.get("items") or ()), cell),
+        (SHARED, r.get("question") or "", cell),
+        (NUMBER, due, fmt.date) if due else (TEXT, "", fmt.date),
+        (TEXT, ", ".join(_period(p) for p in r.get("missed_periods") or ()), cell),
+        (TEXT, r.get("result"), cell),
+        (TEXT, r.get("note"), cell),
+        (SHARED, emails.get(r["division"], ""), cell),
+        (SHARED, r["measure_id"], cell),
+        (SHARED, r["division"], cell),
+        (SHARED, r["state"], cell),
+    ]

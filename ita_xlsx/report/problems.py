@@ -1,0 +1,107 @@
+"""Sheet 4, ปัญหาข้อมูล: every problem of the collection, errors first, with where it is."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from ita_xlsx import messages
+from ita_xlsx.problems import SEVERITIES
+from ita_xlsx.report import rows
+from ita_xlsx.report.common import (
+    condition,
+    header,
+    lines_needed,
+    merged_text,
+    row_height,
+    set_widths,
+    setup_sheet,
+    th,
+)
+from ita_xlsx.report.data import ReportData
+from ita_xlsx.report.formats import Formats
+from ita_xlsx.report.rows import TEXT, RowWriter
+
+SHEET = "ปัญหาข้อมูล"
+COLUMNS = (
+    ("report.col.severity", 10),
+    ("report.col.file", 30),
+    ("report.col.sheet", 14),
+    ("report.col.cell", 7),
+    ("report.col.measure", 9),
+    ("report.col.division", 14),
+    ("report.col.message", 64),
+    ("report.col.code", 22),
+    ("report.col.severity-code", 8),
+)
+WIDTHS = tuple(w for _, w in COLUMNS)
+SEVERITY_COL = 8
+MESSAGE_WIDTH = COLUMNS[6][1]
+HEADER_ROW = 1
+_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+def write(wb: Workbook, fmt: Formats, data: ReportData) -> Worksheet:
+    ws = wb.add_worksheet(SHEET)
+    setup_sheet(ws, repeat_row=HEADER_ROW)
+    set_widths(ws, WIDTHS, (SEVERITY_COL,))
+    writer = RowWriter(ws)
+    merged_text(writer, 0, 0, 6, th("report.problems.title", date=data.as_of_text), fmt.subtitle)
+    header(writer, HEADER_ROW, [th(key) for key, _ in COLUMNS], fmt, WIDTHS)
+    row = HEADER_ROW + 1
+    for problem in sorted_problems(data.results.get("problems") or ()):
+        message = str(problem.get("message_th") or "")
+        tall = lines_needed(message, MESSAGE_WIDTH) > 1
+        writer.write(
+            row, _cells(fmt, data, problem), height=row_height([message], [MESSAGE_WIDTH]) if tall else None
+        )
+        row += 1
+    if row == HEADER_ROW + 1:
+        writer.write(row, [rows.text(th("report.problems.none"), fmt.subtitle)])
+        row += 1
+    _finish(ws, fmt, row - 1)
+    return ws
+
+
+def sorted_problems(problems: list[Mapping]) -> list[Mapping]:
+    """Errors, then warnings, then notes; within each, the collector's order (file, sheet, cell)."""
+    return sorted(problems, key=lambda p: _RANK.get(p.get("severity"), len(_RANK)))
+
+
+def severity_label(severity: str) -> str:
+    key = f"cli.severity.{severity}"
+    return messages.text(key, "th") if messages.has(key) else severity
+
+
+def _cells(fmt: Formats, data: ReportData, p: Mapping) -> list:
+    cell = fmt.cell
+    return [
+        (TEXT, severity_label(p.get("severity") or ""), cell),
+        (TEXT, p.get("file"), cell),
+        (TEXT, p.get("sheet"), cell),
+        (TEXT, p.get("cell"), cell),
+        (TEXT, p.get("measure_id"), cell),
+        (TEXT, data.division_name(p.get("division")), cell),
+        (TEXT, p.get("message_th"), fmt.wrap),
+        (TEXT, p.get("code"), cell),
+        (TEXT, p.get("severity"), cell),
+    ]
+
+
+def _finish(ws: Worksheet, fmt: Formats, last_row: int) -> None:
+    last_col = len(COLUMNS) - 1
+    ws.freeze_panes(HEADER_ROW + 1, 0)
+    ws.autofilter(HEADER_ROW, 0, last_row, last_col)
+    first = HEADER_ROW + 1
+    column = xl_col_to_name(SEVERITY_COL)
+    for severity, dxf in fmt.severity_dxf.items():
+        ws.conditional_format(
+            first,
+            0,
+            max(last_row, first),
+            last_col,
+            {"type": "formula", "criteria": condition(column, first, severity), "format": dxf},
+        )

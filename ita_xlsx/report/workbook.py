@@ -1,0 +1,113 @@
+"""The consolidated workbook (OUT.xlsx): written fresh from the merged records, atomically.
+
+Six sheets, in this order: สรุป (summary), รายละเอียด (detail), เกินกำหนด (overdue), ปัญหาข้อมูล
+(data problems), ยังไม่ส่ง (not received), รายงาน (the official report). The file is the same, byte
+for byte, for the same results: its creation time is the as-of date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Collection, Mapping, Sequence
+from pathlib import Path
+from types import ModuleType
+
+from xlsxwriter.workbook import Workbook
+
+from ita_xlsx import messages
+from ita_xlsx.atomic import atomic_path
+from ita_xlsx.plan import Plan
+from ita_xlsx.report import detail, not_received, official, overdue, problems, summary
+from ita_xlsx.report.data import ReportData, build
+from ita_xlsx.report.formats import Formats, workbook_options
+
+CONSOLIDATED_FORMAT = "ita-xlsx-consolidated/1"
+SHEET_MODULES: tuple[ModuleType, ...] = (summary, detail, overdue, problems, not_received, official)
+SHEET_NAMES = tuple(m.SHEET for m in SHEET_MODULES)
+REPORT_SHEET = official.SHEET
+
+
+class OutputIsInputError(ValueError):
+    """The output path is one of the inputs: writing would destroy a division's file."""
+
+
+def write_consolidated(
+    results: Mapping,
+    plan: Plan,
+    path: str | os.PathLike,
+    *,
+    protected_paths: Collection[str | os.PathLike] = (),
+) -> Path:
+    """Write the consolidated workbook of ``results`` (``Results.to_dict()``) to ``path``.
+
+    The file appears in one step (a temporary file beside it, then a rename): if anything fails,
+    a workbook already at ``path`` is left as it was. Raises :class:`OutputIsInputError` when
+    ``path`` is one of ``protected_paths`` (the returned workbooks), and ValueError when the
+    results are not results, or come from another plan.
+    """
+    path = Path(path)
+    refuse_protected(path, protected_paths)
+    data = build(results, plan)
+    with atomic_path(path) as tmp:
+        write_workbook(data, tmp)
+    return path
+
+
+def refuse_protected(path: Path, protected_paths: Collection[str | os.PathLike]) -> None:
+    """Raise :class:`OutputIsInputError` when ``path`` is, or is the same file as, a protected path."""
+    target = path.resolve()
+    for protected in protected_paths:
+        other = Path(protected)
+        same = other.resolve() == target
+        if not same and path.exists() and other.exists():
+            same = os.path.samefile(path, other)
+        if same:
+            raise OutputIsInputError(messages.text("report.protected-path", path=str(other)))
+
+
+def write_workbook(data: ReportData, target: Path, sheets: Sequence[ModuleType] = SHEET_MODULES) -> None:
+    """Write the sheets to ``target`` (not atomically: :func:`write_consolidated` takes care of it)."""
+    with tempfile.TemporaryDirectory(prefix="ita-xlsx-") as tmpdir:
+        wb = Workbook(str(target), workbook_options(tmpdir))
+        try:
+            _set_properties(wb, data)
+            fmt = Formats(wb)
+            for module in sheets:
+                module.write(wb, fmt, data)
+            wb.close()
+        except BaseException:
+            _abandon(wb)
+            raise
+
+
+def _set_properties(wb: Workbook, data: ReportData) -> None:
+    """Document properties; the creation time is the as-of date, so the bytes do not change."""
+    results = data.results
+    wb.set_properties(
+        {
+            "title": data.period_text,
+            "subject": messages.text("report.official.title", "th"),
+            "author": "ita-xlsx",
+            "company": data.plan.office.name,
+            "created": dt.datetime.combine(data.as_of, dt.time()),
+        }
+    )
+    for name, value in (
+        ("format", CONSOLIDATED_FORMAT),
+        ("plan_id", results.get("plan_id")),
+        ("plan_fingerprint", results.get("plan_fingerprint")),
+        ("round", results.get("round")),
+        ("as_of", results.get("as_of")),
+    ):
+        wb.set_custom_property(f"ita_{name}", str(value or ""), "text")
+
+
+def _abandon(wb: Workbook) -> None:
+    """Close the row files of a workbook that will not be finished, so its temp folder can go."""
+    for ws in wb.worksheets():
+        handle = getattr(ws, "row_data_fh", None)
+        if handle is not None:
+            handle.close()
+    wb.fileclosed = True
