@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 
@@ -41,3 +41,21 @@ def _umask() -> int:
     current = os.umask(0o022)
     os.umask(current)
     return current
+
+
+def overwrites_input(path: str | Path, inputs: Iterable[str | Path]) -> Path | None:
+    """The input that writing ``path`` would destroy: the same path, the same file under another
+    name (a hard link), or a file inside an input folder. None when ``path`` is safe to write."""
+    path = Path(path)
+    target = path.resolve()
+    for given in inputs:
+        source = Path(given)
+        resolved = source.resolve()
+        if target == resolved:
+            return source
+        if path.exists() and source.exists():
+            if resolved.is_dir() and target.is_relative_to(resolved):
+                return source
+            if source.is_file() and os.path.samefile(path, source):
+                return source
+    return None

@@ -13,7 +13,7 @@ from ita_xlsx import problems
 from ita_xlsx.plan import Plan
 from ita_xlsx.problems import Problem
 from ita_xlsx.results import Record
-from ita_xlsx.returned import Entry, Returned
+from ita_xlsx.returned import Entry, Returned, plan_index
 
 _COMPARED = ("status", "action_date", "result", "evidence", "note")
 
@@ -63,12 +63,13 @@ def _conflicts(older: Returned, newer: Returned) -> list[Problem]:
 def build_records(plan: Plan, chosen: dict[str, Returned]) -> list[Record]:
     """Every measure × division of the plan, filled from the chosen file or marked missing."""
     records = []
+    index = plan_index(plan)
     for division in plan.divisions:
         ret = chosen.get(division.code)
         log_by_measure = defaultdict(list)
         for entry in ret.log if ret else ():
             log_by_measure[entry.measure_id].append(entry)
-        for measure in plan.measures_for(division.code):
+        for measure in index.measures_for(division.code):
             entry = ret.entries.get(measure.id) if ret else None
             records.append(_record(measure.id, division.code, ret, entry, log_by_measure[measure.id]))
     return records

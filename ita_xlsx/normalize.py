@@ -95,11 +95,12 @@ def status(raw: object) -> Normalised:
     """The status code for a cell, exact labels silently, variants with a note, misspellings warned."""
     if raw is None:
         return Normalised(None)
+    label = _LABELS.get(str(raw).strip())
+    if label is not None:  # picked from the list: the common case
+        return Normalised(label)
     text = textnorm.compact(str(raw)).lower().strip(".-")
     if not text:
         return Normalised(None)
-    if str(raw).strip() in _LABELS:
-        return Normalised(_LABELS[str(raw).strip()])
     if text in _LOOKUP:
         code = _LOOKUP[text]
         exact = textnorm.compact(str(raw)) in _LABELS

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ita_xlsx.atomic import atomic_write_bytes
+from ita_xlsx.atomic import atomic_path, overwrites_input
 from ita_xlsx.problems import Problem
 from ita_xlsx.results import Results
 
@@ -22,23 +22,33 @@ def output_paths(out: Path) -> tuple[Path, Path, Path]:
 
 
 def refuse_inputs(outputs: Iterable[Path], inputs: Iterable[Path]) -> None:
-    resolved = {Path(p).resolve() for p in inputs}
+    """Raise :class:`OutputIsInput` when an output would overwrite an input (or sit inside an input folder)."""
+    inputs = list(inputs)
     for path in outputs:
-        if path.resolve() in resolved:
+        if overwrites_input(path, inputs) is not None:
             raise OutputIsInput(str(path))
 
 
 def write_outputs(
     results: Results, out: Path, *, inputs: Iterable[Path] = (), pdf: bool = False
 ) -> tuple[list[Path], list[Problem]]:
-    """Write the JSON and the consolidated workbook (and the PDF when asked)."""
-    from ita_xlsx.report import export_report_pdf, write_consolidated
+    """Write the JSON and the consolidated workbook together (and the PDF when asked).
 
+    Both appear only when both were written: a failure or a kill before the end leaves the
+    previous pair as it was.
+    """
+    from ita_xlsx.report import export_report_pdf
+    from ita_xlsx.report.data import build
+    from ita_xlsx.report.workbook import write_workbook
+
+    inputs = list(inputs)
     xlsx_path, json_path, pdf_path = output_paths(out)
     refuse_inputs((xlsx_path, json_path, pdf_path), inputs)
-    data = results.to_dict()
-    atomic_write_bytes(json_path, results.to_json().encode("utf-8"))
-    write_consolidated(data, results.plan, xlsx_path, protected_paths=tuple(inputs))
+    report = build(results.to_dict(), results.plan)
+    with atomic_path(json_path) as json_tmp, atomic_path(xlsx_path) as xlsx_tmp:
+        with open(json_tmp, "wb") as stream:
+            results.write_json(stream)
+        write_workbook(report, xlsx_tmp)
     written, found = [xlsx_path, json_path], []
     if pdf:
         problem = export_report_pdf(xlsx_path, pdf_path)

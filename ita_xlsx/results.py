@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import IO
 
 from ita_xlsx.problems import Problem, sort_key
 
@@ -109,14 +111,13 @@ class Results:
         applicable = len(self.records) - counts["not_applicable"]
         done = sum(counts[s] for s in DONE_STATES)
         received = {f.division for f in self.files if f.accepted}
+        index = _plan_index(self.plan)
         return {
             "records": len(self.records),
             **counts,
             "percent_done": round(100 * done / applicable, 1) if applicable else 0.0,
             "divisions_missing": [
-                d.code
-                for d in self.plan.divisions
-                if d.code not in received and self.plan.measures_for(d.code)
+                d.code for d in self.plan.divisions if d.code not in received and index.measures_for(d.code)
             ],
             "files_accepted": sum(f.accepted for f in self.files),
             "files_rejected": sum(f.rejected for f in self.files),
@@ -125,42 +126,110 @@ class Results:
         }
 
     def to_dict(self) -> dict:
+        return {key: list(value) if isinstance(value, Iterator) else value for key, value in self._fields()}
+
+    def to_json(self) -> str:
+        """``to_dict()`` as JSON text: each record, file and problem on a line of its own.
+
+        Items are encoded one at a time (by the C encoder), so the whole dict never exists beside
+        the text: with thousands of files, that is most of the peak memory of writing it.
+        """
+        return "".join(self._json_pieces())
+
+    def write_json(self, stream: IO[bytes]) -> None:
+        """``to_json()`` written to a binary stream as UTF-8 piece by piece, never whole in memory."""
+        buffer: list[str] = []
+        size = 0
+        for piece in self._json_pieces():
+            buffer.append(piece)
+            size += len(piece)
+            if size > 2**20:
+                stream.write("".join(buffer).encode("utf-8"))
+                buffer, size = [], 0
+        stream.write("".join(buffer).encode("utf-8"))
+
+    def _json_pieces(self) -> Iterator[str]:
+        encode = _ENCODER.encode
+        yield "{"
+        for number, (key, value) in enumerate(self._fields()):
+            yield f"{',' if number else ''}\n {encode(key)}: "
+            if not isinstance(value, Iterator):
+                yield encode(value)
+                continue
+            empty = True
+            for item in value:
+                yield f"{'[' if empty else ','}\n  "
+                yield encode(item)
+                empty = False
+            yield "[]" if empty else "\n ]"
+        yield "\n}"
+
+    def _fields(self) -> Iterator[tuple[str, object]]:
+        """The JSON fields in order; the long lists as iterators (see ``to_json``)."""
         from ita_xlsx.status import STATE_BY_CODE, STATUS_BY_CODE
 
         plan = self.plan
         rnd = plan.round(self.round_id)
-        return {
-            "format": RESULTS_FORMAT,
-            "plan_id": plan.plan_id,
-            "plan_fingerprint": plan.fingerprint(),
-            "office": plan.office.name,
-            "fiscal_year": plan.fiscal_year,
-            "round": self.round_id,
-            "round_name": rnd.name if rnd else self.round_id,
-            "as_of": self.as_of.isoformat(),
-            "due_soon_days": self.due_soon_days,
-            "summary": self.summary(),
-            "records": [_record_dict(plan, r, STATUS_BY_CODE, STATE_BY_CODE) for r in self.records],
-            "files": [f.to_dict() for f in self.files],
-            "problems": [p.to_dict() for p in sorted(self.problems, key=sort_key)],
-        }
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
+        yield "format", RESULTS_FORMAT
+        yield "plan_id", plan.plan_id
+        yield "plan_fingerprint", plan.fingerprint()
+        yield "office", plan.office.name
+        yield "fiscal_year", plan.fiscal_year
+        yield "round", self.round_id
+        yield "round_name", rnd.name if rnd else self.round_id
+        yield "as_of", self.as_of.isoformat()
+        yield "due_soon_days", self.due_soon_days
+        yield "summary", self.summary()
+        yield "records", _record_dicts(plan, self.records, STATUS_BY_CODE, STATE_BY_CODE)
+        yield "files", (f.to_dict() for f in self.files)
+        yield "problems", (p.to_dict() for p in sorted(self.problems, key=sort_key))
 
 
-def _record_dict(plan, r: Record, statuses: dict, states: dict) -> dict:
-    measure = plan.measure(r.measure_id)
-    division = plan.division(r.division)
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def _plan_index(plan):
+    from ita_xlsx.returned import plan_index  # returned imports this module
+
+    return plan_index(plan)
+
+
+def _record_dicts(plan, records: list[Record], statuses: dict, states: dict) -> Iterator[dict]:
+    """The records as JSON objects; what comes from the plan is looked up once per measure and division."""
+    divisions = _plan_index(plan).divisions
+    measure_parts: dict[str, dict] = {}
+    names: dict[str, str] = {}
+    for r in records:
+        about = measure_parts.get(r.measure_id)
+        if about is None:
+            about = measure_parts[r.measure_id] = _measure_part(plan.measure(r.measure_id))
+        name = names.get(r.division)
+        if name is None:
+            division = divisions.get(r.division)
+            name = names[r.division] = division.name if division else r.division
+        yield _record_dict(r, name, about, statuses, states)
+
+
+def _measure_part(measure) -> dict:
     return {
-        "measure_id": r.measure_id,
-        "division": r.division,
-        "division_name": division.name if division else r.division,
         "section": measure.section if measure else None,
         "indicator": measure.indicator if measure else None,
         "items": list(measure.items) if measure else [],
         "question": measure.question if measure else "",
         "schedule": str(measure.schedule) if measure else None,
+    }
+
+
+def _record_dict(r: Record, division_name: str, about: dict, statuses: dict, states: dict) -> dict:
+    return {
+        "measure_id": r.measure_id,
+        "division": r.division,
+        "division_name": division_name,
+        "section": about["section"],
+        "indicator": about["indicator"],
+        "items": list(about["items"]),
+        "question": about["question"],
+        "schedule": about["schedule"],
         "status": r.status,
         "status_th": statuses[r.status].th,
         "action_date": _iso(r.action_date),

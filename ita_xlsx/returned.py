@@ -9,6 +9,7 @@ recorded with its file, sheet and cell, and the inputs of intact rows are still 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from ita_xlsx import normalize, problems, textnorm, thaidates
@@ -17,7 +18,7 @@ from ita_xlsx.problems import Problem
 from ita_xlsx.results import LogEntry
 from ita_xlsx.safezip import PackageError, SafePackage
 from ita_xlsx.template import layout as L
-from ita_xlsx.xlsxread import Area, Cell, Workbook, cell_ref, column_number, open_workbook
+from ita_xlsx.xlsxread import MAX_COLUMN, Area, Cell, Workbook, cell_ref, column_number, open_workbook
 
 FIELDS = {  # record field → defined name
     "measure_id": L.NAME_MEASURE_ID,
@@ -37,6 +38,7 @@ LOG_FIELDS = {
     "evidence": L.NAME_LOG_EVIDENCE,
 }
 LOCKED_FIELDS = ("measure_id", "question", "steps", "reporting")
+_LETTERS = re.compile(r"[A-Za-z]{1,3}")
 
 
 @dataclass(slots=True)
@@ -149,7 +151,7 @@ def _identity_from_cells(cells: dict[tuple[int, int], Cell]) -> tuple[dict, list
         a, b, c = (_text(cells.get((row, col))) for col in (1, 2, 3))
         if (a, b, c) == L.ROW_MAP_HEADER:
             in_map = True
-        elif in_map and a.isdigit():
+        elif in_map and a.isascii() and a.isdigit():  # int() refuses '፩', which isdigit() accepts
             row_map.append((int(a), b, c))
         elif not in_map and a:
             identity[a] = b
@@ -181,7 +183,7 @@ def _accept_identity(identity: dict[str, str], plan: Plan, round_id: str | None,
             found=ret.round_id or "-",
         )
         return False
-    division = plan.division(identity.get("division", ""))
+    division = plan_index(plan).divisions.get(identity.get("division", ""))
     if division is None:
         ret.report(problems.error, "workbook-unknown-division", found=identity.get("division", "-"))
         return False
@@ -222,7 +224,7 @@ def _areas(
     lost: list[str] = []
     for key, name in fields.items():
         area = wb.area(name)
-        if area is None or wb.sheet(area.sheet) is None:
+        if area is None or not _readable(wb, area.sheet):
             lost.append(name)
             area = _fallback_area(name, columns, row_map, fields is LOG_FIELDS, wb)
         if area is not None:
@@ -242,12 +244,11 @@ def _areas(
 def _fallback_area(
     name: str, columns: dict[str, str], row_map: list | None, is_log: bool, wb: Workbook
 ) -> Area | None:
-    letter = columns.get(name)
-    if not letter:
+    col = _column(columns.get(name))
+    if col is None:
         return None
-    col = column_number(letter)
     sheet = L.LOG_SHEET if is_log else _measures_sheet_by_content(wb, columns, row_map)
-    if sheet is None or wb.sheet(sheet) is None:
+    if sheet is None or not _readable(wb, sheet):
         return None
     if is_log:
         first = min((r for r, _, _ in row_map or []), default=None)
@@ -259,14 +260,28 @@ def _fallback_area(
     return Area(sheet, col, min(rows), col, max(rows) + 20)
 
 
+def _readable(wb: Workbook, name: str) -> bool:
+    """The workbook has this sheet, and its part (a sheet whose relationship points nowhere has none)."""
+    info = wb.sheet(name)
+    return info is not None and info.part is not None
+
+
+def _column(letters: str | None) -> int | None:
+    """The number of a column written as letters in the identity's column map; None if it is not one."""
+    if not letters or not _LETTERS.fullmatch(letters):
+        return None
+    number = column_number(letters)
+    return number if number <= MAX_COLUMN else None
+
+
 def _measures_sheet_by_content(wb: Workbook, columns: dict[str, str], row_map: list | None) -> str | None:
     """The sheet holding the measure ids of the row map: found by content when it was renamed."""
-    if wb.sheet(L.MEASURES_SHEET) is not None:
+    if _readable(wb, L.MEASURES_SHEET):
         return L.MEASURES_SHEET
-    letter = columns.get(L.NAME_MEASURE_ID)
-    if not letter or not row_map:
+    col = _column(columns.get(L.NAME_MEASURE_ID))
+    if col is None or not row_map:
         return None
-    col, rows = column_number(letter), {r: mid for r, mid, _ in row_map}
+    rows = {r: mid for r, mid, _ in row_map}
     for info in wb.sheets:
         if info.name in (L.IDENTITY_SHEET, L.LISTS_SHEET, L.LOG_SHEET, L.INSTRUCTIONS_SHEET):
             continue
@@ -280,15 +295,16 @@ def _measures_sheet_by_content(wb: Workbook, columns: dict[str, str], row_map: l
 # -- measure rows -----------------------------------------------------------------------------
 def _read_measures(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -> None:
     info = wb.sheet(ret.sheet)
-    rows = range(areas["measure_id"].min_row, areas["measure_id"].max_row + 1)
     cols = {key: area.min_col for key, area in areas.items()}
-    cells, issues = wb.read_cells(info, set(cols.values()), rows.start, rows.stop - 1)
+    rows, issues = wb.read_rows(
+        info, list(cols.values()), areas["measure_id"].min_row, areas["measure_id"].max_row
+    )
     for issue in issues:
         ret.report(problems.warning, "cell-unreadable", sheet=ret.sheet, cell=issue.ref, reason=issue.reason)
-    expected = [m.id for m in plan.measures_for(ret.division)]
+    expected = [m.id for m in plan_index(plan).measures_for(ret.division)]
     seen: list[str] = []
-    for row in rows:
-        values = {key: cells.get((row, col)) for key, col in cols.items()}
+    for row, cells in rows.items():  # rows without any value are not even rows to recognise
+        values = dict(zip(cols, cells, strict=True))
         measure_id = _identify_row(plan, values, expected, row, cols, ret)
         if measure_id is None:
             continue
@@ -339,18 +355,54 @@ def _identify_row(
     return None
 
 
-_EXPECTED: dict[int, tuple[Plan, dict[str, tuple[str, ...]]]] = {}
+@dataclass(frozen=True, slots=True)
+class PlanIndex:
+    """What the collector looks up in a plan for every file, computed once per plan.
+
+    ``Plan.measures_for`` and ``Plan.division`` scan the whole plan; with thousands of units
+    that is thousands of times per file, so the collector asks this index instead.
+    """
+
+    plan: Plan
+    divisions: dict  # code → Division
+    measures: dict  # division code → tuple of its Measure
+    measure_ids: dict  # division code → frozenset of its measure ids
+    locked: dict  # measure id → ((as written, compacted) of each locked text)
+
+    @classmethod
+    def build(cls, plan: Plan) -> PlanIndex:
+        measures: dict[str, list] = {d.code: [] for d in plan.divisions}
+        for measure in plan.measures:
+            for code in dict.fromkeys(plan.division_codes(measure)):
+                measures.setdefault(code, []).append(measure)
+        locked = {
+            m.id: tuple((t, textnorm.compact(t)) for t in L.locked_texts(plan, m)) for m in plan.measures
+        }
+        return cls(
+            plan,
+            {d.code: d for d in reversed(plan.divisions)},  # the first of a code wins, as in Plan.division
+            {code: tuple(ms) for code, ms in measures.items()},
+            {code: frozenset(m.id for m in ms) for code, ms in measures.items()},
+            locked,
+        )
+
+    def measures_for(self, division_code: str | None) -> tuple:
+        return self.measures.get(division_code, ())
+
+
+_INDEX: list[PlanIndex] = []  # the index of the plan used last: one collection uses one plan
+
+
+def plan_index(plan: Plan) -> PlanIndex:
+    """The index of ``plan``, made on first use (the last plan's index is kept)."""
+    if not _INDEX or _INDEX[0].plan is not plan:
+        _INDEX[:] = [PlanIndex.build(plan)]
+    return _INDEX[0]
 
 
 def _expected_texts(plan: Plan, measure_id: str) -> tuple[tuple[str, str], ...]:
-    """(as written, compacted) locked texts of a measure, computed once per plan."""
-    cached = _EXPECTED.get(id(plan))
-    if cached is None or cached[0] is not plan:
-        table = {
-            m.id: tuple((t, textnorm.compact(t)) for t in L.locked_texts(plan, m)) for m in plan.measures
-        }
-        cached = _EXPECTED[id(plan)] = (plan, table)
-    return cached[1][measure_id]
+    """(as written, compacted) locked texts of a measure."""
+    return plan_index(plan).locked[measure_id]
 
 
 def _verify_locked(plan: Plan, measure_id: str, values: dict, row: int, cols: dict, ret: Returned) -> None:
@@ -430,14 +482,15 @@ def _date(cell: Cell | None, date1904: bool, where: dict, ret: Returned) -> dt.d
 def _read_log(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -> None:
     sheet_name = areas["measure_id"].sheet
     info = wb.sheet(sheet_name)
-    rows = range(areas["measure_id"].min_row, areas["measure_id"].max_row + 1)
     cols = {key: area.min_col for key, area in areas.items()}
-    cells, issues = wb.read_cells(info, set(cols.values()), rows.start, rows.stop - 1)
+    rows, issues = wb.read_rows(
+        info, list(cols.values()), areas["measure_id"].min_row, areas["measure_id"].max_row
+    )
     for issue in issues:
         ret.report(problems.warning, "cell-unreadable", sheet=sheet_name, cell=issue.ref, reason=issue.reason)
-    mine = {m.id for m in plan.measures_for(ret.division)}
-    for row in sorted({r for r, _ in cells}):
-        values = {key: cells.get((row, col)) for key, col in cols.items()}
+    mine = plan_index(plan).measure_ids.get(ret.division, frozenset())
+    for row, cells in rows.items():
+        values = dict(zip(cols, cells, strict=True))
         if not any(v is not None and str(v.value).strip() for v in values.values()):
             continue
         measure_id = _text(values.get("measure_id")).split(" ")[0]

@@ -8,6 +8,7 @@ missing or not applicable.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 
 from ita_xlsx import problems, thaidates
@@ -43,7 +44,7 @@ def evaluate(
             )
         )
 
-    due = measure.due_in(rnd, plan.fiscal_year)
+    due = _due_in(measure, rnd, plan.fiscal_year)
     record.due_date = due.due_date
     if record.status == "missing":
         record.state = "missing"
@@ -64,27 +65,25 @@ def check_dates(
         report(problems.warning, "date-with-not-started", "action_date")
     if date is None:
         return
-    shown = thaidates.format_thai(date, "abbr")
     if date > rnd.end:
         report(
             problems.warning,
             "date-after-round",
             "action_date",
-            date=shown,
-            end=thaidates.format_thai(rnd.end, "abbr"),
+            date=_abbr(date),
+            end=_abbr(rnd.end),
         )
     elif date > as_of:
         report(
             problems.warning,
             "date-after-as-of",
             "action_date",
-            date=shown,
-            as_of=thaidates.format_thai(as_of, "abbr"),
+            date=_abbr(date),
+            as_of=_abbr(as_of),
         )
     fy_start = plan.fiscal_year_bounds[0]
-    own_early = any(o.due < fy_start for o in measure.schedule.occurrences(plan.fiscal_year))
-    if date < fy_start and not own_early:
-        report(problems.warning, "date-before-year", "action_date", date=shown, year=plan.fiscal_year)
+    if date < fy_start and not _due_before_year(measure, plan.fiscal_year, fy_start):
+        report(problems.warning, "date-before-year", "action_date", date=_abbr(date), year=plan.fiscal_year)
 
 
 def _state(
@@ -105,7 +104,7 @@ def _state(
                 problems.warning,
                 "period-without-action",
                 "action_date",
-                periods=", ".join(thaidates.format_thai(o.end, "abbr") for o in missed),
+                periods=", ".join(_abbr(o.end) for o in missed),
             )
             return "overdue"
     if status in ("done", "ongoing"):
@@ -147,6 +146,38 @@ def _missed_periods(record: Record, due: MeasureDue, as_of: dt.date) -> list:
 def _late_by(record: Record, due: MeasureDue, as_of: dt.date) -> None:
     if due.due_date and due.in_round and due.due_date < as_of:
         record.days_overdue = (as_of - due.due_date).days
+
+
+# What a schedule asks in a round depends on the schedule alone: computed once, not once per record.
+_SCHEDULE_FACTS: dict[tuple, object] = {}
+
+
+def _due_in(measure: Measure, rnd: Round, fiscal_year: int) -> MeasureDue:
+    """``measure.due_in(rnd, fiscal_year)``, remembered by schedule."""
+    return _remembered(("due", measure.schedule, rnd, fiscal_year), lambda: measure.due_in(rnd, fiscal_year))
+
+
+def _due_before_year(measure: Measure, fiscal_year: int, fy_start: dt.date) -> bool:
+    """Whether one of the measure's own deadlines comes before the fiscal year starts."""
+    return _remembered(
+        ("early", measure.schedule, fiscal_year),
+        lambda: any(o.due < fy_start for o in measure.schedule.occurrences(fiscal_year)),
+    )
+
+
+def _remembered(key: tuple, compute: Callable[[], object]):
+    found = _SCHEDULE_FACTS.get(key)
+    if found is None:
+        if len(_SCHEDULE_FACTS) > 10_000:  # many plans in one process (tests): start afresh
+            _SCHEDULE_FACTS.clear()
+        found = _SCHEDULE_FACTS[key] = compute()
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _abbr(day: dt.date) -> str:
+    """A date as problem messages show it ("๓ ต.ค. ๒๕๖๕"); few dates recur across thousands of records."""
+    return thaidates.format_thai(day, "abbr")
 
 
 def _cell(record: Record, field: str) -> str | None:

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]").search  # faster than translate()
 _SPACES = re.compile(r"\s+")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # OWASP's list: a cell starting with one of these may be read as a formula or a DDE link.
@@ -20,7 +21,7 @@ def fold(text: str) -> str:
     """The form used to compare texts: NFKC, invisible characters removed, spaces collapsed."""
     if text.isascii():
         return " ".join(text.split())
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = _visible(unicodedata.normalize("NFKC", text))
     text = text.replace("\u0e4d\u0e32", "\u0e33")  # nikhahit + sara aa, as PDFs copy "sara am"
     return _SPACES.sub(" ", text).strip()
 
@@ -32,8 +33,13 @@ def compact(text: str) -> str:
 
 def clean_cell_text(text: str) -> str:
     """Text as kept from an input cell: invisible characters removed, ends trimmed, inner lines kept."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    return text.strip()
+    if text.isascii():
+        return text.strip()
+    return _visible(unicodedata.normalize("NFC", text)).strip()
+
+
+def _visible(text: str) -> str:
+    return text.translate(_INVISIBLE) if _HAS_INVISIBLE(text) else text
 
 
 def xml_safe(text: str) -> str:

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import io
+import operator
+import os
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
@@ -30,6 +34,9 @@ _RANGE_REF = re.compile(
     r"^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Za-z]{1,3}\$?\d{1,7})(?::(\$?[A-Za-z]{1,3}\$?\d{1,7}))?$"
 )
 
+
+# A match starts at the "<" before "sheetProtection": nothing but a prefix lies between them.
+_SHEET_PROTECTION = re.compile(rb"<(?:\w+:)?sheetProtection\b[^>]*\bsheet=\"(?:1|true)\"")
 
 # A cell written as one empty element holds no value: dropping these before parsing spares expat
 # the styled blank input cells of a template (most of a returned workbook).
@@ -85,12 +92,35 @@ class Workbook:
     names: dict[str, str]  # defined name → its formula text (workbook scope)
     date1904: bool = False
     structure_locked: bool = False
-    properties: dict[str, str] = field(default_factory=dict)
-    application: str = ""
     modified: str = ""
     _shared: list[str] | None = None
     _calamine: object = None
     _date_styles: frozenset[int] | None = None
+    _properties: dict[str, str] | None = None
+    _application: str | None = None
+    _sheet_xml: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def properties(self) -> dict[str, str]:
+        """The custom document properties (read when first asked: most files never need them)."""
+        if self._properties is None:
+            self._properties = _custom_properties(self.package)
+        return self._properties
+
+    @properties.setter
+    def properties(self, value: dict[str, str]) -> None:
+        self._properties = value
+
+    @property
+    def application(self) -> str:
+        """The application that saved the file, from docProps/app.xml (read when first asked)."""
+        if self._application is None:
+            self._application = _leaf_text(self.package, "docProps/app.xml", "Application")
+        return self._application
+
+    @application.setter
+    def application(self, value: str) -> None:
+        self._application = value
 
     def sheet(self, name: str) -> SheetInfo | None:
         return next((s for s in self.sheets if s.name == name), None)
@@ -115,24 +145,59 @@ class Workbook:
 
     _related: dict[str, str] = field(default_factory=dict)
 
+    def sheet_xml(self, sheet: SheetInfo) -> bytes:
+        """The XML of a sheet (inflated once: the protection check and the reader both need it)."""
+        data = self._sheet_xml.get(sheet.part)
+        if data is None:
+            data = self._sheet_xml[sheet.part] = self.package.read_xml(sheet.part)
+        return data
+
     def is_protected(self, sheet: SheetInfo) -> bool:
         if not sheet.part:
             return False
-        data = self.package.read_xml(sheet.part)
-        return re.search(rb"<(?:\w+:)?sheetProtection\b[^>]*\bsheet=\"(?:1|true)\"", data) is not None
+        data = self.sheet_xml(sheet)
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"):  # UTF-16: search the text
+            data = _utf16_as_utf8(data)
+        first = data.find(b"sheetProtection")  # a plain search first: the pattern alone scans slowly
+        if first < 0:
+            return False
+        return _SHEET_PROTECTION.search(data, max(0, data.rfind(b"<", 0, first))) is not None
 
     def read_cells(
         self, sheet: SheetInfo, cols: set[int], min_row: int, max_row: int
     ) -> tuple[dict, list[CellIssue]]:
         """Values of the cells in ``cols`` from ``min_row`` to ``max_row``; empty cells are left out."""
+        order = sorted(cols)
+        rows, issues = self.read_rows(sheet, order, min_row, max_row)
+        cells = {
+            (row, col): cell
+            for row, values in rows.items()
+            for col, cell in zip(order, values, strict=True)
+            if cell is not None
+        }
+        return cells, issues
+
+    def read_rows(
+        self, sheet: SheetInfo, cols: list[int], min_row: int, max_row: int
+    ) -> tuple[dict[int, list[Cell | None]], list[CellIssue]]:
+        """The rows from ``min_row`` to ``max_row`` with a value in one of ``cols``, in order.
+
+        Each row is a list of its cells in the order of ``cols`` (None where empty).
+        """
         if not sheet.part or not cols or max_row < min_row:
             return {}, []
-        if self.package.info(sheet.part).file_size <= CALAMINE_MAX_SHEET_BYTES:
-            cells = _calamine_cells(self, sheet.name, cols, min_row, max_row)
-            if cells is not None:
-                return cells, []
-        data = _EMPTY_CELL.sub(b"", self.package.read_xml(sheet.part))
-        return _read_sheet_cells(self, data, cols, min_row, max_row)
+        if self.package.info(sheet.part).file_size <= CALAMINE_MAX_SHEET_BYTES and _compact(
+            self.sheet_xml(sheet)
+        ):
+            rows = _calamine_rows(self, sheet.name, cols, min_row, max_row)
+            if rows is not None:
+                return rows, []
+        data = _EMPTY_CELL.sub(b"", self.sheet_xml(sheet))
+        cells, issues = _read_sheet_cells(self, data, set(cols), min_row, max_row)
+        rows = {}
+        for row in sorted({r for r, _ in cells}):
+            rows[row] = [cells.get((row, col)) for col in cols]
+        return rows, issues
 
     def calamine(self):
         """The same bytes opened by python-calamine, or None when it cannot read them."""
@@ -140,7 +205,8 @@ class Workbook:
             try:
                 from python_calamine import CalamineWorkbook
 
-                self._calamine = CalamineWorkbook.from_filelike(io.BytesIO(self.package.data))
+                with _native_stderr_silenced():
+                    self._calamine = CalamineWorkbook.from_filelike(io.BytesIO(self.package.data))
             except (KeyboardInterrupt, SystemExit):
                 raise
             except BaseException:  # noqa: BLE001 - a Rust panic is a BaseException: fall back to expat
@@ -148,7 +214,9 @@ class Workbook:
         return self._calamine or None
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_area(formula: str) -> Area | None:
+    """The range of a defined name's formula (remembered: every file of a plan has the same names)."""
     match = _RANGE_REF.match(formula.strip().lstrip("="))
     if not match:
         return None
@@ -177,11 +245,14 @@ def column_number(letters: str) -> int:
 
 
 _LETTERS: dict[int, str] = {}
+MAX_COLUMN = 16_384  # XFD
 
 
 def column_letters(n: int) -> str:
     cached = _LETTERS.get(n)
     if cached is None:
+        if not 1 <= n <= MAX_COLUMN:
+            raise ValueError(f"no column {n}")
         out, m = "", n
         while m:
             m, rem = divmod(m - 1, 26)
@@ -190,7 +261,9 @@ def column_letters(n: int) -> str:
     return cached
 
 
+@functools.lru_cache(maxsize=2**16)
 def cell_ref(row: int, col: int) -> str:
+    """ "H4" for row 4, column 8. Remembered: every file names the same cells, and keeps them."""
     return f"{column_letters(col)}{row}"
 
 
@@ -200,19 +273,25 @@ def open_workbook(package: SafePackage) -> Workbook:
     main = _office_document(package)
     rels = _relationships(package, main)
     sheets, names, props = _parse_workbook_xml(package.read_xml(main))
-    infos = [SheetInfo(name, state, rels.get(rid, (None, None))[0]) for name, state, rid in sheets]
+    infos = [
+        SheetInfo(name, state, _existing(package, rels.get(rid, (None, None))[0]))
+        for name, state, rid in sheets
+    ]
     related = {kind: target for target, kind in rels.values() if kind in ("sharedStrings", "styles")}
-    wb = Workbook(
+    return Workbook(
         package,
         infos,
         names,
         date1904=props.get("date1904", False),
         structure_locked=props.get("lockStructure", False),
+        modified=_leaf_text(package, "docProps/core.xml", "modified"),
         _related=related,
     )
-    wb.properties = _custom_properties(package)
-    wb.application, wb.modified = _app_and_modified(package)
-    return wb
+
+
+def _existing(package: SafePackage, part: str | None) -> str | None:
+    """The part name when the package holds it: a sheet whose relationship points nowhere has none."""
+    return part if part and package.has(part) else None
 
 
 def _office_document(package: SafePackage) -> str:
@@ -298,12 +377,11 @@ def _custom_properties(package: SafePackage) -> dict[str, str]:
     return props
 
 
-def _app_and_modified(package: SafePackage) -> tuple[str, str]:
-    found = {"Application": "", "modified": ""}
-    for part in ("docProps/app.xml", "docProps/core.xml"):
-        if package.has(part):
-            found.update(_leaf_texts(package.read_xml(part), tuple(found)))
-    return found["Application"], found["modified"]
+def _leaf_text(package: SafePackage, part: str, wanted: str) -> str:
+    """The text of element ``wanted`` (any namespace) in ``part``; "" when either is missing."""
+    if not package.has(part):
+        return ""
+    return _leaf_texts(package.read_xml(part), (wanted,)).get(wanted, "")
 
 
 def _leaf_texts(data: bytes, wanted: tuple[str, ...]) -> dict[str, str]:
@@ -330,12 +408,59 @@ def _leaf_texts(data: bytes, wanted: tuple[str, ...]) -> dict[str, str]:
 # Sheets larger than this are read by the expat path, which stops after the wanted rows
 # (calamine materialises a whole sheet: a hostile 1,048,576-row sheet must not get there).
 CALAMINE_MAX_SHEET_BYTES = 8 * 2**20
+# calamine allocates the dense rectangle from A1 to the farthest cell: one cell at XFD1048576 asks
+# for 512 GB and aborts the process. It only gets sheets whose every row and cell is written the
+# usual way (<row r="..."> and <c r="..."> first, no prefix: calamine reads <x:c> of any namespace)
+# and lies within A1:Z9999; the others go to expat. Three scans, each skipping to a rare literal.
+_UNUSUAL_CELL = re.compile(rb'<c(?! r="[A-Z][0-9]{1,4}")[\s/>]')
+_UNUSUAL_ROW = re.compile(rb'<row(?! r="[0-9]{1,4}")[\s/>]')
+_PREFIXED_CELL = re.compile(rb":(?:c|row)[\s/>]")
 
 
-def _calamine_cells(
-    wb: Workbook, sheet: str, cols: set[int], min_row: int, max_row: int
-) -> dict[tuple[int, int], Cell] | None:
-    """The wanted cells read by python-calamine (about ten times faster than expat from Python).
+@contextlib.contextmanager
+def _native_stderr_silenced() -> Iterator[None]:
+    """Keep what native code writes on file descriptor 2 off the clerk's terminal.
+
+    A panic in calamine's Rust code prints its message and a backtrace there before Python sees
+    the exception (which the reader catches, falling back to expat). Python's own ``sys.stderr``
+    is not touched.
+    """
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr at all
+        yield
+        return
+    try:
+        os.dup2(_devnull(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+@functools.cache
+def _devnull() -> int:
+    return os.open(os.devnull, os.O_WRONLY)
+
+
+def _utf16_as_utf8(data: bytes) -> bytes:
+    """A UTF-16 part (legal XML, rare) re-encoded as UTF-8, so that byte searches find its tags."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encoding = "utf-16"  # the byte-order mark says which
+    else:
+        encoding = "utf-16-le" if data[:1] == b"<" else "utf-16-be"
+    return data.decode(encoding, "replace").encode("utf-8")
+
+
+def _compact(xml: bytes) -> bool:
+    """Whether every cell of a sheet's XML surely lies within A1:Z9999 (no parsing)."""
+    return not (_UNUSUAL_CELL.search(xml) or _UNUSUAL_ROW.search(xml) or _PREFIXED_CELL.search(xml))
+
+
+def _calamine_rows(
+    wb: Workbook, sheet: str, cols: list[int], min_row: int, max_row: int
+) -> dict[int, list[Cell | None]] | None:
+    """The wanted rows read by python-calamine (about ten times faster than expat from Python).
 
     The package was verified first (sizes, CRCs), so calamine inflates nothing unexpected. Any
     failure, even a panic in its Rust code, sends the caller to the expat path, which reports
@@ -345,30 +470,38 @@ def _calamine_cells(
     if book is None:
         return None
     try:
-        rows = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        with _native_stderr_silenced():
+            values = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False, nrows=max_row)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException:  # noqa: BLE001
         return None
-    cells: dict[tuple[int, int], Cell] = {}
-    for r in range(min_row - 1, min(max_row, len(rows))):
-        row = rows[r]
-        for c in cols:
-            if c <= len(row):
-                cell = _from_calamine(row[c - 1])
-                if cell is not None:
-                    cells[(r + 1, c)] = cell
-    return cells
+    rows: dict[int, list[Cell | None]] = {}
+    width = max(cols)
+    take = operator.itemgetter(*(c - 1 for c in cols))
+    single = len(cols) == 1
+    for r in range(min_row - 1, min(max_row, len(values))):
+        row = values[r]
+        if len(row) < width:
+            row = [*row, *[""] * (width - len(row))]
+        wanted = (take(row),) if single else take(row)
+        # Most cells of a template are empty (''): only a row with a value makes Cell objects.
+        if wanted.count("") + wanted.count(None) < len(wanted):
+            rows[r + 1] = [_from_calamine(v) for v in wanted]
+    return rows
 
 
 def _from_calamine(value: object) -> Cell | None:
-    if value == "" or value is None:
+    kind = type(value)
+    if kind is str:
+        return Cell(value, kind="s") if value else None
+    if kind is float:
+        return Cell(value, kind="n")
+    if value is None:
         return None
-    if isinstance(value, str):
-        return Cell(value, kind="s")
-    if isinstance(value, bool):
+    if kind is bool:
         return Cell(value, kind="b")
-    if isinstance(value, float | int):
+    if isinstance(value, int | float):
         return Cell(float(value), kind="n")
     if isinstance(value, dt.date):  # datetime included: a date-formatted cell
         return Cell(value, is_date=True, kind="d")

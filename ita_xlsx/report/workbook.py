@@ -17,7 +17,7 @@ from types import ModuleType
 from xlsxwriter.workbook import Workbook
 
 from ita_xlsx import messages
-from ita_xlsx.atomic import atomic_path
+from ita_xlsx.atomic import atomic_path, overwrites_input
 from ita_xlsx.plan import Plan
 from ita_xlsx.report import detail, not_received, official, overdue, problems, summary
 from ita_xlsx.report.data import ReportData, build
@@ -56,15 +56,10 @@ def write_consolidated(
 
 
 def refuse_protected(path: Path, protected_paths: Collection[str | os.PathLike]) -> None:
-    """Raise :class:`OutputIsInputError` when ``path`` is, or is the same file as, a protected path."""
-    target = path.resolve()
-    for protected in protected_paths:
-        other = Path(protected)
-        same = other.resolve() == target
-        if not same and path.exists() and other.exists():
-            same = os.path.samefile(path, other)
-        if same:
-            raise OutputIsInputError(messages.text("report.protected-path", path=str(other)))
+    """Raise :class:`OutputIsInputError` when writing ``path`` would destroy a protected path."""
+    other = overwrites_input(path, protected_paths)
+    if other is not None:
+        raise OutputIsInputError(messages.text("report.protected-path", path=str(other)))
 
 
 def write_workbook(data: ReportData, target: Path, sheets: Sequence[ModuleType] = SHEET_MODULES) -> None:

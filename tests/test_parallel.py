@@ -1,0 +1,173 @@
+"""Reading in worker processes: the same results as a serial run, a crash loses no other file,
+Ctrl-C leaves no output, and a few files never start workers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import multiprocessing
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ita_xlsx import collect as collect_module
+from ita_xlsx.cli import cli
+from ita_xlsx.collect import collect
+
+from workbooks import ROOT
+
+AS_OF = dt.date(2023, 3, 31)
+SAMPLES = ROOT / "samples"
+PLAN = ROOT / "workbook_templates" / "plan-2566.yaml"
+
+forked_workers = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(),
+    reason="the reader is patched in this process, which only forked workers inherit",
+)
+
+
+def variant(data: bytes, n: int) -> bytes:
+    """The same workbook with another zip comment: other bytes (not a duplicate), same content."""
+    buffer = io.BytesIO(data)
+    with zipfile.ZipFile(buffer, "a") as package:
+        package.comment = f"copy {n}".encode()
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def inbox(tmp_path_factory) -> Path:
+    """Returns of every kind: clean, with mistakes, versions, duplicates, a zip, litter."""
+    folder = tmp_path_factory.mktemp("inbox")
+    shutil.copytree(SAMPLES / "6m", folder / "6m")
+    shutil.copytree(SAMPLES / "with-mistakes", folder / "with-mistakes")
+    books = sorted((SAMPLES / "6m").glob("*.xlsx"))
+    with zipfile.ZipFile(folder / "ส่งรวม.zip", "w") as package:
+        for n, book in enumerate(books[:3]):
+            package.writestr(f"รอบแรก/{n}_{book.name}", variant(book.read_bytes(), n))
+        package.writestr("หนังสือนำส่ง.pdf", b"%PDF-1.4\n%%EOF\n")
+    for n, book in enumerate(books * 3):
+        (folder / "versions").mkdir(exist_ok=True)
+        (folder / "versions" / f"{n:02d}_{book.name}").write_bytes(variant(book.read_bytes(), 100 + n))
+    (folder / "versions" / "~$lock.xlsx").write_bytes(b"\0" * 165)
+    (folder / "versions" / "empty.xlsx").write_bytes(b"")
+    (folder / "versions" / "notes.xlsx").write_text("not a workbook", encoding="utf-8")
+    return folder
+
+
+def run_collect(inbox: Path, out: Path, *jobs: str) -> bytes:
+    args = ["collect", "--plan", str(PLAN), "--round", "6m", "--as-of", AS_OF.isoformat(), *jobs]
+    result = CliRunner().invoke(cli, [*args, "--out", str(out), str(inbox)])
+    assert result.exit_code == 1, result.output  # the mistakes are errors; both outputs are written
+    return out.with_suffix(".json").read_bytes()
+
+
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_parallel_json_is_the_serial_json_byte_for_byte(inbox, tmp_path, monkeypatch, start_method):
+    if start_method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {start_method} here")
+    monkeypatch.setattr(collect_module, "_START_METHOD", start_method)  # spawn: as on Windows and macOS
+    monkeypatch.setattr(collect_module, "_CHUNK", 3)  # many tasks, so that order matters
+    serial = run_collect(inbox, tmp_path / "serial" / "out.xlsx", "--jobs", "1")
+    parallel = run_collect(inbox, tmp_path / "parallel" / "out.xlsx", "--jobs", "2")
+    assert parallel == serial
+    assert b'"intake-duplicate"' in serial and b'"file-superseded"' in serial  # the corpus has them
+
+
+def test_auto_reads_a_few_files_here_and_many_in_workers(inbox, sample_plan, monkeypatch):
+    serial = collect(sample_plan, [inbox], round_id="6m", as_of=AS_OF, jobs=1).to_json()
+    started: list[int] = []
+    real_pool = collect_module._Pool
+
+    def counting_pool(*args):
+        started.append(1)
+        return real_pool(*args)
+
+    monkeypatch.setattr(collect_module, "_Pool", counting_pool)
+    monkeypatch.setattr(collect_module, "PARALLEL_AFTER", 1000)
+    assert collect(sample_plan, [inbox], round_id="6m", as_of=AS_OF).to_json() == serial
+    assert not started
+    monkeypatch.setattr(collect_module, "PARALLEL_AFTER", 4)
+    monkeypatch.setattr(collect_module, "default_jobs", lambda: 2)
+    assert collect(sample_plan, [inbox], round_id="6m", as_of=AS_OF).to_json() == serial
+    assert started
+
+
+@forked_workers
+def test_a_worker_crash_is_reported_on_its_file_and_loses_no_other(inbox, sample_plan, monkeypatch):
+    serial = collect(sample_plan, [inbox / "6m"], round_id="6m", as_of=AS_OF, jobs=1)
+    parent = os.getpid()
+    real_read = collect_module.read_returned
+
+    def crashing_read(source, *args, **kwargs):
+        if "finance" in source and os.getpid() != parent:
+            os._exit(7)  # as a segfault in a reader library would end the worker
+        return real_read(source, *args, **kwargs)
+
+    monkeypatch.setattr(collect_module, "read_returned", crashing_read)
+    results = collect(sample_plan, [inbox / "6m"], round_id="6m", as_of=AS_OF, jobs=2)
+    by_path = {Path(f.path).name: f for f in results.files}
+    crashed = [name for name, f in by_path.items() if "finance" in name]
+    assert len(crashed) == 1 and not by_path[crashed[0]].accepted
+    assert [p.code for p in by_path[crashed[0]].problems] == ["intake-truncated"]
+    others = {Path(f.path).name: (f.accepted, [p.code for p in f.problems]) for f in serial.files}
+    assert {
+        n: (f.accepted, [p.code for p in f.problems]) for n, f in by_path.items() if n not in crashed
+    } == {n: v for n, v in others.items() if n not in crashed}
+
+
+_SLOW_COLLECT = """
+import os, sys, time
+from pathlib import Path
+from ita_xlsx import collect
+real = collect.read_returned
+marker = Path(sys.argv[1])
+def slow(*args, **kwargs):
+    marker.touch()  # a worker is reading: time for Ctrl-C
+    time.sleep(0.05)
+    return real(*args, **kwargs)
+collect.read_returned = slow
+sys.argv = ["ita-xlsx", *sys.argv[2:]]
+from ita_xlsx.cli import main
+main()
+"""
+
+
+@forked_workers
+def test_ctrl_c_while_workers_read_leaves_no_output(inbox, tmp_path):
+    out = tmp_path / "out" / "สรุป.xlsx"
+    out.parent.mkdir()
+    started = tmp_path / "reading"
+    argv = ["collect", "--plan", str(PLAN), "--round", "6m", "--jobs", "2", "--out", str(out), str(inbox)]
+    child = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_COLLECT, str(started), *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    deadline = time.monotonic() + 60
+    while not started.exists() and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert started.exists(), child.communicate()
+    os.killpg(child.pid, signal.SIGINT)  # what Ctrl-C sends: to the whole group, workers too
+    _, err = child.communicate(timeout=60)
+    assert child.returncode == 130, err.decode()
+    assert list(out.parent.iterdir()) == []
+    with pytest.raises(ProcessLookupError):  # no worker is left behind
+        for _ in range(100):
+            os.killpg(child.pid, 0)
+            time.sleep(0.05)
+
+
+def test_jobs_must_be_at_least_one(tmp_path):
+    result = CliRunner().invoke(
+        cli, ["collect", "--plan", str(PLAN), "--jobs", "0", "--out", str(tmp_path / "o.xlsx"), str(tmp_path)]
+    )
+    assert result.exit_code == 2
