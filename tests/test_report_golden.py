@@ -13,10 +13,8 @@ at the diff, then regenerate:  ITA_REGEN_GOLDEN=1 pytest tests/test_report_golde
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 import re
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -24,10 +22,10 @@ from test_report import HOSTILE, make_results
 
 from ita_xlsx.report import write_consolidated
 
+from golden_compare import part_differences
+
 GOLDEN_FILE = Path(__file__).parent / "golden" / "report" / "consolidated-small.xlsx"
 MEASURES = ("i1", "i7", "e9", "O36")
-_VOLATILE = {"docProps/core.xml": re.compile(r"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")}
-_RELATIONSHIP = re.compile(r"<Relationship [^>]*/>")
 
 
 def small_plan(plan):
@@ -42,36 +40,6 @@ def build(plan, path: Path) -> bytes:
     results["records"][0]["result"] = HOSTILE[0]
     results["records"][1]["evidence"] = HOSTILE[-1]
     return write_consolidated(results, plan, path).read_bytes()
-
-
-def normalised_parts(path: Path) -> dict[str, list[str]]:
-    """Each part as lines of XML, volatile content removed, relationships sorted."""
-    parts = {}
-    with zipfile.ZipFile(path) as zf:
-        for name in sorted(zf.namelist()):
-            text = zf.read(name).decode("utf-8")
-            if name in _VOLATILE:
-                text = _VOLATILE[name].sub("", text)
-            if name.endswith(".rels"):
-                rels = sorted(_RELATIONSHIP.findall(text))
-                text = _RELATIONSHIP.sub("", text).replace(
-                    "</Relationships>", "".join(rels) + "</Relationships>"
-                )
-            parts[name] = re.sub(r">\s*<", ">\n<", text).splitlines()
-    return parts
-
-
-def part_differences(got: Path, expected: Path) -> list[str]:
-    mine, theirs = normalised_parts(got), normalised_parts(expected)
-    report = [f"missing part {n}" for n in sorted(theirs.keys() - mine.keys())]
-    report += [f"extra part {n}" for n in sorted(mine.keys() - theirs.keys())]
-    for name in sorted(mine.keys() & theirs.keys()):
-        if mine[name] != theirs[name]:
-            diff = difflib.unified_diff(
-                theirs[name], mine[name], f"golden/{name}", f"new/{name}", lineterm="", n=2
-            )
-            report.append("\n".join(list(diff)[:80]))
-    return report
 
 
 def test_consolidated_workbook_matches_golden(sample_plan, tmp_path):

@@ -11,57 +11,20 @@ look at the diff, then regenerate:  ITA_REGEN_GOLDEN=1 pytest tests/test_templat
 
 from __future__ import annotations
 
-import difflib
-import io
 import os
-import re
-import zipfile
 
 import pytest
 from test_templates import GENERATED, GOLDEN, PASSWORD, small_plan
 
 from ita_xlsx.template.writer import build_template
 
+from golden_compare import part_differences
+
 GOLDEN_FILE = GOLDEN / "template-small-finance-6m.xlsx"
-_VOLATILE = {
-    "docProps/core.xml": re.compile(r"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>"),
-}
-_RELATIONSHIP = re.compile(r"<Relationship [^>]*/>")
 
 
 def build_golden() -> bytes:
     return build_template(small_plan(), "6m", "finance", password=PASSWORD, generated=GENERATED)
-
-
-def normalised_parts(data: bytes) -> dict[str, list[str]]:
-    """Each part of an xlsx as lines of XML, volatile content removed, relationships sorted."""
-    parts = {}
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        for name in sorted(zf.namelist()):
-            text = zf.read(name).decode("utf-8")
-            if name in _VOLATILE:
-                text = _VOLATILE[name].sub("", text)
-            if name.endswith(".rels"):
-                rels = sorted(_RELATIONSHIP.findall(text))
-                text = _RELATIONSHIP.sub("", text).replace(
-                    "</Relationships>", "".join(rels) + "</Relationships>"
-                )
-            parts[name] = re.sub(r">\s*<", ">\n<", text).splitlines()
-    return parts
-
-
-def part_differences(got: bytes, expected: bytes) -> list[str]:
-    """A readable report of every part that is missing, extra, or different."""
-    mine, theirs = normalised_parts(got), normalised_parts(expected)
-    report = [f"missing part {n}" for n in sorted(theirs.keys() - mine.keys())]
-    report += [f"extra part {n}" for n in sorted(mine.keys() - theirs.keys())]
-    for name in sorted(mine.keys() & theirs.keys()):
-        if mine[name] != theirs[name]:
-            diff = difflib.unified_diff(
-                theirs[name], mine[name], f"golden/{name}", f"built/{name}", lineterm="", n=2
-            )
-            report.append("\n".join(list(diff)[:80]))
-    return report
 
 
 def test_template_matches_the_golden_file():
