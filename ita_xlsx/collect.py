@@ -68,7 +68,20 @@ def read_inputs(
             if progress:
                 progress(item.source)
             returned.append(item)
-    return returned, others
+    return returned, _attach_notes(returned, others)
+
+
+def _attach_notes(returned: list[Returned], others: list[FileReport]) -> list[FileReport]:
+    """Intake's word on a workbook that was read (e.g. its macros) goes with that workbook."""
+    by_source = {ret.source: ret for ret in returned}
+    kept = []
+    for report in others:
+        ret = by_source.get(report.path)
+        if ret is None:
+            kept.append(report)
+        else:
+            ret.problems.extend(report.problems)
+    return kept
 
 
 @contextlib.contextmanager

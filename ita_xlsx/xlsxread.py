@@ -378,10 +378,16 @@ def _custom_properties(package: SafePackage) -> dict[str, str]:
 
 
 def _leaf_text(package: SafePackage, part: str, wanted: str) -> str:
-    """The text of element ``wanted`` (any namespace) in ``part``; "" when either is missing."""
+    """The text of element ``wanted`` (any namespace) in ``part``; "" when either is missing.
+
+    These parts are metadata (who saved the file, when): a damaged one is ignored, not fatal.
+    """
     if not package.has(part):
         return ""
-    return _leaf_texts(package.read_xml(part), (wanted,)).get(wanted, "")
+    try:
+        return _leaf_texts(package.read_xml(part), (wanted,)).get(wanted, "")
+    except PackageError:
+        return ""
 
 
 def _leaf_texts(data: bytes, wanted: tuple[str, ...]) -> dict[str, str]:

@@ -375,3 +375,32 @@ def test_output_may_not_overwrite_an_input(tmp_path, books):
     )
     assert result.exit_code == 2
     assert path.read_bytes() == books["finance"]
+
+
+def test_a_damaged_metadata_part_does_not_reject_the_workbook(sample_plan, books, tmp_path):
+    import io
+
+    source, out = zipfile.ZipFile(io.BytesIO(books["finance"])), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "docProps/core.xml":
+                data = data.replace(b"</cp:coreProperties>", b"<x>\xff</x></cp:coreProperties>")
+            target.writestr(name, data)
+    results = collect(sample_plan, [write(tmp_path, "f.xlsx", out.getvalue())], round_id="6m", as_of=AS_OF)
+    assert results.summary()["files_accepted"] == 1 and results.summary()["errors"] == 0
+
+
+def test_a_workbook_with_macros_is_listed_once_with_its_warning(sample_plan, books, tmp_path):
+    import io
+
+    source, out = zipfile.ZipFile(io.BytesIO(books["works"])), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            target.writestr(name, source.read(name))
+        target.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 not really VBA")
+    path = write(tmp_path, "กองช่าง.xlsm", out.getvalue())
+    results = collect(sample_plan, [path], round_id="6m", as_of=AS_OF)
+    reports = [f for f in results.files if f.path == str(path)]
+    assert len(reports) == 1 and reports[0].accepted
+    assert "intake-macros" in {p.code for p in reports[0].problems}
