@@ -42,7 +42,7 @@ def read_yaml_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
 
 def _load_with_lines(text: str) -> tuple[object, dict[tuple, int]]:
     """Parse YAML safely and remember the line of every key and list entry."""
-    loader = yaml.SafeLoader(text)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml when the wheel has it: ~10x faster
     try:
         node = loader.get_single_node()
         lines: dict[tuple, int] = {}
