@@ -130,7 +130,11 @@ class Plan:
         return next((r for r in self.rounds if r.id == round_id), None)
 
     def division(self, code: str) -> Division | None:
-        return next((d for d in self.divisions if d.code == code), None)
+        return self._divisions_by_code.get(code)
+
+    @cached_property
+    def _divisions_by_code(self) -> dict[str, Division]:
+        return {d.code: d for d in self.divisions}
 
     def section(self, code: str) -> Section | None:
         return next((s for s in self.sections if s.code == code), None)
