@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 import json
 import os
 import random
@@ -191,7 +190,10 @@ def unit_workbook(plan: Plan, code: str, actions: dict[str, str], *, older: bool
     generated = samples.GENERATED + dt.timedelta(minutes=number % 600) - dt.timedelta(days=7 * older)
     data = build_template(plan, ROUND, code, password=samples.PASSWORD, generated=generated, prefill=records)
     mistake = _MISTAKES[number % 40] if number % 40 < len(_MISTAKES) and not older else None
-    return _edit(data, *mistake(records, rng)) if mistake else data
+    if not mistake:
+        return data
+    edits, unprotect = mistake(records, rng)
+    return samples.edit_cells(data, edits, unprotect=unprotect)
 
 
 def _seed_records(plan: Plan, code: str, actions: dict[str, str]) -> list[dict]:
@@ -250,28 +252,6 @@ def _mistake_locked(records: list[dict], rng: random.Random) -> tuple:
 _MISTAKES = (_mistake_date_text, _mistake_be_as_ce, _mistake_misspelt, _mistake_empty_date, _mistake_locked)
 
 
-def _edit(data: bytes, edits: list[tuple[str, str, object]], unprotect: bool) -> bytes:
-    """Change cells (defined name, measure id) with openpyxl, as in a file re-saved by a clerk."""
-    from openpyxl import load_workbook
-
-    wb = load_workbook(io.BytesIO(data))
-    ids = _named_cells(wb, layout.NAME_MEASURE_ID)
-    for name, measure_id, value in edits:
-        row = next(c.row for c in ids if c.value == measure_id)
-        target = next(c for c in _named_cells(wb, name) if c.row == row)
-        target.value = value
-        if unprotect:
-            target.parent.protection.sheet = False
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
-
-
-def _named_cells(wb, name: str) -> list:
-    sheet, ref = next(iter(wb.defined_names[name].destinations))
-    return [row[0] for row in wb[sheet][ref.replace("$", "")]]
-
-
 # -- the other files a folder of returns holds ----------------------------------------------------
 def _extra_files(plan: Plan, folder: Path, room: int) -> int:
     """Older versions of a few units, a copy sent twice, a lock file and a PDF: ``room`` files."""
@@ -290,3 +270,4 @@ def _extra_files(plan: Plan, folder: Path, room: int) -> int:
     for name, data in extras[:room]:
         (folder / name).write_bytes(data)
     return min(len(extras), room)
+

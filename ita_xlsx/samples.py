@@ -107,7 +107,7 @@ def workbooks_with_mistakes(plan: Plan, actions: dict[str, str]) -> dict[str, by
     rnd = plan.round(ROUND)
     name = {d.code: layout.file_name(plan, rnd, d.code) for d in plan.divisions}
     out: dict[str, bytes] = {}
-    out[name["palad"]] = _edit(
+    out[name["palad"]] = edit_cells(
         clean[name["palad"]],
         [
             (layout.NAME_ACTION_DATE, "e10", "๗ ต.ค. ๒๕๖๕"),  # Thai-digit text date
@@ -118,7 +118,7 @@ def workbooks_with_mistakes(plan: Plan, actions: dict[str, str]) -> dict[str, by
     )
     out[name["finance"]] = clean[name["finance"]]
     out["ส่งแล้ว final (2).xlsx"] = clean[name["works"]]  # a renamed file
-    out[name["education"]] = _edit(
+    out[name["education"]] = edit_cells(
         clean[name["education"]],
         [
             (layout.NAME_QUESTION, "i2", "ข้อความที่แก้ไขเอง"),  # locked text edited
@@ -130,7 +130,7 @@ def workbooks_with_mistakes(plan: Plan, actions: dict[str, str]) -> dict[str, by
     return out
 
 
-def _edit(data: bytes, edits: list[tuple], *, unprotect: bool = False) -> bytes:
+def edit_cells(data: bytes, edits: list[tuple], *, unprotect: bool = False) -> bytes:
     """Change cells found through the defined names, as a clerk (or a careless script) would."""
     from openpyxl import load_workbook
 
@@ -140,7 +140,7 @@ def _edit(data: bytes, edits: list[tuple], *, unprotect: bool = False) -> bytes:
         row = next(c.row for c in ids if c.value == measure_id)
         target = next(c for c in _named_cells(wb, name) if c.row == row)
         target.value = value
-        if name == layout.NAME_QUESTION and unprotect:
+        if unprotect:
             target.parent.protection.sheet = False
     buffer = io.BytesIO()
     wb.save(buffer)
