@@ -75,6 +75,48 @@ def test_yaml_syntax_error_is_a_problem_not_a_crash(tmp_path):
     assert plan is None and found[0].code == "plan-yaml-syntax"
 
 
+YAML_CASES = [
+    "a: 1\nb: [1, 2.5, true, null, ~, 2023-03-31, '2023-03-31', 0x1F, .inf]\n",
+    "base: &b {x: 1, y: [a, b]}\ncopy: *b\nlist: &l [1, 2]\nagain: *l\n",
+    "- ok\n- 'quoted: yes'\n- \"ไทย ๑๒๓\"\n- |\n  two\n  lines\n- >\n  folded\n  text\n",
+    "",
+    "--- just text\n",
+    "nested:\n  - {k: [[], {}]}\n  - !!str 12\n  - !!int '7'\n",
+]
+
+
+@pytest.mark.parametrize("text", YAML_CASES)
+def test_plan_yaml_is_read_as_pyyaml_reads_it(text):
+    from ita_xlsx.plan.yaml_io import load_yaml
+
+    assert load_yaml(text) == yaml.safe_load(text)
+
+
+def test_the_bundled_plan_is_read_as_pyyaml_reads_it(sample_plan_path):
+    from ita_xlsx.plan.yaml_io import load_yaml
+
+    text = sample_plan_path.read_text(encoding="utf-8")
+    assert load_yaml(text) == yaml.safe_load(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!python/object:os.system {}\n",
+        "a: !!python/name:os.system ''\n",
+        "? [1, 2]\n: unhashable\n",
+        "a: 1\n---\nb: 2\n",
+        "a: *nowhere\n",
+        "a: !!set {x, y}\n",
+    ],
+)
+def test_unsafe_or_odd_yaml_is_a_plan_problem(tmp_path, text):
+    path = tmp_path / "odd.yaml"
+    path.write_text(text, encoding="utf-8")
+    plan, found = load_plan(path)
+    assert plan is None and [p.code for p in found] == ["plan-yaml-syntax"]
+
+
 def test_unknown_key_is_reported(tmp_path, raw_plan):
     raw_plan["measures"][0]["colour"] = "red"
     plan, found = load_plan(write_yaml(tmp_path, raw_plan))
