@@ -3,8 +3,8 @@
     python bench/phases.py PLAN FOLDER OUT.xlsx [--jobs N]
 
 The same steps as ``ita-xlsx collect`` (library calls, no printing), each timed: loading the
-plan, reading and checking the files with merging and rules (``collect()``), the results as a
-dict and as JSON, and the consolidated workbook. Prints one JSON line: the seconds of each step
+plan, reading and checking the files with merging and rules (``collect()``), the JSON, and the
+consolidated workbook (as ``write_outputs`` does it). Prints one JSON line: the seconds of each step
 and this process's peak memory when it ended (workers not included).
 """
 
@@ -44,12 +44,10 @@ def main() -> None:
     lap("plan")
     results = collect(plan, [args.folder], round_id="6m", as_of=dt.date(2023, 3, 31), jobs=args.jobs)
     lap("read_check_merge")
-    data = results.to_dict()
-    lap("to_dict")
     with args.out.with_suffix(".json").open("wb") as stream:
         results.write_json(stream)
     lap("json")
-    write_consolidated(data, plan, args.out)
+    write_consolidated(results.view(), plan, args.out)
     lap("consolidated")
     print(json.dumps({"seconds": seconds, "peak_mb": peak_mb}))
 

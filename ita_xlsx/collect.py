@@ -13,30 +13,27 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import copyreg
 import dataclasses
 import datetime as dt
 import gc
-import io
 import itertools
 import multiprocessing
 import os
-import pickle
 import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from types import MappingProxyType
 
-from ita_xlsx import intake, problems, rules
+from ita_xlsx import intake, problems, rules, spool
 from ita_xlsx.intake import Candidate
-from ita_xlsx.merge import build_records, choose_versions
+from ita_xlsx.merge import build_records, choose_versions, iter_records
 from ita_xlsx.plan import Plan
 from ita_xlsx.problems import Problem
 from ita_xlsx.results import FileReport, LogEntry, Record, Results
 from ita_xlsx.returned import Entry, Returned, plan_index, read_returned
+from ita_xlsx.spool import Spool
 
 Progress = Callable[[str], None]
 
@@ -49,12 +46,15 @@ def read_inputs(
     limits: intake.Limits | None = None,
     progress: Progress | None = None,
     jobs: int | None = None,
+    keep: Callable[[Returned], Returned] | None = None,
 ) -> tuple[list[Returned], list[FileReport]]:
     """Every input read once: the workbooks, and a report for each file that was not one.
 
     ``jobs`` is the number of worker processes. ``None`` (auto) reads the first
     :data:`PARALLEL_AFTER` workbooks here and starts one worker per core only when more come;
     ``1`` reads everything in this process. The outcome is the same whatever ``jobs`` is.
+    ``keep`` is given each workbook as it is read and returns what is kept of it (see
+    :class:`Stash`): with it, memory does not grow with what the files say.
     """
     limits = limits or intake.Limits()
     returned: list[Returned] = []
@@ -67,7 +67,7 @@ def read_inputs(
                 continue
             if progress:
                 progress(item.source)
-            returned.append(item)
+            returned.append(keep(item) if keep else item)
     return returned, _attach_notes(returned, others)
 
 
@@ -113,15 +113,23 @@ def collect(
 
     ``jobs``: worker processes reading the workbooks (see :func:`read_inputs`; None: auto).
     """
+    stash = Stash()
     returned, others = read_inputs(
-        plan, inputs, round_id=round_id, limits=limits, progress=progress, jobs=jobs
+        plan, inputs, round_id=round_id, limits=limits, progress=progress, jobs=jobs, keep=stash.put
     )
     round_id = round_id or _common_round(plan, returned)
     _reject_other_rounds(returned, round_id)
     as_of = as_of or dt.date.today()
-    chosen, merge_problems = choose_versions(returned)
-    records = build_records(plan, chosen)
-    record_problems = _evaluate(plan, records, round_id, as_of, due_soon_days)
+    chosen, merge_problems = choose_versions(returned, stash.load)
+    records: Spool[Record] = Spool()
+    record_problems: list[Problem] = []
+    rnd = plan.round(round_id)
+    states: Counter[str] = Counter()
+    for record in iter_records(plan, chosen, stash.load):
+        record_problems += rules.evaluate(record, plan.measure(record.measure_id), plan, rnd, as_of, due_soon_days)
+        records.append(record)
+        states[record.state] += 1
+    stash.close()
     index = plan_index(plan)
     missing = [
         problems.warning("division-not-received", division=d.code, name=d.name)
@@ -130,7 +138,36 @@ def collect(
     ]
     files = _file_reports(returned, chosen, merge_problems, record_problems) + others
     found = [p for f in files for p in f.problems] + missing
-    return Results(plan, round_id, as_of, due_soon_days, records, files, found)
+    return Results(plan, round_id, as_of, due_soon_days, records, files, found, states)
+
+
+class Stash:
+    """What each workbook said (its entries and activity log), kept on disk until the merge.
+
+    Only the rest of each :class:`Returned` (file, division, versions, problems) stays in memory.
+    """
+
+    def __init__(self) -> None:
+        self.spool: Spool[tuple] = Spool()
+        self.where: dict[int, int] = {}  # id() of a kept Returned → its position in the spool
+
+    def put(self, ret: Returned) -> Returned:
+        if ret.entries or ret.log:
+            self.where[id(ret)] = len(self.spool)
+            self.spool.append((ret.entries, ret.log))
+            ret.entries, ret.log = {}, []
+        return ret
+
+    def load(self, ret: Returned) -> Returned:
+        """``ret`` with its entries and log back (a copy; ``ret`` itself stays light)."""
+        position = self.where.get(id(ret))
+        if position is None:
+            return ret
+        entries, log = self.spool[position]
+        return dataclasses.replace(ret, entries=entries, log=log)
+
+    def close(self) -> None:
+        self.spool.close()
 
 
 def check(
@@ -143,28 +180,31 @@ def check(
     jobs: int | None = None,
 ) -> list[FileReport]:
     """The checks of ``collect`` on each file alone, without merging: what a clerk runs before sending."""
-    returned, others = read_inputs(plan, inputs, limits=limits, jobs=jobs)
     as_of = as_of or dt.date.today()
-    reports = []
-    for ret in returned:
-        found = list(ret.problems)
+    judged: dict[int, list[Problem]] = {}
+
+    def judge(ret: Returned) -> Returned:  # each file's checks as it is read; its entries are not kept
         if ret.accepted:
-            records = build_records_for(plan, ret)
-            found += _evaluate(plan, records, ret.round_id, as_of, due_soon_days)
-        reports.append(FileReport(ret.source, ret.accepted, ret.division, ret.round_id, problems=found))
-    return reports + others
+            rnd = plan.round(ret.round_id)
+            judged[id(ret)] = [
+                p
+                for record in build_records_for(plan, ret)
+                for p in rules.evaluate(record, plan.measure(record.measure_id), plan, rnd, as_of, due_soon_days)
+            ]
+        ret.entries, ret.log = {}, []
+        return ret
+
+    returned, others = read_inputs(plan, inputs, limits=limits, jobs=jobs, keep=judge)
+    return [
+        FileReport(
+            ret.source, ret.accepted, ret.division, ret.round_id, problems=ret.problems + judged.get(id(ret), [])
+        )
+        for ret in returned
+    ] + others
 
 
 def build_records_for(plan: Plan, ret: Returned) -> list[Record]:
     return [r for r in build_records(plan, {ret.division: ret}) if r.division == ret.division]
-
-
-def _evaluate(plan: Plan, records: list[Record], round_id: str, as_of: dt.date, soon: int) -> list[Problem]:
-    rnd = plan.round(round_id)
-    found: list[Problem] = []
-    for record in records:
-        found += rules.evaluate(record, plan.measure(record.measure_id), plan, rnd, as_of, soon)
-    return found
 
 
 def _common_round(plan: Plan, returned: list[Returned]) -> str:
@@ -384,30 +424,11 @@ def _worker_read(tasks: list[tuple[str, bytes, float | None]]) -> bytes:
     )
 
 
-# Returned records travel as compact tuples (and Problem params, a read-only mapping, as a dict).
-def _as_fields(cls: type) -> Callable[[object], tuple]:
-    names = tuple(f.name for f in dataclasses.fields(cls))
-    return lambda obj: (cls, tuple(getattr(obj, name) for name in names))
-
-
-def _proxy(params: dict) -> MappingProxyType:
-    return MappingProxyType(params)
-
-
-_REDUCERS = {
-    **copyreg.dispatch_table,
-    **{cls: _as_fields(cls) for cls in (Returned, Entry, LogEntry, Problem)},
-    MappingProxyType: lambda mapping: (_proxy, (dict(mapping),)),
-}
-
-
-def _dumps(obj: object) -> bytes:
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = _REDUCERS
-    pickler.dump(obj)
-    return buffer.getvalue()
+# Returned records travel between processes, and lie in spools, as compact tuples.
+for _cls in (Returned, Entry, LogEntry, Problem, Record):
+    spool.compact(_cls)
+_dumps = spool.dumps
 
 
 def _loads(data: bytes) -> list[Returned]:
-    return pickle.loads(data)
+    return spool.loads(data)

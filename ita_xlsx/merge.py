@@ -8,6 +8,7 @@ reported. Divisions that sent nothing get ``missing`` records.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 
 from ita_xlsx import problems
 from ita_xlsx.plan import Plan
@@ -18,8 +19,17 @@ from ita_xlsx.returned import Entry, Returned, plan_index
 _COMPARED = ("status", "action_date", "result", "evidence", "note")
 
 
-def choose_versions(returned: list[Returned]) -> tuple[dict[str, Returned], list[Problem]]:
-    """The winning file of each division, and problems naming the files it superseded."""
+def _itself(ret: Returned) -> Returned:
+    return ret
+
+
+def choose_versions(
+    returned: list[Returned], load: Callable[[Returned], Returned] = _itself
+) -> tuple[dict[str, Returned], list[Problem]]:
+    """The winning file of each division, and problems naming the files it superseded.
+
+    ``load`` gives back a file's entries when they were put aside (``collect.Stash``).
+    """
     by_division: dict[str, list[Returned]] = defaultdict(list)
     for ret in returned:
         if ret.accepted and ret.division:
@@ -29,11 +39,12 @@ def choose_versions(returned: list[Returned]) -> tuple[dict[str, Returned], list
     for division, versions in by_division.items():
         versions.sort(key=Returned.version_key)
         newest = chosen[division] = versions[-1]
+        newest_full = load(newest) if len(versions) > 1 else newest
         for older in versions[:-1]:
             found.append(
                 problems.info("file-superseded", file=older.source, division=division, newer=newest.source)
             )
-            found.extend(_conflicts(older, newest))
+            found.extend(_conflicts(load(older), newest_full))
     return chosen, found
 
 
@@ -62,17 +73,24 @@ def _conflicts(older: Returned, newer: Returned) -> list[Problem]:
 
 def build_records(plan: Plan, chosen: dict[str, Returned]) -> list[Record]:
     """Every measure × division of the plan, filled from the chosen file or marked missing."""
-    records = []
+    return list(iter_records(plan, chosen))
+
+
+def iter_records(
+    plan: Plan, chosen: dict[str, Returned], load: Callable[[Returned], Returned] = _itself
+) -> Iterator[Record]:
+    """:func:`build_records` one division at a time (one file's entries loaded at a time)."""
     index = plan_index(plan)
     for division in plan.divisions:
         ret = chosen.get(division.code)
+        if ret is not None:
+            ret = load(ret)
         log_by_measure = defaultdict(list)
         for entry in ret.log if ret else ():
             log_by_measure[entry.measure_id].append(entry)
         for measure in index.measures_for(division.code):
             entry = ret.entries.get(measure.id) if ret else None
-            records.append(_record(measure.id, division.code, ret, entry, log_by_measure[measure.id]))
-    return records
+            yield _record(measure.id, division.code, ret, entry, log_by_measure[measure.id])
 
 
 def _record(measure_id: str, division: str, ret: Returned | None, entry: Entry | None, log: list) -> Record:

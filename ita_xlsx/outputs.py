@@ -44,7 +44,7 @@ def write_outputs(
     inputs = list(inputs)
     xlsx_path, json_path, pdf_path = output_paths(out)
     refuse_inputs((xlsx_path, json_path, pdf_path), inputs)
-    report = build(results.to_dict(), results.plan)
+    report = build(results.view(), results.plan)
     with atomic_path(json_path) as json_tmp, atomic_path(xlsx_path) as xlsx_tmp:
         with open(json_tmp, "wb") as stream:
             results.write_json(stream)

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO
 
 from ita_xlsx.problems import Problem, sort_key
+from ita_xlsx.spool import Mapped
 
 RESULTS_FORMAT = "ita-xlsx-results/1"
 DONE_STATES = ("done", "done_late", "ongoing")
+STATES = ("done", "done_late", "ongoing", "pending", "due_soon", "overdue", "missing", "not_applicable")
 
 
 @dataclass(slots=True)
@@ -88,26 +90,19 @@ class Results:
     round_id: str
     as_of: dt.date
     due_soon_days: int
-    records: list[Record]
+    records: Sequence[Record]  # a list, or a Spool when collect made them
     files: list[FileReport]
     problems: list[Problem]
+    # Records by state, counted by collect as it spooled them (read back, they cost a pass each).
+    state_counts: Mapping[str, int] | None = field(default=None, repr=False, compare=False)
 
     def summary(self) -> dict:
-        counts = {
-            state: 0
-            for state in (
-                "done",
-                "done_late",
-                "ongoing",
-                "pending",
-                "due_soon",
-                "overdue",
-                "missing",
-                "not_applicable",
-            )
-        }
-        for record in self.records:
-            counts[record.state] += 1
+        counts = dict.fromkeys(STATES, 0)
+        if self.state_counts is not None:
+            counts.update(self.state_counts)
+        else:
+            for record in self.records:
+                counts[record.state] += 1
         applicable = len(self.records) - counts["not_applicable"]
         done = sum(counts[s] for s in DONE_STATES)
         received = {f.division for f in self.files if f.accepted}
@@ -126,7 +121,15 @@ class Results:
         }
 
     def to_dict(self) -> dict:
-        return {key: list(value) if isinstance(value, Iterator) else value for key, value in self._fields()}
+        return {key: list(value) if isinstance(value, Mapped) else value for key, value in self._fields()}
+
+    def view(self) -> dict:
+        """``to_dict()`` with the records, files and problems made each time they are read.
+
+        What the consolidated workbook is written from: with thousands of files, all of them as
+        dicts at once would be most of the memory of a collection.
+        """
+        return dict(self._fields())
 
     def to_json(self) -> str:
         """``to_dict()`` as JSON text: each record, file and problem on a line of its own.
@@ -153,7 +156,7 @@ class Results:
         yield "{"
         for number, (key, value) in enumerate(self._fields()):
             yield f"{',' if number else ''}\n {encode(key)}: "
-            if not isinstance(value, Iterator):
+            if not isinstance(value, Mapped):
                 yield encode(value)
                 continue
             empty = True
@@ -180,9 +183,9 @@ class Results:
         yield "as_of", self.as_of.isoformat()
         yield "due_soon_days", self.due_soon_days
         yield "summary", self.summary()
-        yield "records", _record_dicts(plan, self.records, STATUS_BY_CODE, STATE_BY_CODE)
-        yield "files", (f.to_dict() for f in self.files)
-        yield "problems", (p.to_dict() for p in sorted(self.problems, key=sort_key))
+        yield "records", Mapped(self.records, RecordDict(plan, STATUS_BY_CODE, STATE_BY_CODE))
+        yield "files", Mapped(self.files, FileReport.to_dict)
+        yield "problems", Mapped(sorted(self.problems, key=sort_key), Problem.to_dict)
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
@@ -194,20 +197,26 @@ def _plan_index(plan):
     return plan_index(plan)
 
 
-def _record_dicts(plan, records: list[Record], statuses: dict, states: dict) -> Iterator[dict]:
-    """The records as JSON objects; what comes from the plan is looked up once per measure and division."""
-    divisions = _plan_index(plan).divisions
-    measure_parts: dict[str, dict] = {}
-    names: dict[str, str] = {}
-    for r in records:
-        about = measure_parts.get(r.measure_id)
+class RecordDict:
+    """Makes a record's JSON object; what comes from the plan is looked up once per measure and division."""
+
+    def __init__(self, plan, statuses: dict, states: dict) -> None:
+        self.plan = plan
+        self.statuses = statuses
+        self.states = states
+        self.divisions = _plan_index(plan).divisions
+        self.measure_parts: dict[str, dict] = {}
+        self.names: dict[str, str] = {}
+
+    def __call__(self, r: Record) -> dict:
+        about = self.measure_parts.get(r.measure_id)
         if about is None:
-            about = measure_parts[r.measure_id] = _measure_part(plan.measure(r.measure_id))
-        name = names.get(r.division)
+            about = self.measure_parts[r.measure_id] = _measure_part(self.plan.measure(r.measure_id))
+        name = self.names.get(r.division)
         if name is None:
-            division = divisions.get(r.division)
-            name = names[r.division] = division.name if division else r.division
-        yield _record_dict(r, name, about, statuses, states)
+            division = self.divisions.get(r.division)
+            name = self.names[r.division] = division.name if division else r.division
+        return _record_dict(r, name, about, self.statuses, self.states)
 
 
 def _measure_part(measure) -> dict:

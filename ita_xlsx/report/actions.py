@@ -7,7 +7,7 @@ of several divisions gets one paragraph per group of divisions that reported the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 
 from ita_xlsx import messages, thaidates
 from ita_xlsx.report.data import parse_iso
@@ -50,18 +50,21 @@ def record_text(record: Mapping) -> str:
     return f"{phrase(record)}\n{result}" if result else phrase(record)
 
 
-def measure_text(records: Sequence[Mapping], division_name: Callable[[str], str]) -> str:
+def measure_text(records: Iterable[Mapping], division_name: Callable[[str], str]) -> str:
     """The action cell of one measure: one paragraph per group of divisions that reported alike.
 
     Divisions for which the measure is not applicable are left out unless all are. When every
     division reported the same, the text stands alone, as in the office's published reports.
+    The records are read once, one at a time.
     """
-    if not records:
-        return _th("report.action.missing")
-    applicable = [r for r in records if r.get("status") != "not_applicable"] or list(records)
-    groups: dict[str, list[str]] = {}
-    for r in applicable:
+    applicable: dict[str, list[str]] = {}
+    not_applicable: dict[str, list[str]] = {}
+    for r in records:
+        groups = not_applicable if r.get("status") == "not_applicable" else applicable
         groups.setdefault(record_text(r), []).append(division_name(r["division"]))
+    groups = applicable or not_applicable
+    if not groups:
+        return _th("report.action.missing")
     if len(groups) == 1:
         return next(iter(groups))
     return "\n".join(

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from ita_xlsx import messages, thaidates
 from ita_xlsx.plan import Plan, Round
@@ -43,6 +44,15 @@ class Tally:
         return self.done / self.applicable if self.applicable else 0.0
 
 
+class RecordKey(NamedTuple):
+    """What the sheets sort and group records by, kept for every record (the records are not)."""
+
+    measure_id: str
+    division: str
+    state: str
+    days_late: int | None
+
+
 @dataclass(frozen=True)
 class ReportData:
     """The results and the plan, with the counts and lists every sheet shares."""
@@ -51,7 +61,8 @@ class ReportData:
     plan: Plan
     as_of: dt.date
     round: Round | None
-    records: list[dict]
+    records: Sequence[Mapping]  # a list, or made from the collector's spool on each read
+    keys: list[RecordKey]  # one per record, in the same order
     divisions: tuple[str, ...]  # division codes with records, plan order first
     by_division: dict[str, Tally]
     by_section: dict[str, Tally]
@@ -68,7 +79,7 @@ class ReportData:
 
     @property
     def measure_count(self) -> int:
-        return len({r["measure_id"] for r in self.records})
+        return len({key.measure_id for key in self.keys})
 
     @property
     def as_of_text(self) -> str:
@@ -92,17 +103,37 @@ class ReportData:
 def build(results: Mapping, plan: Plan) -> ReportData:
     """Check that ``results`` belong to ``plan`` and compute what the sheets share."""
     _check(results, plan)
-    records = list(results.get("records") or ())
+    records = results.get("records") or ()
+    if not isinstance(records, Sequence):  # read more than once: a list, or the results' own view
+        records = list(records)
+    as_of = dt.date.fromisoformat(results["as_of"])
     by_division: dict[str, Tally] = {}
     by_section: dict[str, Tally] = {}
     by_indicator: dict[int, Tally] = {}
     totals = Tally()
+    keys = []
+    same: dict[str, str] = {}  # one string object for each code, however many records repeat it
     for r in records:
         state = r["state"]
+        measure_id, division = r["measure_id"], r["division"]
         totals.states[state] += 1
-        by_division.setdefault(r["division"], Tally()).states[state] += 1
-        by_section.setdefault(r.get("section") or "", Tally()).states[state] += 1
-        by_indicator.setdefault(r.get("indicator") or 0, Tally()).states[state] += 1
+        for tallies, key in (
+            (by_division, division),
+            (by_section, r.get("section") or ""),
+            (by_indicator, r.get("indicator") or 0),
+        ):
+            tally = tallies.get(key)
+            if tally is None:
+                tally = tallies[key] = Tally()
+            tally.states[state] += 1
+        keys.append(
+            RecordKey(
+                same.setdefault(measure_id, measure_id),
+                same.setdefault(division, division),
+                same.setdefault(state, state),
+                days_late(r, as_of),
+            )
+        )
     divisions = _division_order(plan, by_division)
     files = results.get("files") or ()
     accepted = {f.get("division") for f in files if f.get("accepted")}
@@ -113,9 +144,10 @@ def build(results: Mapping, plan: Plan) -> ReportData:
     return ReportData(
         results=results,
         plan=plan,
-        as_of=dt.date.fromisoformat(results["as_of"]),
+        as_of=as_of,
         round=plan.round(results.get("round") or ""),
         records=records,
+        keys=keys,
         divisions=divisions,
         by_division=by_division,
         by_section=by_section,
@@ -124,6 +156,15 @@ def build(results: Mapping, plan: Plan) -> ReportData:
         not_received=tuple(d for d in divisions if d not in accepted),
         rejected_files=rejected,
     )
+
+
+def days_late(record: Mapping, as_of: dt.date) -> int | None:
+    """The record's days overdue, or counted from its due date when the collector left it empty."""
+    days = record.get("days_overdue")
+    if isinstance(days, int):
+        return days
+    due = parse_iso(record.get("due_date"))
+    return (as_of - due).days if due and due < as_of else None
 
 
 def _check(results: Mapping, plan: Plan) -> None:

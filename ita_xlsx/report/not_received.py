@@ -36,13 +36,13 @@ def write(wb: Workbook, fmt: Formats, data: ReportData) -> Worksheet:
     merged_text(writer, 0, 0, 6, th("report.missing.title", date=data.as_of_text), fmt.subtitle)
     header(writer, HEADER_ROW, [th(key) for key, _ in COLUMNS], fmt, WIDTHS)
     row = HEADER_ROW + 1
-    by_division: dict[str, list[dict]] = {code: [] for code in data.not_received}
-    for r in data.records:
-        if r["division"] in by_division:
-            by_division[r["division"]].append(r)
-    for records in by_division.values():
-        for r in records:
-            writer.write(row, _cells(fmt, data, r))
+    by_division: dict[str, list[int]] = {code: [] for code in data.not_received}
+    for position, key in enumerate(data.keys):
+        if key.division in by_division:
+            by_division[key.division].append(position)
+    for positions in by_division.values():
+        for position in positions:
+            writer.write(row, _cells(fmt, data, data.records[position]))
             row += 1
     if not by_division:
         writer.write(row, [rows.text(th("report.summary.all-sent"), fmt.subtitle)])

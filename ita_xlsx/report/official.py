@@ -9,6 +9,8 @@ row heights estimated from the text so that wrapped Thai is not clipped.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -71,7 +73,8 @@ def _write_sections(writer: RowWriter, fmt: Formats, data: ReportData, row: int)
         merged_text(writer, row, 0, LAST_COL, heading, fmt.report_section, height=height)
         row += 1
         for measure in measures:
-            texts = _measure_texts(data, measure, by_measure.get(measure.id, []))
+            records = (data.records[i] for i in by_measure.get(measure.id, ()))
+            texts = _measure_texts(data, measure, records)
             row = _write_measure(writer, fmt, row, texts)
 
 
@@ -113,18 +116,16 @@ def _title_lines(fmt: Formats, data: ReportData) -> list[tuple[str, rows.Style]]
     return lines
 
 
-def _records_by_measure(data: ReportData) -> dict[str, list[dict]]:
-    """Records per measure, divisions in plan order."""
+def _records_by_measure(data: ReportData) -> dict[str, list[int]]:
+    """The positions of each measure's records, divisions in plan order (read when written)."""
     order = {code: i for i, code in enumerate(data.divisions)}
-    grouped: dict[str, list[dict]] = {}
-    for r in data.records:
-        grouped.setdefault(r["measure_id"], []).append(r)
-    for records in grouped.values():
-        records.sort(key=lambda r: order.get(r["division"], len(order)))
-    return grouped
+    grouped: dict[str, list[tuple[int, int]]] = {}
+    for position, key in enumerate(data.keys):
+        grouped.setdefault(key.measure_id, []).append((order.get(key.division, len(order)), position))
+    return {measure: [position for _, position in sorted(found)] for measure, found in grouped.items()}
 
 
-def _measure_texts(data: ReportData, measure: Measure, records: list[dict]) -> list[str]:
+def _measure_texts(data: ReportData, measure: Measure, records: Iterable[Mapping]) -> list[str]:
     plan = data.plan
     responsible = measure.responsible_text or " ".join(
         data.division_name(code) for code in plan.division_codes(measure)

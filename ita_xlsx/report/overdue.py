@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
@@ -59,28 +59,26 @@ def write(wb: Workbook, fmt: Formats, data: ReportData) -> Worksheet:
     return ws
 
 
-def days_late(record: Mapping, as_of) -> int | None:
-    """The record's days overdue, or counted from its due date when the collector left it empty."""
-    days = record.get("days_overdue")
-    if isinstance(days, int):
-        return days
-    due = parse_iso(record.get("due_date"))
-    return (as_of - due).days if due and due < as_of else None
+def overdue_records(data: ReportData) -> Iterator[tuple[int | None, Mapping]]:
+    """Overdue and not-reported records, most days late first, then in plan order.
 
-
-def overdue_records(data: ReportData) -> list[tuple[int | None, Mapping]]:
-    """Overdue and not-reported records, most days late first, then in plan order."""
+    Sorted by their keys; each record is read when its row is written, so the records of a
+    large collection are never all in memory.
+    """
     measure_order = {m.id: i for i, m in enumerate(data.plan.measures)}
     division_order = {code: i for i, code in enumerate(data.divisions)}
-    found = [(days_late(r, data.as_of), r) for r in data.records if r["state"] in OVERDUE_STATES]
-    found.sort(
-        key=lambda item: (
-            -(item[0] if item[0] is not None else -1),
-            measure_order.get(item[1]["measure_id"], len(measure_order)),
-            division_order.get(item[1]["division"], len(division_order)),
+    found = sorted(
+        (
+            -(key.days_late if key.days_late is not None else -1),
+            measure_order.get(key.measure_id, len(measure_order)),
+            division_order.get(key.division, len(division_order)),
+            position,
         )
+        for position, key in enumerate(data.keys)
+        if key.state in OVERDUE_STATES
     )
-    return found
+    records, keys = data.records, data.keys
+    return ((keys[position].days_late, records[position]) for *_, position in found)
 
 
 def _period(value: object) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
@@ -66,9 +66,13 @@ def write(wb: Workbook, fmt: Formats, data: ReportData) -> Worksheet:
     return ws
 
 
-def sorted_problems(problems: list[Mapping]) -> list[Mapping]:
-    """Errors, then warnings, then notes; within each, the collector's order (file, sheet, cell)."""
-    return sorted(problems, key=lambda p: _RANK.get(p.get("severity"), len(_RANK)))
+def sorted_problems(problems: Sequence[Mapping]) -> Iterator[Mapping]:
+    """Errors, then warnings, then notes; within each, the collector's order (file, sheet, cell).
+
+    Only the order is held; each problem is read again when its row is written.
+    """
+    ranks = [_RANK.get(p.get("severity"), len(_RANK)) for p in problems]
+    return (problems[i] for i in sorted(range(len(ranks)), key=ranks.__getitem__))
 
 
 def severity_label(severity: str) -> str:

@@ -145,8 +145,9 @@ def _division_table(writer: RowWriter, fmt: Formats, data: ReportData, row: int)
     headings.append(rows.text(th("report.summary.received"), fmt.header))
     writer.write(row + 1, headings, height=_heading_height())
     first = row + 2
+    not_received = set(data.not_received)
     for i, code in enumerate(data.divisions):
-        name, sent = data.division_name(code), code not in data.not_received
+        name, sent = data.division_name(code), code not in not_received
         cells = _count_cells(data.by_division[code], name, fmt.wrap, fmt.int, fmt.pct)
         cells.append(
             rows.text(

@@ -1,0 +1,146 @@
+"""A list kept on disk: items pickled one after another in a temporary file.
+
+A collection of thousands of workbooks makes hundreds of thousands of records and log rows; held
+in memory they would make memory grow with every file. A :class:`Spool` keeps them in an unnamed
+temporary file instead (gone when it is closed or the program ends, whatever the platform) and
+gives them back in order, or one by one by position, as often as asked. Only the positions stay
+in memory: 8 bytes an item.
+
+Items are pickled compactly: the project's record types as their field values (see
+:func:`compact`), everything else as pickle does it. A spool only ever reads back what this
+process wrote, so unpickling it is safe.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import dataclasses
+import io
+import pickle
+import tempfile
+import weakref
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from types import MappingProxyType
+from typing import Generic, TypeVar, overload
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+_BLOCK = 1 << 20  # bytes read or written at a time
+_REDUCERS: dict = {**copyreg.dispatch_table}
+
+
+def compact(cls: type) -> type:
+    """Pickle instances of the dataclass ``cls`` as its field values (half the bytes, twice the speed)."""
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    _REDUCERS[cls] = lambda obj: (cls, tuple(getattr(obj, name) for name in names))
+    return cls
+
+
+def _proxy(params: dict) -> MappingProxyType:
+    return MappingProxyType(params)
+
+
+_REDUCERS[MappingProxyType] = lambda mapping: (_proxy, (dict(mapping),))
+
+
+def dumps(obj: object) -> bytes:
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _REDUCERS
+    pickler.dump(obj)
+    return buffer.getvalue()
+
+
+loads = pickle.loads
+
+
+class Spool(Sequence, Generic[T]):
+    """Append items, then read them back in order (``for``) or by position (``spool[i]``)."""
+
+    def __init__(self, items: Iterable[T] = ()) -> None:
+        self._file = tempfile.TemporaryFile(prefix="ita-xlsx-")  # noqa: SIM115 (lives as long as the spool)
+        self._offsets = array("q", [0])  # item i is the bytes offsets[i]:offsets[i + 1]
+        self._pending: list[bytes] = []  # appended, not yet written
+        self._written = 0  # items in the file
+        self._close = weakref.finalize(self, self._file.close)  # closed when the spool is dropped
+        self.extend(items)
+
+    def append(self, item: T) -> None:
+        data = dumps(item)
+        self._pending.append(data)
+        self._offsets.append(self._offsets[-1] + len(data))
+        if self._offsets[-1] - self._offsets[self._written] >= _BLOCK:
+            self._flush()
+
+    def extend(self, items: Iterable[T]) -> None:
+        for item in items:
+            self.append(item)
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        count = len(self)
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError("spool index out of range")
+        self._flush()
+        start = self._offsets[index]
+        self._file.seek(start)
+        return loads(self._file.read(self._offsets[index + 1] - start))
+
+    def __iter__(self) -> Iterator[T]:
+        """The items in order, read a block at a time; items appended meanwhile are not included."""
+        self._flush()
+        offsets, count, i = self._offsets, len(self), 0
+        while i < count:
+            end = max(i + 1, min(count, bisect_right(offsets, offsets[i] + _BLOCK) - 1))
+            base = offsets[i]
+            self._file.seek(base)
+            block = memoryview(self._file.read(offsets[end] - base))
+            for k in range(i, end):
+                yield loads(block[offsets[k] - base : offsets[k + 1] - base])
+            i = end
+
+    def close(self) -> None:
+        """Remove the file now (it is removed anyway when the spool is dropped or the program ends)."""
+        self._close()
+
+    def __repr__(self) -> str:
+        return f"<Spool of {len(self)} items>"
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._file.seek(self._offsets[self._written])
+            self._file.write(b"".join(self._pending))
+            self._written = len(self)
+            self._pending = []
+
+
+class Mapped(Sequence, Generic[U]):
+    """A sequence's items passed through ``function`` each time they are read (nothing else kept)."""
+
+    def __init__(self, items: Sequence, function: Callable[..., U]) -> None:
+        self.items = items
+        self.function = function
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self.function(item) for item in self.items[index]]
+        return self.function(self.items[index])
+
+    def __iter__(self) -> Iterator[U]:
+        return map(self.function, self.items)

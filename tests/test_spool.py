@@ -1,0 +1,96 @@
+"""Records kept on disk while collecting: the spool, and that what is written from it is unchanged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from ita_xlsx import spool as spool_module
+from ita_xlsx.collect import Stash, collect, read_inputs
+from ita_xlsx.outputs import write_outputs
+from ita_xlsx.report import write_consolidated
+from ita_xlsx.results import LogEntry, Record
+from ita_xlsx.spool import Mapped, Spool
+
+from workbooks import ROOT
+
+AS_OF = dt.date(2023, 3, 31)
+SAMPLES = ROOT / "samples"
+
+
+def record(i: int) -> Record:
+    return Record(
+        f"i{i}",
+        "palad",
+        status="done",
+        action_date=dt.date(2022, 10, 1) + dt.timedelta(days=i % 300),
+        result=f"ดำเนินการครั้งที่ {i} ๑๒๓ " * (i % 7),
+        log=[LogEntry(f"i{i}", dt.date(2022, 11, 1), "ประชุม", "", cell=f"B{i}")],
+        cells={"status": f"E{i}"},
+    )
+
+
+def test_items_come_back_equal_in_order_and_by_position():
+    items = [record(i) for i in range(3000)]
+    spool = Spool(items)
+    assert len(spool) == 3000
+    assert list(spool) == items
+    assert spool[0] == items[0] and spool[-1] == items[-1] and spool[1234] == items[1234]
+    assert spool[10:13] == items[10:13]
+    with pytest.raises(IndexError):
+        spool[3000]
+
+
+def test_reading_by_position_while_iterating_and_two_iterations_at_once():
+    spool = Spool(range(5000))
+    seen = []
+    for number, (a, b) in enumerate(zip(spool, reversed(range(5000)), strict=True)):
+        assert spool[b] == b  # moves the file position under the iteration
+        seen.append(a)
+        if number == 10:
+            spool.append(99999)  # appended while iterating: not part of this iteration
+    assert seen == list(range(5000)) and spool[-1] == 99999
+
+
+def test_items_larger_than_a_block(monkeypatch):
+    monkeypatch.setattr(spool_module, "_BLOCK", 64)
+    items = ["ก" * n for n in (0, 1, 63, 64, 65, 500, 3)]
+    spool = Spool(items)
+    assert list(spool) == items and [spool[i] for i in range(len(items))] == items
+
+
+def test_mapped_makes_each_item_on_every_read_and_keeps_nothing():
+    calls = []
+    view = Mapped(Spool(range(10)), lambda x: calls.append(x) or x * 2)
+    assert list(view) == [x * 2 for x in range(10)] and view[3] == 6 and len(view) == 10
+    assert len(calls) == 11
+
+
+def test_a_closed_spool_is_gone():
+    spool = Spool([1, 2, 3])
+    spool.close()
+    with pytest.raises(ValueError):
+        list(spool)
+
+
+def test_collect_keeps_each_workbooks_entries_on_disk_until_the_merge(sample_plan):
+    whole, _ = read_inputs(sample_plan, [SAMPLES / "6m"])
+    stash = Stash()
+    light, _ = read_inputs(sample_plan, [SAMPLES / "6m"], keep=stash.put)
+    assert len(light) == len(whole) == 5
+    assert all(not ret.entries and not ret.log for ret in light)
+    for kept, full in zip(light, whole, strict=True):
+        assert stash.load(kept) == full
+
+
+def test_outputs_from_the_spool_are_those_of_the_whole_results(sample_plan, tmp_path):
+    results = collect(sample_plan, [SAMPLES / "with-mistakes"], round_id="6m", as_of=AS_OF)
+    assert isinstance(results.records, Spool)
+    whole = results.to_dict()
+    assert len(whole["records"]) == len(results.records) > 50
+    written, _ = write_outputs(results, tmp_path / "out.xlsx")
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8")) == whole
+    from_dict = write_consolidated(whole, sample_plan, tmp_path / "from-dict.xlsx")
+    assert (tmp_path / "out.xlsx").read_bytes() == from_dict.read_bytes()
