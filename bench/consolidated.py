@@ -2,9 +2,10 @@
 
     python bench/consolidated.py RECORDS OUT.xlsx
 
-Makes synthetic results (``Results.to_dict()`` of the benchmark's unit plan, as many units as
-RECORDS needs: statuses, dates, Thai text, activity logs and problems in the proportions of a
-real collection) and times ``write_consolidated`` on them. Prints one JSON line of seconds.
+Makes synthetic results (the benchmark's unit plan, as many units as RECORDS needs: statuses,
+dates, Thai text, activity logs and problems in the proportions of a real collection; the
+records in a spool, as ``collect`` keeps them) and times writing the consolidated workbook from
+them the way ``collect`` does (``Results.view()``). Prints one JSON line of seconds.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import AS_OF, ROUND, unit_plan  # noqa: E402
 from ita_xlsx import problems  # noqa: E402
-from ita_xlsx.results import FileReport, LogEntry, Record, Results  # noqa: E402
+from ita_xlsx.results import FileReport, LogEntry, Record, Results, SpooledRecords  # noqa: E402
 from ita_xlsx.returned import plan_index  # noqa: E402
 
 _STATUSES = ("done", "ongoing", "ongoing", "in_progress", "done", "not_started", "ongoing", "done")
@@ -30,7 +31,7 @@ def synthetic_results(count: int) -> Results:
     """Results of ``count`` records: one file per unit, every fourth record with a problem."""
     plan = unit_plan(count // 9 + 1)  # units hold 13 measures on average
     index = plan_index(plan)
-    records: list[Record] = []
+    records = SpooledRecords(plan)
     files: list[FileReport] = []
     for division in plan.divisions:
         source = f"returned/ITA2566_{ROUND}_{division.code}.xlsx"
@@ -96,14 +97,13 @@ def main() -> None:
 
     started = time.perf_counter()
     results = synthetic_results(count)
-    data = results.to_dict()
     made = time.perf_counter()
-    write_consolidated(data, results.plan, out)
+    write_consolidated(results.view(), results.plan, out)
     done = time.perf_counter()
     print(
         json.dumps(
             {
-                "records": len(data["records"]),
+                "records": len(results.records),
                 "make_seconds": round(made - started, 3),
                 "write_seconds": round(done - made, 3),
                 "bytes": out.stat().st_size,

@@ -31,7 +31,7 @@ from ita_xlsx.intake import Candidate
 from ita_xlsx.merge import build_records, choose_versions, iter_records
 from ita_xlsx.plan import Plan
 from ita_xlsx.problems import Problem
-from ita_xlsx.results import FileReport, LogEntry, Record, Results
+from ita_xlsx.results import FileReport, LogEntry, Record, Results, SpooledRecords
 from ita_xlsx.returned import Entry, Returned, plan_index, read_returned
 from ita_xlsx.spool import Spool
 
@@ -121,14 +121,12 @@ def collect(
     _reject_other_rounds(returned, round_id)
     as_of = as_of or dt.date.today()
     chosen, merge_problems = choose_versions(returned, stash.load)
-    records: Spool[Record] = Spool()
+    records = SpooledRecords(plan)
     record_problems: list[Problem] = []
     rnd = plan.round(round_id)
-    states: Counter[str] = Counter()
     for record in iter_records(plan, chosen, stash.load):
         record_problems += rules.evaluate(record, plan.measure(record.measure_id), plan, rnd, as_of, due_soon_days)
         records.append(record)
-        states[record.state] += 1
     stash.close()
     index = plan_index(plan)
     missing = [
@@ -138,7 +136,7 @@ def collect(
     ]
     files = _file_reports(returned, chosen, merge_problems, record_problems) + others
     found = [p for f in files for p in f.problems] + missing
-    return Results(plan, round_id, as_of, due_soon_days, records, files, found, states)
+    return Results(plan, round_id, as_of, due_soon_days, records, files, found)
 
 
 class Stash:

@@ -10,10 +10,10 @@ import datetime as dt
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, NamedTuple
 
 from ita_xlsx.problems import Problem, sort_key
-from ita_xlsx.spool import Mapped
+from ita_xlsx.spool import Mapped, Spool
 
 RESULTS_FORMAT = "ita-xlsx-results/1"
 DONE_STATES = ("done", "done_late", "ongoing")
@@ -90,19 +90,16 @@ class Results:
     round_id: str
     as_of: dt.date
     due_soon_days: int
-    records: Sequence[Record]  # a list, or a Spool when collect made them
+    records: Sequence[Record]  # a list, or SpooledRecords when collect made them
     files: list[FileReport]
     problems: list[Problem]
-    # Records by state, counted by collect as it spooled them (read back, they cost a pass each).
-    state_counts: Mapping[str, int] | None = field(default=None, repr=False, compare=False)
 
     def summary(self) -> dict:
         counts = dict.fromkeys(STATES, 0)
-        if self.state_counts is not None:
-            counts.update(self.state_counts)
-        else:
-            for record in self.records:
-                counts[record.state] += 1
+        records = self.records
+        states = records.states() if isinstance(records, SpooledRecords) else (r.state for r in records)
+        for state in states:
+            counts[state] += 1
         applicable = len(self.records) - counts["not_applicable"]
         done = sum(counts[s] for s in DONE_STATES)
         received = {f.division for f in self.files if f.accepted}
@@ -121,7 +118,7 @@ class Results:
         }
 
     def to_dict(self) -> dict:
-        return {key: list(value) if isinstance(value, Mapped) else value for key, value in self._fields()}
+        return {key: list(value) if _long(value) else value for key, value in self._fields()}
 
     def view(self) -> dict:
         """``to_dict()`` with the records, files and problems made each time they are read.
@@ -156,7 +153,7 @@ class Results:
         yield "{"
         for number, (key, value) in enumerate(self._fields()):
             yield f"{',' if number else ''}\n {encode(key)}: "
-            if not isinstance(value, Mapped):
+            if not _long(value):
                 yield encode(value)
                 continue
             empty = True
@@ -183,7 +180,11 @@ class Results:
         yield "as_of", self.as_of.isoformat()
         yield "due_soon_days", self.due_soon_days
         yield "summary", self.summary()
-        yield "records", Mapped(self.records, RecordDict(plan, STATUS_BY_CODE, STATE_BY_CODE))
+        records = self.records
+        if isinstance(records, SpooledRecords):
+            yield "records", records.dicts
+        else:
+            yield "records", Mapped(records, RecordDict(plan, STATUS_BY_CODE, STATE_BY_CODE))
         yield "files", Mapped(self.files, FileReport.to_dict)
         yield "problems", Mapped(sorted(self.problems, key=sort_key), Problem.to_dict)
 
@@ -195,6 +196,126 @@ def _plan_index(plan):
     from ita_xlsx.returned import plan_index  # returned imports this module
 
     return plan_index(plan)
+
+
+def _long(value: object) -> bool:
+    """The long lists of the results (records, files, problems): made item by item when read."""
+    return isinstance(value, Mapped | Spool)
+
+
+class RecordKey(NamedTuple):
+    """A record in brief: what the consolidated workbook sorts, groups and counts records by."""
+
+    measure_id: str
+    division: str
+    state: str
+    section: str
+    indicator: int
+    days_overdue: int | None
+    due_date: str | None
+
+
+class KeyMaker:
+    """The :class:`RecordKey` of a record's JSON object; the codes repeated by many records kept once."""
+
+    def __init__(self) -> None:
+        self.same: dict[object, object] = {}
+
+    def __call__(self, r: Mapping) -> RecordKey:
+        same = self.same.setdefault
+        return RecordKey(
+            same(r["measure_id"], r["measure_id"]),
+            same(r["division"], r["division"]),
+            same(r["state"], r["state"]),
+            same(r.get("section") or "", r.get("section") or ""),
+            r.get("indicator") or 0,
+            r.get("days_overdue"),
+            same(r.get("due_date"), r.get("due_date")),
+        )
+
+
+class RecordSpool(Spool):
+    """Records' JSON objects on disk, with the key of each in memory (``record_keys``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.record_keys: list[RecordKey] = []
+        self.key_of = KeyMaker()
+
+    def append(self, item: dict) -> None:
+        super().append(item)
+        self.record_keys.append(self.key_of(item))
+
+
+class SpooledRecords(Sequence):
+    """Records kept on disk as their JSON objects, as ``collect`` makes them.
+
+    The consolidated workbook and the JSON read the objects (``dicts``) several times over; kept
+    as objects, each read costs half of what a Record and its conversion would. Read as
+    :class:`Record`, the cell references of the source (used by the rules, before a record is
+    kept) are not there.
+    """
+
+    def __init__(self, plan) -> None:
+        from ita_xlsx.status import STATE_BY_CODE, STATUS_BY_CODE
+
+        self.dicts = RecordSpool()
+        self.as_dict = RecordDict(plan, STATUS_BY_CODE, STATE_BY_CODE)
+
+    def append(self, record: Record) -> None:
+        self.dicts.append(self.as_dict(record))
+
+    def __len__(self) -> int:
+        return len(self.dicts)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [record_from_dict(d) for d in self.dicts[index]]
+        return record_from_dict(self.dicts[index])
+
+    def __iter__(self) -> Iterator[Record]:
+        return map(record_from_dict, self.dicts)
+
+    def states(self) -> Iterator[str]:
+        """The state of each record, from memory (no record is read)."""
+        return (key.state for key in self.dicts.record_keys)
+
+    def close(self) -> None:
+        self.dicts.close()
+
+
+def record_from_dict(d: Mapping) -> Record:
+    """A record from its JSON object (the source's cell references are not in it)."""
+    measure_id = d["measure_id"]
+    return Record(
+        measure_id,
+        d["division"],
+        status=d["status"],
+        action_date=_date(d.get("action_date")),
+        due_date=_date(d.get("due_date")),
+        state=d["state"],
+        days_overdue=d.get("days_overdue"),
+        result=d.get("result") or "",
+        evidence=d.get("evidence") or "",
+        note=d.get("note") or "",
+        log=[
+            LogEntry(
+                e.get("measure_id") or measure_id,
+                _date(e.get("date")),
+                e.get("detail") or "",
+                e.get("evidence") or "",
+            )
+            for e in d.get("log") or ()
+        ],
+        source=d.get("source"),
+        sheet=d.get("sheet"),
+        row=d.get("row"),
+        missed_periods=list(d.get("missed_periods") or ()),
+    )
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
 
 
 class RecordDict:

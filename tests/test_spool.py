@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -11,8 +12,9 @@ from ita_xlsx import spool as spool_module
 from ita_xlsx.collect import Stash, collect, read_inputs
 from ita_xlsx.outputs import write_outputs
 from ita_xlsx.report import write_consolidated
-from ita_xlsx.results import LogEntry, Record
+from ita_xlsx.results import LogEntry, Record, RecordDict, SpooledRecords, record_from_dict
 from ita_xlsx.spool import Mapped, Spool
+from ita_xlsx.status import STATE_BY_CODE, STATUS_BY_CODE
 
 from workbooks import ROOT
 
@@ -87,10 +89,30 @@ def test_collect_keeps_each_workbooks_entries_on_disk_until_the_merge(sample_pla
 
 def test_outputs_from_the_spool_are_those_of_the_whole_results(sample_plan, tmp_path):
     results = collect(sample_plan, [SAMPLES / "with-mistakes"], round_id="6m", as_of=AS_OF)
-    assert isinstance(results.records, Spool)
+    assert isinstance(results.records, SpooledRecords)
     whole = results.to_dict()
     assert len(whole["records"]) == len(results.records) > 50
     written, _ = write_outputs(results, tmp_path / "out.xlsx")
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8")) == whole
     from_dict = write_consolidated(whole, sample_plan, tmp_path / "from-dict.xlsx")
     assert (tmp_path / "out.xlsx").read_bytes() == from_dict.read_bytes()
+
+
+def test_a_record_read_back_from_the_spool_is_the_record_less_its_cell_references(sample_plan):
+    as_dict = RecordDict(sample_plan, STATUS_BY_CODE, STATE_BY_CODE)
+    kept = SpooledRecords(sample_plan)
+    originals = []
+    for i, measure in enumerate(sample_plan.measures):
+        r = record(i)
+        r.measure_id = measure.id
+        r.log = [dataclasses.replace(e, measure_id=measure.id) for e in r.log]
+        r.state, r.days_overdue, r.due_date = "overdue", i, dt.date(2023, 1, 31)
+        r.missed_periods = ["2022-10-31"]
+        originals.append(r)
+        kept.append(r)
+    back = list(kept)
+    assert back == [
+        dataclasses.replace(r, cells={}, log=[dataclasses.replace(e, cell=None) for e in r.log]) for r in originals
+    ]
+    assert [as_dict(r) for r in back] == [as_dict(r) for r in originals] == list(kept.dicts)
+    assert record_from_dict(kept.dicts[3]) == kept[3] == back[3]

@@ -11,11 +11,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 
 from ita_xlsx import messages, thaidates
 from ita_xlsx.plan import Plan, Round
 from ita_xlsx.report.formats import DONE_STATES
+from ita_xlsx.results import KeyMaker, RecordKey
 
 RESULTS_FORMAT = "ita-xlsx-results/1"
 
@@ -42,15 +42,6 @@ class Tally:
     def fraction_done(self) -> float:
         """Done, done late or ongoing, out of the records that apply (0.0 when none apply)."""
         return self.done / self.applicable if self.applicable else 0.0
-
-
-class RecordKey(NamedTuple):
-    """What the sheets sort and group records by, kept for every record (the records are not)."""
-
-    measure_id: str
-    division: str
-    state: str
-    days_late: int | None
 
 
 @dataclass(frozen=True)
@@ -111,29 +102,17 @@ def build(results: Mapping, plan: Plan) -> ReportData:
     by_section: dict[str, Tally] = {}
     by_indicator: dict[int, Tally] = {}
     totals = Tally()
-    keys = []
-    same: dict[str, str] = {}  # one string object for each code, however many records repeat it
-    for r in records:
-        state = r["state"]
-        measure_id, division = r["measure_id"], r["division"]
+    keys = getattr(records, "record_keys", None)  # kept by the collector's spool as it wrote it
+    if keys is None:
+        keys = list(map(KeyMaker(), records))
+    for key in keys:
+        state = key.state
         totals.states[state] += 1
-        for tallies, key in (
-            (by_division, division),
-            (by_section, r.get("section") or ""),
-            (by_indicator, r.get("indicator") or 0),
-        ):
-            tally = tallies.get(key)
+        for tallies, group in ((by_division, key.division), (by_section, key.section), (by_indicator, key.indicator)):
+            tally = tallies.get(group)
             if tally is None:
-                tally = tallies[key] = Tally()
+                tally = tallies[group] = Tally()
             tally.states[state] += 1
-        keys.append(
-            RecordKey(
-                same.setdefault(measure_id, measure_id),
-                same.setdefault(division, division),
-                same.setdefault(state, state),
-                days_late(r, as_of),
-            )
-        )
     divisions = _division_order(plan, by_division)
     files = results.get("files") or ()
     accepted = {f.get("division") for f in files if f.get("accepted")}
@@ -158,12 +137,11 @@ def build(results: Mapping, plan: Plan) -> ReportData:
     )
 
 
-def days_late(record: Mapping, as_of: dt.date) -> int | None:
+def days_late(key: RecordKey, as_of: dt.date) -> int | None:
     """The record's days overdue, or counted from its due date when the collector left it empty."""
-    days = record.get("days_overdue")
-    if isinstance(days, int):
-        return days
-    due = parse_iso(record.get("due_date"))
+    if isinstance(key.days_overdue, int):
+        return key.days_overdue
+    due = parse_iso(key.due_date)
     return (as_of - due).days if due and due < as_of else None
 
 

@@ -10,7 +10,7 @@ from xlsxwriter.worksheet import Worksheet
 from ita_xlsx import thaidates
 from ita_xlsx.report import rows
 from ita_xlsx.report.common import header, legend, merged_text, set_widths, setup_sheet, th
-from ita_xlsx.report.data import ReportData, excel_date, parse_iso
+from ita_xlsx.report.data import ReportData, days_late, excel_date, parse_iso
 from ita_xlsx.report.detail import finish_table
 from ita_xlsx.report.formats import Formats, state_label
 from ita_xlsx.report.rows import NUMBER, SHARED, TEXT, RowWriter
@@ -69,16 +69,18 @@ def overdue_records(data: ReportData) -> Iterator[tuple[int | None, Mapping]]:
     division_order = {code: i for i, code in enumerate(data.divisions)}
     found = sorted(
         (
-            -(key.days_late if key.days_late is not None else -1),
+            -(days if days is not None else -1),
             measure_order.get(key.measure_id, len(measure_order)),
             division_order.get(key.division, len(division_order)),
             position,
+            days,
         )
         for position, key in enumerate(data.keys)
         if key.state in OVERDUE_STATES
+        for days in (days_late(key, data.as_of),)
     )
-    records, keys = data.records, data.keys
-    return ((keys[position].days_late, records[position]) for *_, position in found)
+    records = data.records
+    return ((days, records[position]) for *_, position, days in found)
 
 
 def _period(value: object) -> str:

@@ -163,7 +163,7 @@ class RowWriter:
         self.links = 0
         self.share = SHARE_REPEATED and self.fast
         self._columns: list[str] = []
-        self._cleaned: dict[object, str] = {}
+        self._shared: dict[int, dict[object, str]] = {}  # style → text → the cell after its reference
 
     def write(
         self, row: int, cells: Sequence[Cell | None], *, height: int | None = None, first_col: int = 0
@@ -205,6 +205,7 @@ class RowWriter:
             ws._write_single_row(row)  # flush a row the public API may have left pending
         r1 = str(row + 1)
         columns = self._columns_up_to(first_col + len(cells))
+        shared, str_table = self._shared, ws.str_table
         parts: list[str] = []
         first = last = -1
         for col, cell in enumerate(cells, first_col):
@@ -219,14 +220,15 @@ class RowWriter:
                 parts.append(f'<c r="{ref}" s="{style.xf}"><v>{value:.16G}</v></c>')
                 continue
             if kind == SHARED and self.share:
-                s = self._cleaned.get(value)
-                if s is None:
-                    s = self._cleaned[value] = clean_text(value)
-                if s and not _looks_rich(s):
-                    xf = style.xf_quoted if s[0] in _TRIGGER_CHARS else style.xf
-                    parts.append(
-                        f'<c r="{ref}" s="{xf}" t="s"><v>{ws.str_table._get_shared_string_index(s)}</v></c>'
-                    )
+                by_value = shared.get(style.xf)
+                if by_value is None:
+                    by_value = shared[style.xf] = {}
+                tail = by_value.get(value)
+                if tail is None:
+                    tail = by_value[value] = self._shared_tail(value, style)
+                if tail:
+                    str_table.count += 1  # the uses of shared strings, as _get_shared_string_index counts them
+                    parts.append(f'<c r="{ref}"{tail}')
                     continue
             if kind == LINK:
                 self._link(row, col, value, style)
@@ -250,6 +252,20 @@ class RowWriter:
         ws._check_dimensions(row, first)
         ws._check_dimensions(row, last)
         ws.fh.write(f'<row r="{r1}"{attrs}>{"".join(parts)}</row>')
+
+    def _shared_tail(self, value: object, style: Style) -> str:
+        """The part of a shared-string cell after its reference, made once per text and style.
+
+        The string is added to the table on its first use: the indexes are those xlsxwriter
+        gives. "" when the text cannot be shared (empty, or one xlsxwriter would copy raw).
+        """
+        s = clean_text(value)
+        if not s or _looks_rich(s):
+            return ""
+        xf = style.xf_quoted if s[0] in _TRIGGER_CHARS else style.xf
+        index = self.ws.str_table._get_shared_string_index(s)
+        self.ws.str_table.count -= 1  # counted at each use instead, this one included
+        return f' s="{xf}" t="s"><v>{index}</v></c>'
 
     def _link(self, row: int, col: int, url: str, style: Style) -> None:
         """Register the hyperlink of a cell whose text the fast path writes itself."""

@@ -4,6 +4,7 @@ section and indicator. Meant to be read in ten seconds."""
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
@@ -96,13 +97,14 @@ def _headline(writer: RowWriter, fmt: Formats, data: ReportData, row: int) -> in
 def _files_line(data: ReportData) -> str:
     """Files accepted and rejected, errors and warnings: counted from the results' lists."""
     files = data.results.get("files") or ()
-    found = data.results.get("problems") or ()
+    severities = Counter(p.get("severity") for p in data.results.get("problems") or ())
+    accepted = sum(bool(f.get("accepted")) for f in files)
     return th(
         "report.summary.files",
-        accepted=sum(bool(f.get("accepted")) for f in files),
-        rejected=sum(not f.get("accepted") for f in files),
-        errors=sum(p.get("severity") == "error" for p in found),
-        warnings=sum(p.get("severity") == "warning" for p in found),
+        accepted=accepted,
+        rejected=len(files) - accepted,
+        errors=severities["error"],
+        warnings=severities["warning"],
     )
 
 
