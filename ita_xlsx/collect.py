@@ -46,15 +46,15 @@ def read_inputs(
     limits: intake.Limits | None = None,
     progress: Progress | None = None,
     jobs: int | None = None,
-    keep: Callable[[Returned], Returned] | None = None,
+    stash: Stash | None = None,
 ) -> tuple[list[Returned], list[FileReport]]:
     """Every input read once: the workbooks, and a report for each file that was not one.
 
     ``jobs`` is the number of worker processes. ``None`` (auto) reads the first
     :data:`PARALLEL_AFTER` workbooks here and starts one worker per core only when more come;
     ``1`` reads everything in this process. The outcome is the same whatever ``jobs`` is.
-    ``keep`` is given each workbook as it is read and returns what is kept of it (see
-    :class:`Stash`): with it, memory does not grow with what the files say.
+    With a ``stash``, what each workbook says (its entries and log) is put there as it is read
+    and the workbooks come back without it: memory does not grow with what the files say.
     """
     limits = limits or intake.Limits()
     returned: list[Returned] = []
@@ -67,7 +67,7 @@ def read_inputs(
                 continue
             if progress:
                 progress(item.source)
-            returned.append(keep(item) if keep else item)
+            returned.append(stash.put(item) if stash else _unpacked(item))
     return returned, _attach_notes(returned, others)
 
 
@@ -115,7 +115,7 @@ def collect(
     """
     stash = Stash()
     returned, others = read_inputs(
-        plan, inputs, round_id=round_id, limits=limits, progress=progress, jobs=jobs, keep=stash.put
+        plan, inputs, round_id=round_id, limits=limits, progress=progress, jobs=jobs, stash=stash
     )
     round_id = round_id or _common_round(plan, returned)
     _reject_other_rounds(returned, round_id)
@@ -150,7 +150,12 @@ class Stash:
         self.where: dict[int, int] = {}  # id() of a kept Returned → its position in the spool
 
     def put(self, ret: Returned) -> Returned:
-        if ret.entries or ret.log:
+        """``ret`` without its entries and log, which are kept here (as a worker packed them, if one did)."""
+        if ret.packed is not None:
+            self.where[id(ret)] = len(self.spool)
+            self.spool.append_packed(ret.packed)
+            ret.packed = None
+        elif ret.entries or ret.log:
             self.where[id(ret)] = len(self.spool)
             self.spool.append((ret.entries, ret.log))
             ret.entries, ret.log = {}, []
@@ -179,26 +184,18 @@ def check(
 ) -> list[FileReport]:
     """The checks of ``collect`` on each file alone, without merging: what a clerk runs before sending."""
     as_of = as_of or dt.date.today()
-    judged: dict[int, list[Problem]] = {}
-
-    def judge(ret: Returned) -> Returned:  # each file's checks as it is read; its entries are not kept
+    stash = Stash()
+    returned, others = read_inputs(plan, inputs, limits=limits, jobs=jobs, stash=stash)
+    reports = []
+    for ret in returned:
+        found = list(ret.problems)
         if ret.accepted:
             rnd = plan.round(ret.round_id)
-            judged[id(ret)] = [
-                p
-                for record in build_records_for(plan, ret)
-                for p in rules.evaluate(record, plan.measure(record.measure_id), plan, rnd, as_of, due_soon_days)
-            ]
-        ret.entries, ret.log = {}, []
-        return ret
-
-    returned, others = read_inputs(plan, inputs, limits=limits, jobs=jobs, keep=judge)
-    return [
-        FileReport(
-            ret.source, ret.accepted, ret.division, ret.round_id, problems=ret.problems + judged.get(id(ret), [])
-        )
-        for ret in returned
-    ] + others
+            for record in build_records_for(plan, stash.load(ret)):
+                found += rules.evaluate(record, plan.measure(record.measure_id), plan, rnd, as_of, due_soon_days)
+        reports.append(FileReport(ret.source, ret.accepted, ret.division, ret.round_id, problems=found))
+    stash.close()
+    return reports + others
 
 
 def build_records_for(plan: Plan, ret: Returned) -> list[Record]:
@@ -416,10 +413,25 @@ def _worker_read(tasks: list[tuple[str, bytes, float | None]]) -> bytes:
     plan, round_id, limits = _WORKER_SETUP  # type: ignore[misc]
     return _dumps(
         [
-            read_returned(source, data, plan, round_id=round_id, mtime=mtime, limits=limits, verified=True)
+            _packed(read_returned(source, data, plan, round_id=round_id, mtime=mtime, limits=limits, verified=True))
             for source, data, mtime in tasks
         ]
     )
+
+
+def _packed(ret: Returned) -> Returned:
+    """The entries and log pickled here, in the worker: the parent stores the bytes as they are."""
+    if ret.entries or ret.log:
+        ret.packed = spool.dumps((ret.entries, ret.log))
+        ret.entries, ret.log = {}, []
+    return ret
+
+
+def _unpacked(ret: Returned) -> Returned:
+    if ret.packed is not None:
+        ret.entries, ret.log = spool.loads(ret.packed)
+        ret.packed = None
+    return ret
 
 
 # Returned records travel between processes, and lie in spools, as compact tuples.

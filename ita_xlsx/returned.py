@@ -69,6 +69,7 @@ class Returned:
     entries: dict[str, Entry] = field(default_factory=dict)
     log: list[LogEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    packed: bytes | None = None  # entries and log, pickled by the worker process that read the file
 
     def report(self, make, code: str, **kw: object) -> None:
         kw.setdefault("division", self.division)

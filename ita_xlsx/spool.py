@@ -69,7 +69,10 @@ class Spool(Sequence, Generic[T]):
         self.extend(items)
 
     def append(self, item: T) -> None:
-        data = dumps(item)
+        self.append_packed(dumps(item))
+
+    def append_packed(self, data: bytes) -> None:
+        """Append an item already pickled by :func:`dumps` (in another process, say)."""
         self._pending.append(data)
         self._offsets.append(self._offsets[-1] + len(data))
         if self._offsets[-1] - self._offsets[self._written] >= _BLOCK:

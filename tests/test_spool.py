@@ -77,12 +77,14 @@ def test_a_closed_spool_is_gone():
         list(spool)
 
 
-def test_collect_keeps_each_workbooks_entries_on_disk_until_the_merge(sample_plan):
-    whole, _ = read_inputs(sample_plan, [SAMPLES / "6m"])
+@pytest.mark.parametrize("jobs", [1, 2])  # 2: packed by the worker processes, stored as they are
+def test_collect_keeps_each_workbooks_entries_on_disk_until_the_merge(sample_plan, jobs):
+    whole, _ = read_inputs(sample_plan, [SAMPLES / "6m"], jobs=jobs)
     stash = Stash()
-    light, _ = read_inputs(sample_plan, [SAMPLES / "6m"], keep=stash.put)
+    light, _ = read_inputs(sample_plan, [SAMPLES / "6m"], jobs=jobs, stash=stash)
     assert len(light) == len(whole) == 5
-    assert all(not ret.entries and not ret.log for ret in light)
+    assert all(ret.entries for ret in whole)
+    assert all(not ret.entries and not ret.log and ret.packed is None for ret in light)
     for kept, full in zip(light, whole, strict=True):
         assert stash.load(kept) == full
 
