@@ -16,6 +16,7 @@ from __future__ import annotations
 import copyreg
 import dataclasses
 import io
+import os
 import pickle
 import tempfile
 import weakref
@@ -99,8 +100,7 @@ class Spool(Sequence, Generic[T]):
             raise IndexError("spool index out of range")
         self._flush()
         start = self._offsets[index]
-        self._file.seek(start)
-        return loads(self._file.read(self._offsets[index + 1] - start))
+        return loads(self._read(start, self._offsets[index + 1] - start))
 
     def __iter__(self) -> Iterator[T]:
         """The items in order, read a block at a time; items appended meanwhile are not included."""
@@ -109,8 +109,7 @@ class Spool(Sequence, Generic[T]):
         while i < count:
             end = max(i + 1, min(count, bisect_right(offsets, offsets[i] + _BLOCK) - 1))
             base = offsets[i]
-            self._file.seek(base)
-            block = memoryview(self._file.read(offsets[end] - base))
+            block = memoryview(self._read(base, offsets[end] - base))
             for k in range(i, end):
                 yield loads(block[offsets[k] - base : offsets[k + 1] - base])
             i = end
@@ -126,8 +125,20 @@ class Spool(Sequence, Generic[T]):
         if self._pending:
             self._file.seek(self._offsets[self._written])
             self._file.write(b"".join(self._pending))
+            self._file.flush()
             self._written = len(self)
             self._pending = []
+
+    def _read(self, offset: int, size: int) -> bytes:
+        """Bytes of the file; where the system can, without moving a file position that a forked
+        process shares with this one (the JSON is written by one while the workbook is written)."""
+        if _pread is not None:
+            return _pread(self._file.fileno(), size, offset)
+        self._file.seek(offset)
+        return self._file.read(size)
+
+
+_pread = getattr(os, "pread", None)  # POSIX; Windows has neither it nor fork
 
 
 class Mapped(Sequence, Generic[U]):

@@ -5,9 +5,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import multiprocessing
+import sys
+import time
 
 import pytest
 
+from ita_xlsx import outputs
 from ita_xlsx import spool as spool_module
 from ita_xlsx.collect import Stash, collect, read_inputs
 from ita_xlsx.outputs import write_outputs
@@ -118,3 +122,51 @@ def test_a_record_read_back_from_the_spool_is_the_record_less_its_cell_reference
     ]
     assert [as_dict(r) for r in back] == [as_dict(r) for r in originals] == list(kept.dicts)
     assert record_from_dict(kept.dicts[3]) == kept[3] == back[3]
+
+
+# -- the JSON written by a forked process while the workbook is written -------------------------
+@pytest.fixture
+def mistakes(sample_plan):
+    return collect(sample_plan, [SAMPLES / "with-mistakes"], round_id="6m", as_of=AS_OF)
+
+
+def split(monkeypatch, records: int) -> None:
+    monkeypatch.setattr(outputs, "SPLIT_AFTER_RECORDS", records)
+    monkeypatch.setattr(outputs, "default_jobs", lambda: 2)
+
+
+def test_outputs_written_in_two_processes_are_those_written_in_one(mistakes, tmp_path, monkeypatch):
+    split(monkeypatch, 10**9)
+    write_outputs(mistakes, tmp_path / "one.xlsx")
+    split(monkeypatch, 1)
+    children, finish = [], outputs._JsonInChild.finish
+    monkeypatch.setattr(outputs._JsonInChild, "finish", lambda self: children.append(self) or finish(self))
+    write_outputs(mistakes, tmp_path / "two.xlsx")
+    assert len(children) == 1 and children[0].process.exitcode == 0  # the child wrote the JSON
+    for suffix in (".json", ".xlsx"):
+        assert (tmp_path / f"two{suffix}").read_bytes() == (tmp_path / f"one{suffix}").read_bytes()
+
+
+def test_when_the_child_fails_the_json_is_written_here(mistakes, tmp_path, monkeypatch):
+    split(monkeypatch, 1)
+    monkeypatch.setattr(outputs, "_json_child", lambda results, path: sys.exit(1))
+    write_outputs(mistakes, tmp_path / "out.xlsx")
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8")) == mistakes.to_dict()
+
+
+def test_when_the_workbook_fails_nothing_is_written_and_the_child_is_stopped(mistakes, tmp_path, monkeypatch):
+    from ita_xlsx.report import workbook
+
+    split(monkeypatch, 1)
+    monkeypatch.setattr(outputs, "_json_child", lambda results, path: time.sleep(60))
+
+    def broken(report, target):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(workbook, "write_workbook", broken)
+    started = time.monotonic()
+    with pytest.raises(OSError, match="disk full"):
+        write_outputs(mistakes, tmp_path / "out.xlsx")
+    assert time.monotonic() - started < 30  # not waiting for the child
+    assert list(tmp_path.iterdir()) == []
+    assert multiprocessing.active_children() == []
