@@ -343,8 +343,8 @@ def _summary(report: dict) -> None:
     print("\nratios, round by round side by side (median):")
     for name in report["references"]:
         ratio = report["ratios"][f"collect/{name}"]
-        faster = 1 / ratio
-        print(f"collect / {name:9s} = {ratio:6.2f}   ({faster:.2f}x {'faster' if faster >= 1 else 'slower'})")
+        told = f"{1 / ratio:.2f}x faster" if ratio <= 1 else f"{ratio:.2f}x slower"
+        print(f"collect / {name:9s} = {ratio:6.2f}   (collect {told})")
     same = report["collect_serial"]["same_json"]
     print(
         f"serial / parallel  = {report['ratios']['serial/parallel']:6.2f}   (JSON byte for byte the same: {same})"
