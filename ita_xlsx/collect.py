@@ -1,7 +1,9 @@
 """Collect: read every returned workbook, check it, merge, and judge each record.
 
-The read path streams: one file's bytes at a time, only small records kept, so memory stays
-flat in the number of files. A bad file is reported and skipped; the good ones still merge.
+The read path streams: one file's bytes at a time; what each file says goes to a stash on disk
+as it is read and comes back one division at a time for the merge; the merged records go to a
+spool on disk (see :mod:`ita_xlsx.spool`). In memory stay the files' reports and problems and a
+small key per record. A bad file is reported and skipped; the good ones still merge.
 
 With many files the workbooks are read and checked in worker processes, one per core: this
 process runs intake (the walk, the hashes, duplicates, package checks) and hands each workbook's

@@ -328,3 +328,32 @@ def test_an_output_hard_linked_to_an_input_is_refused_cleanly(tmp_path) -> None:
     assert _snapshot([good]) == before
     assert done.returncode == 2, done.stdout + done.stderr
     assert not out.with_suffix(".json").exists()
+
+
+# --- a full disk ------------------------------------------------------------------------------
+
+
+def _small_disk() -> None:
+    """In the child: files may not grow past 64 KB, and going past fails a write (EFBIG) instead of killing."""
+    import resource
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+
+
+def test_a_full_disk_is_said_plainly_and_the_old_outputs_stay(tmp_path) -> None:
+    out = tmp_path / "OUT.xlsx"
+    assert collect(out, ROOT / "samples" / "6m").returncode == 0
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    done = subprocess.run(
+        collect_argv(out, ROOT / "samples" / "6m"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=ENV,
+        preexec_fn=_small_disk,
+    )
+    assert done.returncode == 2, done.stderr
+    assert messages.text("cli.os-error-no-path", "th", reason="File too large") in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # no temp file either

@@ -108,6 +108,16 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo(messages.text("cli.interrupted"), err=True)
         sys.exit(130)
+    except OSError as exc:  # a folder that cannot be written, a full disk: not a bug, and no traceback
+        if "--debug" in sys.argv or os.environ.get("ITA_DEBUG"):
+            raise
+        reason = exc.strerror or str(exc)
+        if exc.filename:
+            said = messages.text("cli.os-error", path=str(exc.filename), reason=reason)
+        else:
+            said = messages.text("cli.os-error-no-path", reason=reason)
+        click.echo(said, err=True)
+        sys.exit(2)
     except Exception as exc:  # our own bug: say so plainly, show details only on request
         if "--debug" in sys.argv or os.environ.get("ITA_DEBUG"):
             raise

@@ -6,6 +6,18 @@ MESSAGES = {
         "โปรแกรมผิดพลาดภายใน ({error}) กรุณาแจ้งผู้ดูแลระบบ พร้อมรันคำสั่งเดิมโดยเติม --debug",
         "Internal error ({error}). Please report it, with the output of the same command run with --debug.",
     ),
+    "cli.os-error": (
+        "อ่านหรือเขียนไฟล์ไม่ได้: {path} ({reason}) ตรวจสอบชื่อโฟลเดอร์ สิทธิ์การเขียน และพื้นที่ว่างในดิสก์"
+        " (รวมถึงโฟลเดอร์ชั่วคราวตาม TMPDIR/TEMP) ไฟล์ผลลัพธ์เดิมยังอยู่ครบ",
+        "Could not read or write a file: {path} ({reason}). Check the folder name, the permission to write"
+        " and the free disk space (the temporary folder of TMPDIR/TEMP too). Earlier outputs are unchanged.",
+    ),
+    "cli.os-error-no-path": (
+        "อ่านหรือเขียนไฟล์ไม่ได้ ({reason}) ตรวจสอบสิทธิ์การเขียนและพื้นที่ว่างในดิสก์"
+        " (รวมถึงโฟลเดอร์ชั่วคราวตาม TMPDIR/TEMP) ไฟล์ผลลัพธ์เดิมยังอยู่ครบ",
+        "Could not read or write a file ({reason}). Check the permission to write and the free disk"
+        " space (the temporary folder of TMPDIR/TEMP too). Earlier outputs are unchanged.",
+    ),
     "cli.problems-found": (
         "พบปัญหา {errors} ข้อผิดพลาด {warnings} คำเตือน",
         "Found {errors} error(s) and {warnings} warning(s)",
