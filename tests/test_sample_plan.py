@@ -19,9 +19,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 PLAN_PATH = ROOT / "workbook_templates" / "plan-2566.yaml"
 ACTIONS_PATH = ROOT / "samples" / "seed-actions.yaml"
-SEED_PATH = Path(
-    os.environ.get("ITA_SEED_REPORT") or ROOT.parent / "shared" / "seed" / "000_f8da68483df225ed.txt"
-)
+SEED_PATH = Path(os.environ.get("ITA_SEED_REPORT") or ROOT / "tests" / "seed" / "report-2566-6m.txt")
 
 IDS = [
     "i1",
@@ -192,8 +190,6 @@ def measures(plan: dict) -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def seed() -> str:
-    if not SEED_PATH.is_file():
-        pytest.skip(f"seed report not found at {SEED_PATH} (set ITA_SEED_REPORT)")
     return compact(SEED_PATH.read_text(encoding="utf-8"))
 
 
