@@ -38,7 +38,7 @@ def record(i: int) -> Record:
     )
 
 
-def test_items_come_back_equal_in_order_and_by_position():
+def test_items_come_back_equal_in_order_and_by_position(reads):
     items = [record(i) for i in range(3000)]
     spool = Spool(items)
     assert len(spool) == 3000
@@ -49,7 +49,15 @@ def test_items_come_back_equal_in_order_and_by_position():
         spool[3000]
 
 
-def test_reading_by_position_while_iterating_and_two_iterations_at_once():
+@pytest.fixture(params=["pread", "seek"])
+def reads(request, monkeypatch):
+    """Both ways a spool reads its file: os.pread (POSIX), and seek + read (Windows has no pread)."""
+    if request.param == "seek":
+        monkeypatch.setattr(spool_module, "_pread", None)
+    return request.param
+
+
+def test_reading_by_position_while_iterating_and_two_iterations_at_once(reads):
     spool = Spool(range(5000))
     seen = []
     for number, (a, b) in enumerate(zip(spool, reversed(range(5000)), strict=True)):
@@ -60,7 +68,7 @@ def test_reading_by_position_while_iterating_and_two_iterations_at_once():
     assert seen == list(range(5000)) and spool[-1] == 99999
 
 
-def test_items_larger_than_a_block(monkeypatch):
+def test_items_larger_than_a_block(monkeypatch, reads):
     monkeypatch.setattr(spool_module, "_BLOCK", 64)
     items = ["ก" * n for n in (0, 1, 63, 64, 65, 500, 3)]
     spool = Spool(items)
