@@ -1,6 +1,6 @@
 """The consolidated workbook (OUT.xlsx) and the PDF of its official report.
 
-``write_consolidated(results, plan, path)`` writes the workbook from ``Results.to_dict()``;
+``write_consolidated(results, plan, path)`` writes the workbook from ``Results.view()`` (or ``to_dict()``, or the JSON);
 ``export_report_pdf(xlsx_path, pdf_path)`` prints its รายงาน sheet to PDF through LibreOffice.
 """
 

@@ -40,7 +40,7 @@ def write_consolidated(
     *,
     protected_paths: Collection[str | os.PathLike] = (),
 ) -> Path:
-    """Write the consolidated workbook of ``results`` (``Results.to_dict()``) to ``path``.
+    """Write the consolidated workbook of ``results`` (``Results.view()``, ``to_dict()`` or the JSON) to ``path``.
 
     The file appears in one step (a temporary file beside it, then a rename): if anything fails,
     a workbook already at ``path`` is left as it was. Raises :class:`OutputIsInputError` when
