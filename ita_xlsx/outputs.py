@@ -48,9 +48,10 @@ def write_outputs(
     inputs = list(inputs)
     xlsx_path, json_path, pdf_path = output_paths(out)
     refuse_inputs((xlsx_path, json_path, pdf_path), inputs)
-    report = build(results.view(), results.plan)
+    view = results.view()  # made once, read by both writers
+    report = build(view, results.plan)
     with atomic_path(json_path) as json_tmp, atomic_path(xlsx_path) as xlsx_tmp:
-        json_writer = _JsonInChild.start(results, json_tmp) if _pays_to_split(results) else None
+        json_writer = _JsonInChild.start(results, view, json_tmp) if _pays_to_split(results) else None
         try:
             write_workbook(report, xlsx_tmp)
         except BaseException:  # Ctrl-C included: nothing is written, the child is stopped
@@ -58,7 +59,7 @@ def write_outputs(
                 json_writer.stop()
             raise
         if json_writer is None or not json_writer.finish():  # here: alone, or again if the child failed
-            _write_json(results, json_tmp)
+            _write_json(results, view, json_tmp)
     written, found = [xlsx_path, json_path], []
     if pdf:
         problem = export_report_pdf(xlsx_path, pdf_path)
@@ -83,9 +84,9 @@ def _pays_to_split(results: Results) -> bool:
     )
 
 
-def _write_json(results: Results, path: Path) -> None:
+def _write_json(results: Results, view: dict, path: Path) -> None:
     with open(path, "wb") as stream:
-        results.write_json(stream)
+        results.write_json(stream, view)
 
 
 class _JsonInChild:
@@ -95,9 +96,9 @@ class _JsonInChild:
         self.process = process
 
     @classmethod
-    def start(cls, results: Results, path: Path) -> _JsonInChild | None:
+    def start(cls, results: Results, view: dict, path: Path) -> _JsonInChild | None:
         context = multiprocessing.get_context("fork")
-        process = context.Process(target=_json_child, args=(results, path), daemon=True)
+        process = context.Process(target=_json_child, args=(results, view, path), daemon=True)
         try:
             process.start()
         except OSError:  # no process to be had: written here instead
@@ -114,9 +115,9 @@ class _JsonInChild:
         self.process.join()
 
 
-def _json_child(results: Results, path: Path) -> None:
+def _json_child(results: Results, view: dict, path: Path) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it ends this process
     try:
-        _write_json(results, path)
+        _write_json(results, view, path)
     except BaseException:
         sys.exit(1)  # quietly: the parent writes the JSON itself and reports what fails then

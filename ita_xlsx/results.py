@@ -136,11 +136,14 @@ class Results:
         """
         return "".join(self._json_pieces())
 
-    def write_json(self, stream: IO[bytes]) -> None:
-        """``to_json()`` written to a binary stream as UTF-8 piece by piece, never whole in memory."""
+    def write_json(self, stream: IO[bytes], view: Mapping | None = None) -> None:
+        """``to_json()`` written to a binary stream as UTF-8 piece by piece, never whole in memory.
+
+        ``view``: this results' ``view()`` when the caller already made it (for the workbook).
+        """
         buffer: list[str] = []
         size = 0
-        for piece in self._json_pieces():
+        for piece in self._json_pieces(view):
             buffer.append(piece)
             size += len(piece)
             if size > 2**20:
@@ -148,10 +151,10 @@ class Results:
                 buffer, size = [], 0
         stream.write("".join(buffer).encode("utf-8"))
 
-    def _json_pieces(self) -> Iterator[str]:
+    def _json_pieces(self, view: Mapping | None = None) -> Iterator[str]:
         encode = _ENCODER.encode
         yield "{"
-        for number, (key, value) in enumerate(self._fields()):
+        for number, (key, value) in enumerate(view.items() if view is not None else self._fields()):
             yield f"{',' if number else ''}\n {encode(key)}: "
             if not _long(value):
                 yield encode(value)
@@ -165,7 +168,7 @@ class Results:
         yield "\n}"
 
     def _fields(self) -> Iterator[tuple[str, object]]:
-        """The JSON fields in order; the long lists as iterators (see ``to_json``)."""
+        """The JSON fields in order; the long lists as sequences made item by item when read."""
         from ita_xlsx.status import STATE_BY_CODE, STATUS_BY_CODE
 
         plan = self.plan
@@ -279,9 +282,6 @@ class SpooledRecords(Sequence):
     def states(self) -> Iterator[str]:
         """The state of each record, from memory (no record is read)."""
         return (key.state for key in self.dicts.record_keys)
-
-    def close(self) -> None:
-        self.dicts.close()
 
 
 def record_from_dict(d: Mapping) -> Record:

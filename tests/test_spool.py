@@ -157,7 +157,7 @@ def test_outputs_written_in_two_processes_are_those_written_in_one(mistakes, tmp
 
 def test_when_the_child_fails_the_json_is_written_here(mistakes, tmp_path, monkeypatch):
     split(monkeypatch, 1)
-    monkeypatch.setattr(outputs, "_json_child", lambda results, path: sys.exit(1))
+    monkeypatch.setattr(outputs, "_json_child", lambda results, view, path: sys.exit(1))
     write_outputs(mistakes, tmp_path / "out.xlsx")
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8")) == mistakes.to_dict()
 
@@ -166,7 +166,7 @@ def test_when_the_workbook_fails_nothing_is_written_and_the_child_is_stopped(mis
     from ita_xlsx.report import workbook
 
     split(monkeypatch, 1)
-    monkeypatch.setattr(outputs, "_json_child", lambda results, path: time.sleep(60))
+    monkeypatch.setattr(outputs, "_json_child", lambda results, view, path: time.sleep(60))
 
     def broken(report, target):
         raise OSError("disk full")
