@@ -478,6 +478,22 @@ def test_report_long_texts_continue_in_the_next_row(book):
         assert ws.row_dimensions[row[0].row].height <= 409
 
 
+def test_a_text_of_thousands_of_lines_is_cut_into_full_rows_losing_nothing():
+    """A measure's text in a plan of thousands of units (every unit's name in one paragraph) goes
+    on over as many rows as it needs: every row full but at most 409 pt, nothing lost or repeated."""
+    from ita_xlsx.report.common import MAX_LINES, lines_needed, split_text
+
+    names = [f"กองคลัง หน่วยที่ {i} https://example.go.th/u{i:05d}/report.pdf" for i in range(6000)]
+    text = "ยังไม่ได้รับรายงาน: " + " ".join(names) + "\nหมายเหตุ"
+    pieces = split_text(text, 30)
+    assert len(pieces) > 300
+    assert squeeze("".join(piece for piece, _ in pieces)) == squeeze(text)
+    for piece, lines in pieces[:-2]:
+        assert lines == lines_needed(piece, 30)
+        assert MAX_LINES - 2 <= lines <= MAX_LINES, piece[:40]
+    assert pieces[-1] == ("หมายเหตุ", 1)
+
+
 def _report_action(ws, plan, measure_id: str) -> str:
     steps = squeeze(plan.measure(measure_id).steps)
     return next(texts[4] for _, texts in report_measures(ws) if squeeze(texts[2]) == steps)
