@@ -80,6 +80,18 @@ def corpus(files: int, out: Path, *, jobs: int = 0, log=print) -> Corpus:
     return Corpus(root / "returned", root / "plan.yaml", written, units)
 
 
+def first_files(whole: Corpus, files: int, folder: Path) -> Corpus:
+    """The first ``files`` returned files of ``whole`` (by name, hard links into ``folder``), with
+    its plan: a round in which most units have not sent yet, or the same plan with fewer files."""
+    folder.mkdir(parents=True)
+    for source in sorted(whole.folder.iterdir())[:files]:
+        try:
+            os.link(source, folder / source.name)
+        except OSError:  # another file system, or no hard links there
+            shutil.copyfile(source, folder / source.name)
+    return Corpus(folder, whole.plan_file, min(files, whole.files), whole.units)
+
+
 def _units_for(files: int) -> int:
     """Units in the plan: one file each but for the extra files, and 1 in 50 that sent nothing."""
     sending = max(2, files - _EXTRAS - _older_count(files))

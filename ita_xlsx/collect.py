@@ -22,6 +22,7 @@ import itertools
 import multiprocessing
 import os
 import signal
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -32,6 +33,7 @@ from ita_xlsx import intake, problems, rules, spool
 from ita_xlsx.intake import Candidate
 from ita_xlsx.merge import build_records, choose_versions, iter_records
 from ita_xlsx.plan import Plan
+from ita_xlsx.problem_spool import ProblemSpool, SpooledProblems
 from ita_xlsx.problems import Problem
 from ita_xlsx.results import FileReport, LogEntry, Record, Results, SpooledRecords
 from ita_xlsx.returned import Entry, Returned, plan_index, read_returned
@@ -124,10 +126,14 @@ def collect(
     as_of = as_of or dt.date.today()
     chosen, merge_problems = choose_versions(returned, stash.load)
     records = SpooledRecords(plan)
-    record_problems: list[Problem] = []
+    found = ProblemSpool()
+    later: dict[str, array] = {}  # file → positions of the problems the merge and the rules found in it
+    for p in merge_problems:
+        _add_later(found, later, p)
     rnd = plan.round(round_id)
     for record in iter_records(plan, chosen, stash.load):
-        record_problems += rules.evaluate(record, plan.measure(record.measure_id), plan, rnd, as_of, due_soon_days)
+        for p in rules.evaluate(record, plan.measure(record.measure_id), plan, rnd, as_of, due_soon_days):
+            _add_later(found, later, p)
         records.append(record)
     stash.close()
     index = plan_index(plan)
@@ -136,9 +142,25 @@ def collect(
         for d in plan.divisions
         if d.code not in chosen and index.measures_for(d.code)
     ]
-    files = _file_reports(returned, chosen, merge_problems, record_problems) + others
-    found = [p for f in files for p in f.problems] + missing
-    return Results(plan, round_id, as_of, due_soon_days, records, files, found)
+    files = _file_reports(returned, chosen, found, later) + _spooled(others, found)
+    every = array("l")
+    for report in files:
+        every.extend(report.problems.positions)
+    every.extend(found.add_all(missing))
+    return Results(plan, round_id, as_of, due_soon_days, records, files, SpooledProblems(found, every))
+
+
+def _add_later(found: ProblemSpool, later: dict[str, array], problem: Problem) -> None:
+    positions = later.get(problem.file or "")
+    if positions is None:
+        positions = later[problem.file or ""] = array("l")
+    positions.append(found.add(problem))
+
+
+def _spooled(reports: list[FileReport], found: ProblemSpool) -> list[FileReport]:
+    for report in reports:
+        report.problems = SpooledProblems(found, found.add_all(report.problems))
+    return reports
 
 
 class Stash:
@@ -218,18 +240,16 @@ def _reject_other_rounds(returned: list[Returned], round_id: str) -> None:
 
 
 def _file_reports(
-    returned: list[Returned],
-    chosen: dict[str, Returned],
-    merge_problems: list[Problem],
-    record_problems: list[Problem],
+    returned: list[Returned], chosen: dict[str, Returned], found: ProblemSpool, later: dict[str, array]
 ) -> list[FileReport]:
-    by_file: dict[str, list[Problem]] = {}
-    for p in merge_problems + record_problems:
-        by_file.setdefault(p.file or "", []).append(p)
+    """A report for each workbook read: its problems are those found reading it, then those the
+    merge and the rules found in it (``later``, by file), kept in ``found``."""
     reports = []
     for ret in returned:
         winner = chosen.get(ret.division) if ret.accepted else None
         superseded = winner.source if winner is not None and winner is not ret else None
+        positions = found.add_all(ret.problems)
+        positions.extend(later.pop(ret.source, ()))
         reports.append(
             FileReport(
                 ret.source,
@@ -237,7 +257,7 @@ def _file_reports(
                 ret.division,
                 ret.round_id,
                 superseded,
-                ret.problems + by_file.pop(ret.source, []),
+                SpooledProblems(found, positions),
             )
         )
     return reports

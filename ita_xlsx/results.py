@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, NamedTuple
 
+from ita_xlsx.problem_spool import SpooledProblems
 from ita_xlsx.problems import Problem, sort_key
 from ita_xlsx.spool import Mapped, Spool
 
@@ -66,7 +68,7 @@ class FileReport:
     division: str | None = None
     round: str | None = None
     superseded_by: str | None = None
-    problems: list[Problem] = field(default_factory=list)
+    problems: Sequence[Problem] = field(default_factory=list)  # a list, or SpooledProblems from collect
 
     @property
     def rejected(self) -> bool:
@@ -92,7 +94,7 @@ class Results:
     due_soon_days: int
     records: Sequence[Record]  # a list, or SpooledRecords when collect made them
     files: list[FileReport]
-    problems: list[Problem]
+    problems: Sequence[Problem]  # a list, or SpooledProblems when collect found them
 
     def summary(self) -> dict:
         counts = dict.fromkeys(STATES, 0)
@@ -103,6 +105,9 @@ class Results:
         applicable = len(self.records) - counts["not_applicable"]
         done = sum(counts[s] for s in DONE_STATES)
         received = {f.division for f in self.files if f.accepted}
+        found = self.problems
+        spooled = isinstance(found, SpooledProblems)
+        severities = Counter(found.severities() if spooled else (p.severity for p in found))
         index = _plan_index(self.plan)
         return {
             "records": len(self.records),
@@ -113,8 +118,8 @@ class Results:
             ],
             "files_accepted": sum(f.accepted for f in self.files),
             "files_rejected": sum(f.rejected for f in self.files),
-            "errors": sum(p.severity == "error" for p in self.problems),
-            "warnings": sum(p.severity == "warning" for p in self.problems),
+            "errors": severities["error"],
+            "warnings": severities["warning"],
         }
 
     def to_dict(self) -> dict:
@@ -189,7 +194,9 @@ class Results:
         else:
             yield "records", Mapped(records, RecordDict(plan, STATUS_BY_CODE, STATE_BY_CODE))
         yield "files", Mapped(self.files, FileReport.to_dict)
-        yield "problems", Mapped(sorted(self.problems, key=sort_key), Problem.to_dict)
+        found = self.problems
+        in_order = found.sorted() if isinstance(found, SpooledProblems) else sorted(found, key=sort_key)
+        yield "problems", Mapped(in_order, Problem.to_dict)
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)

@@ -114,6 +114,29 @@ class Spool(Sequence, Generic[T]):
                 yield loads(block[offsets[k] - base : offsets[k + 1] - base])
             i = end
 
+    def take(self, positions: Iterable[int]) -> Iterator[T]:
+        """The items at ``positions`` (valid, not negative), in that order; a run of consecutive
+        positions is read in one go."""
+        self._flush()
+        offsets = self._offsets
+        first = last = -1
+        for position in positions:
+            if first >= 0 and (position != last + 1 or offsets[position + 1] - offsets[first] > _BLOCK):
+                yield from self._run(first, last)
+                first = -1
+            if first < 0:
+                first = position
+            last = position
+        if first >= 0:
+            yield from self._run(first, last)
+
+    def _run(self, first: int, last: int) -> Iterator[T]:
+        offsets = self._offsets
+        base = offsets[first]
+        block = memoryview(self._read(base, offsets[last + 1] - base))
+        for k in range(first, last + 1):
+            yield loads(block[offsets[k] - base : offsets[k + 1] - base])
+
     def close(self) -> None:
         """Remove the file now (it is removed anyway when the spool is dropped or the program ends)."""
         self._close()

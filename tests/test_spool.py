@@ -6,15 +6,18 @@ import dataclasses
 import datetime as dt
 import json
 import multiprocessing
+import random
 import sys
 import time
 
 import pytest
 
-from ita_xlsx import outputs
+from ita_xlsx import outputs, problems
 from ita_xlsx import spool as spool_module
 from ita_xlsx.collect import Stash, collect, read_inputs
 from ita_xlsx.outputs import write_outputs
+from ita_xlsx.problem_spool import ProblemSpool, SpooledProblems
+from ita_xlsx.problems import sort_key
 from ita_xlsx.report import write_consolidated
 from ita_xlsx.results import LogEntry, Record, RecordDict, SpooledRecords, record_from_dict
 from ita_xlsx.spool import Mapped, Spool
@@ -110,6 +113,41 @@ def test_outputs_from_the_spool_are_those_of_the_whole_results(sample_plan, tmp_
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8")) == whole
     from_dict = write_consolidated(whole, sample_plan, tmp_path / "from-dict.xlsx")
     assert (tmp_path / "out.xlsx").read_bytes() == from_dict.read_bytes()
+
+
+def test_problems_on_disk_read_and_sort_as_the_list_of_them_does(reads):
+    rng = random.Random(7)
+    makers = (problems.error, problems.warning, problems.info)
+    made = [
+        rng.choice(makers)(
+            rng.choice(("date-missing", "period-without-action", "status-misspelt")),
+            file=rng.choice((None, "", "ก.xlsx", "b.xlsx", "a/ข.xlsx")),
+            sheet=rng.choice((None, "มาตรการ", "บันทึก")),
+            cell=rng.choice((None, "E4", "E12", "AA3", "E100")),
+            n=i,  # many problems share a sort key: their order must be kept
+        )
+        for i in range(600)
+    ]
+    store = ProblemSpool()
+    kept = SpooledProblems(store, store.add_all(made))
+    assert list(kept) == made and kept[5] == made[5] and kept[-1] == made[-1]
+    assert list(kept.severities()) == [p.severity for p in made]
+    assert list(kept.sorted()) == sorted(made, key=sort_key)
+    some = SpooledProblems(store, kept.positions[::-3])
+    assert list(some.sorted()) == sorted(made[::-3], key=sort_key)
+
+
+def test_results_with_problems_on_disk_are_those_with_lists(sample_plan):
+    results = collect(sample_plan, [SAMPLES / "with-mistakes"], round_id="6m", as_of=AS_OF)
+    assert isinstance(results.problems, SpooledProblems) and len(results.problems) > 10
+    assert all(isinstance(f.problems, SpooledProblems) for f in results.files)
+    listed = dataclasses.replace(
+        results,
+        problems=list(results.problems),
+        files=[dataclasses.replace(f, problems=list(f.problems)) for f in results.files],
+    )
+    assert results.summary()["errors"] > 0
+    assert results.to_dict() == listed.to_dict()
 
 
 def test_a_record_read_back_from_the_spool_is_the_record_less_its_cell_references(sample_plan):

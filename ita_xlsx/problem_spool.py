@@ -1,0 +1,98 @@
+"""Problems kept on disk, as ``collect`` finds them: tens of thousands with thousands of files.
+
+A :class:`ProblemSpool` holds the problems themselves (pickled in a :class:`~ita_xlsx.spool.Spool`),
+and in memory only each one's severity and file (5 bytes). A :class:`SpooledProblems` is a
+sequence of some of them in a given order (a file's own, or all of a collection): 8 bytes a
+problem. Reading one reads it from the file; :meth:`SpooledProblems.sorted` gives them in
+:func:`~ita_xlsx.problems.sort_key` order holding one file's problems at a time.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+
+from ita_xlsx.problems import SEVERITIES, Problem, sort_key
+from ita_xlsx.spool import Spool
+
+_SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+class ProblemSpool:
+    """Problems on disk; each is known by its position, given when it is added."""
+
+    def __init__(self) -> None:
+        self.spool: Spool[Problem] = Spool()
+        self.severity = array("b")  # rank in SEVERITIES, by position
+        self.file_of = array("l")  # number of the problem's file (in ``files``), by position
+        self.files: list[str] = []
+        self._file_numbers: dict[str, int] = {}
+
+    def add(self, problem: Problem) -> int:
+        """Keep ``problem``; its position."""
+        position = len(self.spool)
+        self.spool.append(problem)
+        self.severity.append(_SEVERITY_RANK[problem.severity])
+        file = problem.file or ""
+        number = self._file_numbers.get(file)
+        if number is None:
+            number = self._file_numbers[file] = len(self.files)
+            self.files.append(file)
+        self.file_of.append(number)
+        return position
+
+    def add_all(self, problems: Iterable[Problem]) -> array:
+        """Keep each of ``problems``; their positions."""
+        return array("l", map(self.add, problems))
+
+
+class SpooledProblems(Sequence):
+    """Some problems of a :class:`ProblemSpool`, in the order of ``positions`` (read when read)."""
+
+    def __init__(self, store: ProblemSpool, positions: array) -> None:
+        self.store = store
+        self.positions = positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self.store.spool[p] for p in self.positions[index]]
+        return self.store.spool[self.positions[index]]
+
+    def __iter__(self) -> Iterator[Problem]:
+        return self.store.spool.take(self.positions)
+
+    def severities(self) -> Iterator[str]:
+        """The severity of each problem, from memory (no problem is read)."""
+        severity = self.store.severity
+        return (SEVERITIES[severity[p]] for p in self.positions)
+
+    def sorted(self) -> SpooledProblems:
+        """The same problems in ``sorted(self, key=sort_key)`` order.
+
+        ``sort_key`` begins with the severity and the file: the problems are sorted one file at a
+        time, files in order, and each goes after the others of its severity.
+        """
+        store = self.store
+        by_file: dict[int, array] = {}
+        for position in self.positions:
+            number = store.file_of[position]
+            found = by_file.get(number)
+            if found is None:
+                found = by_file[number] = array("l")
+            found.append(position)
+        by_severity = [array("l") for _ in SEVERITIES]
+        for number in sorted(by_file, key=store.files.__getitem__):
+            positions = by_file.pop(number)
+            problems = list(store.spool.take(positions))
+            for i in sorted(range(len(problems)), key=lambda i: sort_key(problems[i])):  # stable
+                by_severity[store.severity[positions[i]]].append(positions[i])
+        order = array("l")
+        for positions in by_severity:
+            order.extend(positions)
+        return SpooledProblems(store, order)
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} spooled problems>"
