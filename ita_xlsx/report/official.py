@@ -9,6 +9,7 @@ row heights estimated from the text so that wrapped Thai is not clipped.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Mapping
 
 from xlsxwriter.workbook import Workbook
@@ -28,7 +29,7 @@ from ita_xlsx.report.common import (
     split_text,
     th,
 )
-from ita_xlsx.report.data import ReportData, thai_digits
+from ita_xlsx.report.data import ReportData, in_order, thai_digits
 from ita_xlsx.report.formats import Formats
 from ita_xlsx.report.rows import RowWriter
 from ita_xlsx.template.layout import question_text, reporting_text
@@ -116,13 +117,14 @@ def _title_lines(fmt: Formats, data: ReportData) -> list[tuple[str, rows.Style]]
     return lines
 
 
-def _records_by_measure(data: ReportData) -> dict[str, list[int]]:
+def _records_by_measure(data: ReportData) -> dict[str, array]:
     """The positions of each measure's records, divisions in plan order (read when written)."""
     order = {code: i for i, code in enumerate(data.divisions)}
-    grouped: dict[str, list[tuple[int, int]]] = {}
+    count = len(data.keys)
+    grouped: dict[str, list[int]] = {}
     for position, key in enumerate(data.keys):
-        grouped.setdefault(key.measure_id, []).append((order.get(key.division, len(order)), position))
-    return {measure: [position for _, position in sorted(found)] for measure, found in grouped.items()}
+        grouped.setdefault(key.measure_id, []).append(order.get(key.division, len(order)) * count + position)
+    return {measure: in_order(found, count) for measure, found in grouped.items()}
 
 
 def _measure_texts(data: ReportData, measure: Measure, records: Iterable[Mapping]) -> list[str]:

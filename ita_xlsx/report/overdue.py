@@ -10,10 +10,11 @@ from xlsxwriter.worksheet import Worksheet
 from ita_xlsx import thaidates
 from ita_xlsx.report import rows
 from ita_xlsx.report.common import header, legend, merged_text, set_widths, setup_sheet, th
-from ita_xlsx.report.data import ReportData, days_late, excel_date, parse_iso
+from ita_xlsx.report.data import ReportData, days_late, excel_date, in_order, parse_iso
 from ita_xlsx.report.detail import finish_table
 from ita_xlsx.report.formats import Formats, state_label
 from ita_xlsx.report.rows import NUMBER, SHARED, TEXT, RowWriter
+from ita_xlsx.results import RecordKey
 
 SHEET = "เกินกำหนด"
 OVERDUE_STATES = ("overdue", "missing")
@@ -67,20 +68,25 @@ def overdue_records(data: ReportData) -> Iterator[tuple[int | None, Mapping]]:
     """
     measure_order = {m.id: i for i, m in enumerate(data.plan.measures)}
     division_order = {code: i for i, code in enumerate(data.divisions)}
-    found = sorted(
+    measures, divisions = len(measure_order) + 1, len(division_order) + 1
+    keys, count, as_of = data.keys, len(data.keys), data.as_of
+
+    def number(key: RecordKey, days: int | None) -> int:
+        late = -days if days is not None else 1  # most days late first, not counted last
+        measure = measure_order.get(key.measure_id, measures - 1)
+        return (late * measures + measure) * divisions + division_order.get(key.division, divisions - 1)
+
+    order = in_order(
         (
-            -(days if days is not None else -1),
-            measure_order.get(key.measure_id, len(measure_order)),
-            division_order.get(key.division, len(division_order)),
-            position,
-            days,
-        )
-        for position, key in enumerate(data.keys)
-        if key.state in OVERDUE_STATES
-        for days in (days_late(key, data.as_of),)
+            number(key, days) * count + position
+            for position, key in enumerate(keys)
+            if key.state in OVERDUE_STATES
+            for days in (days_late(key, as_of),)
+        ),
+        count,
     )
     records = data.records
-    return ((days, records[position]) for *_, position, days in found)
+    return ((days_late(keys[position], as_of), records[position]) for position in order)
 
 
 def _period(value: object) -> str:
