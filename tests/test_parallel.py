@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import multiprocessing
 import os
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import time
@@ -59,7 +61,19 @@ def inbox(tmp_path_factory) -> Path:
     (folder / "versions" / "~$lock.xlsx").write_bytes(b"\0" * 165)
     (folder / "versions" / "empty.xlsx").write_bytes(b"")
     (folder / "versions" / "notes.xlsx").write_text("not a workbook", encoding="utf-8")
+    (folder / "versions" / "เสียระหว่างส่ง.xlsx").write_bytes(bad_crc(books[0].read_bytes()))
     return folder
+
+
+def bad_crc(data: bytes) -> bytes:
+    """The workbook with one byte of its measures sheet's compressed data changed: the zip's
+    directory is intact, the part does not check out (a file damaged on its way)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        info = package.getinfo("xl/worksheets/sheet1.xml")
+    local = info.header_offset
+    name_length, extra_length = struct.unpack_from("<HH", data, local + 26)
+    middle = local + 30 + name_length + extra_length + info.compress_size // 2
+    return data[:middle] + bytes([data[middle] ^ 0x55]) + data[middle + 1 :]
 
 
 def run_collect(inbox: Path, out: Path, *jobs: str) -> bytes:
@@ -79,6 +93,8 @@ def test_parallel_json_is_the_serial_json_byte_for_byte(inbox, tmp_path, monkeyp
     parallel = run_collect(inbox, tmp_path / "parallel" / "out.xlsx", "--jobs", "2")
     assert parallel == serial
     assert b'"intake-duplicate"' in serial and b'"file-superseded"' in serial  # the corpus has them
+    damaged = next(f for f in json.loads(serial)["files"] if f["path"].endswith("เสียระหว่างส่ง.xlsx"))
+    assert not damaged["accepted"] and [p["code"] for p in damaged["problems"]] == ["intake-truncated"]
 
 
 def test_auto_reads_a_few_files_here_and_many_in_workers(inbox, sample_plan, monkeypatch):

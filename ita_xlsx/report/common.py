@@ -187,7 +187,7 @@ def split_text(text: str, column_width: float, max_lines: int = MAX_LINES) -> li
 def _paragraphs(text: str, line: int, max_lines: int):
     """(paragraph, lines) of ``text``; a paragraph longer than ``max_lines`` is cut in pieces that fit."""
     for paragraph in text.split("\n"):
-        while _more_lines_than(paragraph, line, max_lines):
+        while (lines := _lines_if_within(paragraph, line, max_lines)) > max_lines:
             room = line * max_lines
             cut = _cut_at(paragraph, room)
             while room > line and _paragraph_lines(paragraph[:cut], line) > max_lines:
@@ -196,19 +196,21 @@ def _paragraphs(text: str, line: int, max_lines: int):
             head = paragraph[:cut].rstrip()
             yield head, _paragraph_lines(head, line)
             paragraph = paragraph[cut:].lstrip()
-        yield paragraph, _paragraph_lines(paragraph, line)
+        yield paragraph, lines
 
 
-def _more_lines_than(paragraph: str, line: int, max_lines: int) -> bool:
-    """Whether ``paragraph`` wraps to more than ``max_lines`` lines, measuring only as much of it
-    as it takes: a paragraph of thousands of lines, cut row by row, stays linear, not quadratic."""
+def _lines_if_within(paragraph: str, line: int, max_lines: int) -> int:
+    """The lines of ``paragraph`` when they are at most ``max_lines``, else some number above it.
+
+    Only as much of the paragraph is measured as it takes: a paragraph of thousands of lines,
+    cut row by row, stays linear, not quadratic.
+    """
     limit = 2 * line * (max_lines + 1)
     while True:
         # A beginning never takes more lines than the whole (a cut word only fits better).
-        if _paragraph_lines(paragraph[:limit], line) > max_lines:
-            return True
-        if limit >= len(paragraph):
-            return False
+        lines = _paragraph_lines(paragraph[:limit], line)
+        if lines > max_lines or limit >= len(paragraph):
+            return lines
         limit *= 2
 
 

@@ -115,11 +115,12 @@ def build(results: Mapping, plan: Plan) -> ReportData:
                 tally = tallies[group] = Tally()
             tally.states[state] += 1
     divisions = _division_order(plan, by_division)
-    files = results.get("files") or ()
-    accepted = {f.get("division") for f in files if f.get("accepted")}
+    accepted: set[str | None] = set()
     rejected: dict[str, list[str]] = {}
-    for f in files:
-        if not f.get("accepted") and f.get("division"):
+    for f in results.get("files") or ():  # read once: each file's problems are read with it
+        if f.get("accepted"):
+            accepted.add(f.get("division"))
+        elif f.get("division"):
             rejected.setdefault(f["division"], []).append(f.get("path") or "")
     return ReportData(
         results=results,
