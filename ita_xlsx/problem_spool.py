@@ -27,6 +27,8 @@ class ProblemSpool:
         self.file_of = array("l")  # number of the problem's file (in ``files``), by position
         self.files: list[str] = []
         self._file_numbers: dict[str, int] = {}
+        self.dicts: Spool[dict] | None = None  # their JSON objects, once made (see SpooledProblems.dicts)
+        self.dict_at = array("l")  # by position: where its JSON object is in ``dicts`` (-1: not there)
 
     def add(self, problem: Problem) -> int:
         """Keep ``problem``; its position."""
@@ -93,6 +95,29 @@ class SpooledProblems(Sequence):
         for positions in by_severity:
             order.extend(positions)
         return SpooledProblems(store, order)
+
+    def dicts(self) -> Spool[dict]:
+        """The problems' JSON objects (``Problem.to_dict``) in ``sorted()`` order, made once into a
+        spool that reads back faster than a Problem is made and its messages written."""
+        store = self.store
+        store.dicts = made = Spool()
+        store.dict_at = array("l", [-1]) * len(store.spool)
+        order = self.sorted().positions
+        for index, (position, problem) in enumerate(zip(order, store.spool.take(order), strict=True)):
+            made.append(problem.to_dict())
+            store.dict_at[position] = index
+        return made
+
+    def made_dicts(self) -> list[dict] | None:
+        """These problems' JSON objects in ``sort_key`` order, when :meth:`dicts` of problems
+        that include them was called (read back, not made again); else None."""
+        store = self.store
+        if store.dicts is None:
+            return None
+        found = sorted(store.dict_at[p] for p in self.positions)
+        if found and found[0] < 0:
+            return None
+        return list(store.dicts.take(found))
 
     def __repr__(self) -> str:
         return f"<{len(self)} spooled problems>"

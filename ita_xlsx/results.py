@@ -82,7 +82,7 @@ class FileReport:
             "division": self.division,
             "round": self.round,
             "superseded_by": self.superseded_by,
-            "problems": [p.to_dict() for p in sorted(self.problems, key=sort_key)],
+            "problems": _problem_dicts(self.problems),
         }
 
 
@@ -193,17 +193,23 @@ class Results:
             yield "records", records.dicts
         else:
             yield "records", Mapped(records, RecordDict(plan, STATUS_BY_CODE, STATE_BY_CODE))
-        yield "files", Mapped(self.files, FileReport.to_dict)
         found = self.problems
         if isinstance(found, SpooledProblems):
             # On disk, and read by both outputs several times over: their JSON objects are made
-            # once, in order, into a spool that reads back faster than a Problem is made.
-            yield "problems", Spool(map(Problem.to_dict, found.sorted()))
+            # once, in order (before the files, which read theirs from there).
+            in_order: Sequence[dict] = found.dicts()
         else:
-            yield "problems", Mapped(sorted(found, key=sort_key), Problem.to_dict)
+            in_order = Mapped(sorted(found, key=sort_key), Problem.to_dict)
+        yield "files", Mapped(self.files, FileReport.to_dict)
+        yield "problems", in_order
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def _problem_dicts(found: Sequence[Problem]) -> list[dict]:
+    made = found.made_dicts() if isinstance(found, SpooledProblems) else None
+    return made if made is not None else [p.to_dict() for p in sorted(found, key=sort_key)]
 
 
 def _plan_index(plan):

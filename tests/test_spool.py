@@ -147,7 +147,10 @@ def test_results_with_problems_on_disk_are_those_with_lists(sample_plan):
         files=[dataclasses.replace(f, problems=list(f.problems)) for f in results.files],
     )
     assert results.summary()["errors"] > 0
+    made_here = [f.to_dict() for f in results.files]  # before the view: each file's made from its Problems
     assert results.to_dict() == listed.to_dict()
+    assert results.problems.store.dicts is not None  # the view made them; the files read theirs back
+    assert [f.to_dict() for f in results.files] == made_here == [f.to_dict() for f in listed.files]
 
 
 def test_a_record_read_back_from_the_spool_is_the_record_less_its_cell_references(sample_plan):
