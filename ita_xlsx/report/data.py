@@ -173,8 +173,10 @@ def _check(results: Mapping, plan: Plan) -> None:
 
 
 def _division_order(plan: Plan, seen: Mapping[str, object]) -> tuple[str, ...]:
+    """The divisions of the plan that have records, in plan order, then any others by code."""
     ordered = [d.code for d in plan.divisions if d.code in seen]
-    return (*ordered, *sorted(code for code in seen if code not in ordered))
+    known = set(ordered)
+    return (*ordered, *sorted(code for code in seen if code not in known))
 
 
 @lru_cache(maxsize=4096)
