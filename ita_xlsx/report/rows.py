@@ -164,6 +164,8 @@ class RowWriter:
         self.share = SHARE_REPEATED and self.fast
         self._columns: list[str] = []
         self._shared: dict[int, dict[object, str]] = {}  # style → text → the cell after its reference
+        if self.fast and not isinstance(worksheet.fh, _GatheredRows):
+            worksheet.fh = worksheet.row_data_fh = _GatheredRows(worksheet.row_data_fh)
 
     def write(
         self, row: int, cells: Sequence[Cell | None], *, height: int | None = None, first_col: int = 0
@@ -283,6 +285,38 @@ class RowWriter:
         while len(columns) < count:
             columns.append(xl_col_to_name(len(columns)))
         return columns
+
+
+class _GatheredRows:
+    """A constant_memory worksheet's row file, its writes gathered and written a few hundred at
+    a time: the row file takes one write per row and cell, each of which costs more than the
+    text it writes. Every writer (this module's and xlsxwriter's) goes through it, in order; it is
+    flushed before anything else is done with the file (seek, read, close)."""
+
+    _GATHER = 512  # writes held at most
+
+    def __init__(self, handle) -> None:
+        self.handle = handle
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> None:
+        parts = self.parts
+        parts.append(text)
+        if len(parts) >= self._GATHER:
+            self.handle.write("".join(parts))
+            parts.clear()
+
+    def flush(self) -> None:
+        if self.parts:
+            self.handle.write("".join(self.parts))
+            self.parts.clear()
+        self.handle.flush()
+
+    def __getattr__(self, name: str):  # seek, read, close, ...: the file as written so far
+        if self.parts:
+            self.handle.write("".join(self.parts))
+            self.parts.clear()
+        return getattr(self.handle, name)
 
 
 def _looks_rich(s: str) -> bool:
