@@ -25,6 +25,8 @@ from ita_xlsx import messages
 from ita_xlsx.intake import is_temp_name
 from ita_xlsx.template import layout
 
+from processes import ctrl_c_as_in_a_terminal
+
 try:
     import hostile
 except ImportError:  # tests/ collected as a package
@@ -248,7 +250,9 @@ def test_ctrl_c_while_reading_leaves_nothing_and_exits_130(many, tmp_path) -> No
     """SIGINT once the progress counter shows reading has begun (stderr is a terminal)."""
     out = tmp_path / "out" / "OUT.xlsx"
     master, slave = pty.openpty()
-    proc = subprocess.Popen(collect_argv(out, many), stdout=subprocess.PIPE, stderr=slave, env=ENV)
+    proc = subprocess.Popen(
+        collect_argv(out, many), stdout=subprocess.PIPE, stderr=slave, env=ENV, preexec_fn=ctrl_c_as_in_a_terminal
+    )
     os.close(slave)
     shown = b""
     try:

@@ -24,6 +24,7 @@ from ita_xlsx import collect as collect_module
 from ita_xlsx.cli import cli
 from ita_xlsx.collect import collect
 
+from processes import ctrl_c_as_in_a_terminal
 from workbooks import ROOT
 
 AS_OF = dt.date(2023, 3, 31)
@@ -167,6 +168,7 @@ def test_ctrl_c_while_workers_read_leaves_no_output(inbox, tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, as a terminal's foreground job
+        preexec_fn=ctrl_c_as_in_a_terminal,
     )
     deadline = time.monotonic() + 60
     while not started.exists() and child.poll() is None and time.monotonic() < deadline:
