@@ -2,8 +2,9 @@
 
 The read path streams: one file's bytes at a time; what each file says goes to a stash on disk
 as it is read and comes back one division at a time for the merge; the merged records go to a
-spool on disk (see :mod:`ita_xlsx.spool`). In memory stay the files' reports and problems and a
-small key per record. A bad file is reported and skipped; the good ones still merge.
+spool on disk (see :mod:`ita_xlsx.spool`), the problems found to a third
+(:mod:`ita_xlsx.problem_spool`). In memory stay the files' reports and a small key per record.
+A bad file is reported and skipped; the good ones still merge.
 
 With many files the workbooks are read and checked in worker processes, one per core: this
 process runs intake (the walk, the hashes, duplicates, package checks) and hands each workbook's

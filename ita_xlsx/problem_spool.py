@@ -1,19 +1,19 @@
 """Problems kept on disk, as ``collect`` finds them: tens of thousands with thousands of files.
 
 A :class:`ProblemSpool` holds the problems themselves (pickled in a :class:`~ita_xlsx.spool.Spool`),
-and in memory only each one's severity and file (5 bytes). A :class:`SpooledProblems` is a
-sequence of some of them in a given order (a file's own, or all of a collection): 8 bytes a
-problem. Reading one reads it from the file; :meth:`SpooledProblems.sorted` gives them in
+and in memory only each one's severity and the number of its file (9 bytes). A
+:class:`SpooledProblems` is a sequence of some of them in a given order (a file's own, or all of
+a collection): 8 bytes a problem. Reading one reads it from the file; :meth:`SpooledProblems.sorted` gives them in
 :func:`~ita_xlsx.problems.sort_key` order holding one file's problems at a time.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 from ita_xlsx.problems import SEVERITIES, Problem, sort_key
-from ita_xlsx.spool import Spool
+from ita_xlsx.spool import Mapped, Spool
 
 _SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -48,23 +48,16 @@ class ProblemSpool:
         return array("l", map(self.add, problems))
 
 
-class SpooledProblems(Sequence):
+class SpooledProblems(Mapped):
     """Some problems of a :class:`ProblemSpool`, in the order of ``positions`` (read when read)."""
 
     def __init__(self, store: ProblemSpool, positions: array) -> None:
+        super().__init__(positions, store.spool.__getitem__)
         self.store = store
         self.positions = positions
 
-    def __len__(self) -> int:
-        return len(self.positions)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self.store.spool[p] for p in self.positions[index]]
-        return self.store.spool[self.positions[index]]
-
     def __iter__(self) -> Iterator[Problem]:
-        return self.store.spool.take(self.positions)
+        return self.store.spool.take(self.positions)  # runs of neighbours read at once
 
     def severities(self) -> Iterator[str]:
         """The severity of each problem, from memory (no problem is read)."""
