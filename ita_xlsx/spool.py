@@ -21,6 +21,7 @@ import pickle
 import tempfile
 import weakref
 from array import array
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import MappingProxyType
 from typing import Generic, TypeVar, overload
@@ -103,7 +104,12 @@ class Spool(Sequence, Generic[T]):
 
     def __iter__(self) -> Iterator[T]:
         """The items in order, read a block at a time; items appended meanwhile are not included."""
-        return self.take(range(len(self)))
+        self._flush()
+        offsets, count, i = self._offsets, len(self), 0
+        while i < count:
+            end = max(i + 1, min(count, bisect_right(offsets, offsets[i] + _BLOCK) - 1))
+            yield from self._run(i, end - 1)
+            i = end
 
     def take(self, positions: Iterable[int]) -> Iterator[T]:
         """The items at ``positions`` (valid, not negative), in that order; a run of consecutive
