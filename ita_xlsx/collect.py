@@ -1,15 +1,16 @@
 """Collect: read every returned workbook, check it, merge, and judge each record.
 
-The read path streams: one file's bytes at a time; what each file says goes to a stash on disk
-as it is read and comes back one division at a time for the merge; the merged records go to a
-spool on disk (see :mod:`ita_xlsx.spool`), the problems found to a third
+The read path streams: one file's bytes at a time. As each accepted file is read, its records
+are made and judged as if it were its division's chosen file (:mod:`ita_xlsx.judge`); those and
+what the file says go to a stash on disk. The merge chooses each division's file and takes its
+judged records into a spool on disk (see :mod:`ita_xlsx.spool`), the problems found into a third
 (:mod:`ita_xlsx.problem_spool`). In memory stay the files' reports and a small key per record.
 A bad file is reported and skipped; the good ones still merge.
 
-With many files the workbooks are read and checked in worker processes, one per core: this
-process runs intake (the walk, the hashes, duplicates, package checks) and hands each workbook's
-bytes to a worker, which sends back the small :class:`Returned` record. Order, duplicates and
-results are exactly those of a serial run.
+With many files the workbooks are read, checked and judged in worker processes, one per core:
+this process runs intake (the walk, the hashes, duplicates, package checks) and hands each
+workbook's bytes to a worker, which sends back the small :class:`Returned` record with its judged
+records packed. Order, duplicates and results are exactly those of a serial run.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ from pathlib import Path
 
 from ita_xlsx import intake, problems, rules, spool
 from ita_xlsx.intake import Candidate
-from ita_xlsx.merge import build_records, choose_versions, iter_records
+from ita_xlsx.judge import Judged, Judging, judge
+from ita_xlsx.merge import choose_versions, division_records
 from ita_xlsx.plan import Plan
 from ita_xlsx.problem_spool import ProblemSpool, SpooledProblems
 from ita_xlsx.problems import Problem
@@ -52,6 +54,7 @@ def read_inputs(
     progress: Progress | None = None,
     jobs: int | None = None,
     stash: Stash | None = None,
+    judging: Judging | None = None,
 ) -> tuple[list[Returned], list[FileReport]]:
     """Every input read once: the workbooks, and a report for each file that was not one.
 
@@ -60,11 +63,13 @@ def read_inputs(
     ``1`` reads everything in this process. The outcome is the same whatever ``jobs`` is.
     With a ``stash``, what each workbook says (its entries and log) is put there as it is read
     and the workbooks come back without it: memory does not grow with what the files say.
+    With ``judging``, each accepted workbook's records are also made and judged as it is read
+    (see :mod:`ita_xlsx.judge`), in the workers when there are some.
     """
     limits = limits or intake.Limits()
     returned: list[Returned] = []
     others: list[FileReport] = []
-    reader = _Reader(plan, round_id, limits, jobs)
+    reader = _Reader(plan, round_id, limits, jobs, judging)
     with _fewer_collections():
         for item in reader.read(intake.gather(inputs, limits)):
             if isinstance(item, Problem):
@@ -119,12 +124,19 @@ def collect(
     ``jobs``: worker processes reading the workbooks (see :func:`read_inputs`; None: auto).
     """
     stash = Stash()
+    as_of = as_of or dt.date.today()
     returned, others = read_inputs(
-        plan, inputs, round_id=round_id, limits=limits, progress=progress, jobs=jobs, stash=stash
+        plan,
+        inputs,
+        round_id=round_id,
+        limits=limits,
+        progress=progress,
+        jobs=jobs,
+        stash=stash,
+        judging=Judging(as_of, due_soon_days),
     )
     round_id = round_id or _common_round(plan, returned)
     _reject_other_rounds(returned, round_id)
-    as_of = as_of or dt.date.today()
     chosen, merge_problems = choose_versions(returned, stash.load)
     records = SpooledRecords(plan)
     found = ProblemSpool()
@@ -132,10 +144,18 @@ def collect(
     for p in merge_problems:
         _add_later(found, later, p)
     rnd = plan.round(round_id)
-    for record in iter_records(plan, chosen, stash.load):
-        for p in rules.evaluate(record, plan.measure(record.measure_id), plan, rnd, as_of, due_soon_days):
-            _add_later(found, later, p)
-        records.append(record)
+    for division in plan.divisions:
+        ret = chosen.get(division.code)
+        if ret is not None:  # its records were made and judged where it was read
+            judged = stash.judged(ret)
+            records.extend_made(judged.made, judged.keys)
+            for p in judged.problems:
+                _add_later(found, later, p)
+            continue
+        for record in division_records(plan, division.code, None):  # it sent nothing
+            for p in rules.evaluate(record, plan.measure(record.measure_id), plan, rnd, as_of, due_soon_days):
+                _add_later(found, later, p)
+            records.append(record)
     stash.close()
     index = plan_index(plan)
     missing = [
@@ -173,9 +193,15 @@ class Stash:
     def __init__(self) -> None:
         self.spool: Spool[tuple] = Spool()
         self.where: dict[int, int] = {}  # id() of a kept Returned → its position in the spool
+        self.judged_at: dict[int, int] = {}  # id() of a kept Returned → where its Judged is
 
     def put(self, ret: Returned) -> Returned:
-        """``ret`` without its entries and log, which are kept here (as a worker packed them, if one did)."""
+        """``ret`` without its entries and log, which are kept here (as a worker packed them, if one
+        did), nor its judged records."""
+        if ret.judged is not None:
+            self.judged_at[id(ret)] = len(self.spool)
+            self.spool.append_packed(ret.judged)
+            ret.judged = None
         if ret.packed is not None:
             self.where[id(ret)] = len(self.spool)
             self.spool.append_packed(ret.packed)
@@ -194,6 +220,11 @@ class Stash:
         entries, log = self.spool[position]
         return dataclasses.replace(ret, entries=entries, log=log)
 
+    def judged(self, ret: Returned) -> Judged:
+        """The records of ``ret`` and the rules' problems, made as it was read (it was accepted,
+        and read with ``judging``)."""
+        return self.spool[self.judged_at[id(ret)]]
+
     def close(self) -> None:
         self.spool.close()
 
@@ -210,21 +241,16 @@ def check(
     """The checks of ``collect`` on each file alone, without merging: what a clerk runs before sending."""
     as_of = as_of or dt.date.today()
     stash = Stash()
-    returned, others = read_inputs(plan, inputs, limits=limits, jobs=jobs, stash=stash)
+    judging = Judging(as_of, due_soon_days)
+    returned, others = read_inputs(plan, inputs, limits=limits, jobs=jobs, stash=stash, judging=judging)
     reports = []
     for ret in returned:
         found = list(ret.problems)
         if ret.accepted:
-            rnd = plan.round(ret.round_id)
-            for record in build_records_for(plan, stash.load(ret)):
-                found += rules.evaluate(record, plan.measure(record.measure_id), plan, rnd, as_of, due_soon_days)
+            found += stash.judged(ret).problems
         reports.append(FileReport(ret.source, ret.accepted, ret.division, ret.round_id, problems=found))
     stash.close()
     return reports + others
-
-
-def build_records_for(plan: Plan, ret: Returned) -> list[Record]:
-    return [r for r in build_records(plan, {ret.division: ret}) if r.division == ret.division]
 
 
 def _common_round(plan: Plan, returned: list[Returned]) -> str:
@@ -286,10 +312,17 @@ def default_jobs() -> int:
 class _Reader:
     """Reads candidates into Returned records, here or in worker processes, in input order."""
 
-    def __init__(self, plan: Plan, round_id: str | None, limits: intake.Limits, jobs: int | None) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        round_id: str | None,
+        limits: intake.Limits,
+        jobs: int | None,
+        judging: Judging | None,
+    ) -> None:
         if jobs is not None and jobs < 1:
             raise ValueError(f"jobs must be at least 1, not {jobs}")
-        self.setup = (plan, round_id, limits)
+        self.setup = (plan, round_id, limits, judging)
         self.jobs = default_jobs() if jobs is None else jobs
         self.here_first = PARALLEL_AFTER if jobs is None else 0
 
@@ -315,10 +348,26 @@ class _Reader:
         return item if isinstance(item, Problem) else _read(item, *self.setup)
 
 
-def _read(item: Candidate, plan: Plan, round_id: str | None, limits: intake.Limits) -> Returned:
-    return read_returned(
-        item.source, item.data, plan, round_id=round_id, mtime=item.mtime, limits=limits, verified=True
-    )
+def _read(
+    item: Candidate, plan: Plan, round_id: str | None, limits: intake.Limits, judging: Judging | None
+) -> Returned:
+    return _read_bytes(item.source, item.data, item.mtime, plan, round_id, limits, judging)
+
+
+def _read_bytes(
+    source: str,
+    data: bytes,
+    mtime: float | None,
+    plan: Plan,
+    round_id: str | None,
+    limits: intake.Limits,
+    judging: Judging | None,
+) -> Returned:
+    """One workbook read (intake verified it), and judged when asked and it was accepted."""
+    ret = read_returned(source, data, plan, round_id=round_id, mtime=mtime, limits=limits, verified=True)
+    if judging is not None and ret.accepted:
+        ret.judged = spool.dumps(judge(plan, ret, judging))
+    return ret
 
 
 class _Pool:
@@ -425,21 +474,16 @@ def _crashed(item: Candidate) -> Returned:
 _WORKER_SETUP: tuple | None = None
 
 
-def _worker_start(plan: Plan, round_id: str | None, limits: intake.Limits) -> None:
+def _worker_start(plan: Plan, round_id: str | None, limits: intake.Limits, judging: Judging | None) -> None:
     global _WORKER_SETUP
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     gc.set_threshold(max(gc.get_threshold()[0], _GC_THRESHOLD))
-    _WORKER_SETUP = (plan, round_id, limits)
+    _WORKER_SETUP = (plan, round_id, limits, judging)
 
 
 def _worker_read(tasks: list[tuple[str, bytes, float | None]]) -> bytes:
-    plan, round_id, limits = _WORKER_SETUP  # type: ignore[misc]
-    return _dumps(
-        [
-            _packed(read_returned(source, data, plan, round_id=round_id, mtime=mtime, limits=limits, verified=True))
-            for source, data, mtime in tasks
-        ]
-    )
+    setup = _WORKER_SETUP
+    return _dumps([_packed(_read_bytes(source, data, mtime, *setup)) for source, data, mtime in tasks])
 
 
 def _packed(ret: Returned) -> Returned:
@@ -458,7 +502,7 @@ def _unpacked(ret: Returned) -> Returned:
 
 
 # Returned records travel between processes, and lie in spools, as compact tuples.
-for _cls in (Returned, Entry, LogEntry, Problem, Record):
+for _cls in (Returned, Entry, LogEntry, Problem, Record, Judged):
     spool.compact(_cls)
 _dumps = spool.dumps
 

@@ -80,17 +80,20 @@ def iter_records(
     plan: Plan, chosen: dict[str, Returned], load: Callable[[Returned], Returned] = _itself
 ) -> Iterator[Record]:
     """:func:`build_records` one division at a time (one file's entries loaded at a time)."""
-    index = plan_index(plan)
     for division in plan.divisions:
         ret = chosen.get(division.code)
-        if ret is not None:
-            ret = load(ret)
-        log_by_measure = defaultdict(list)
-        for entry in ret.log if ret else ():
-            log_by_measure[entry.measure_id].append(entry)
-        for measure in index.measures_for(division.code):
-            entry = ret.entries.get(measure.id) if ret else None
-            yield _record(measure.id, division.code, ret, entry, log_by_measure[measure.id])
+        yield from division_records(plan, division.code, load(ret) if ret is not None else None)
+
+
+def division_records(plan: Plan, code: str, ret: Returned | None) -> Iterator[Record]:
+    """The records of one division: filled from ``ret``, the file chosen for it (with its
+    entries), or missing when it sent none."""
+    log_by_measure = defaultdict(list)
+    for entry in ret.log if ret else ():
+        log_by_measure[entry.measure_id].append(entry)
+    for measure in plan_index(plan).measures_for(code):
+        entry = ret.entries.get(measure.id) if ret else None
+        yield _record(measure.id, code, ret, entry, log_by_measure[measure.id])
 
 
 def _record(measure_id: str, division: str, ret: Returned | None, entry: Entry | None, log: list) -> Record:

@@ -253,6 +253,20 @@ class KeyMaker:
             same(r.get("due_date"), r.get("due_date")),
         )
 
+    def again(self, key: RecordKey) -> RecordKey:
+        """A key made by another KeyMaker (in another process), its codes kept once here."""
+        same = self.same.setdefault
+        measure_id, division, state, section, indicator, days_overdue, due_date = key
+        return RecordKey(
+            same(measure_id, measure_id),
+            same(division, division),
+            same(state, state),
+            same(section, section),
+            indicator,
+            days_overdue,
+            same(due_date, due_date),
+        )
+
 
 class RecordSpool(Spool):
     """Records' JSON objects on disk, with the key of each in memory (``record_keys``)."""
@@ -265,6 +279,12 @@ class RecordSpool(Spool):
     def append(self, item: dict) -> None:
         super().append(item)
         self.record_keys.append(self.key_of(item))
+
+    def append_made(self, data: bytes, key: RecordKey) -> None:
+        """Append a record's JSON object pickled by :func:`~ita_xlsx.spool.dumps`, with its key
+        (both made where the file was read: see :mod:`ita_xlsx.judge`)."""
+        self.append_packed(data)
+        self.record_keys.append(self.key_of.again(key))
 
 
 class SpooledRecords(Sequence):
@@ -284,6 +304,11 @@ class SpooledRecords(Sequence):
 
     def append(self, record: Record) -> None:
         self.dicts.append(self.as_dict(record))
+
+    def extend_made(self, made: Sequence[bytes], keys: Sequence[RecordKey]) -> None:
+        """Records whose JSON objects were made and pickled elsewhere (see :mod:`ita_xlsx.judge`)."""
+        for data, key in zip(made, keys, strict=True):
+            self.dicts.append_made(data, key)
 
     def __len__(self) -> int:
         return len(self.dicts)

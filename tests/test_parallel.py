@@ -21,6 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from ita_xlsx import collect as collect_module
+from ita_xlsx import samples
 from ita_xlsx.cli import cli
 from ita_xlsx.collect import collect
 
@@ -115,6 +116,58 @@ def test_auto_reads_a_few_files_here_and_many_in_workers(inbox, sample_plan, mon
     monkeypatch.setattr(collect_module, "default_jobs", lambda: 2)
     assert collect(sample_plan, [inbox], round_id="6m", as_of=AS_OF).to_json() == serial
     assert started
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_records_judged_as_files_are_read_are_those_of_the_merge(sample_plan, tmp_path, jobs):
+    """Each file's records are made and judged where it is read (a worker), before anyone knows
+    which file wins or which round most files are for; what lands must be what merging the chosen
+    files afterwards gives. Here the 12-month files are the most, so the 6-month ones are set
+    aside after they were judged, and three divisions sent their 12-month file twice."""
+    from ita_xlsx import rules
+    from ita_xlsx.merge import choose_versions, iter_records
+    from ita_xlsx.results import RecordDict
+    from ita_xlsx.status import STATE_BY_CODE, STATUS_BY_CODE
+    from ita_xlsx.template.writer import build_template
+
+    shutil.copytree(SAMPLES / "with-mistakes", tmp_path / "in" / "6m")
+    actions = samples.seed_actions(SAMPLES / "seed-actions.yaml")
+    year = samples.records_from_seed(sample_plan, actions, "12m")
+    divisions = ["palad", "finance", "works", "education", "audit", "palad", "finance", "works"]
+    for n, division in enumerate(divisions):
+        data = build_template(
+            sample_plan,
+            "12m",
+            division,
+            password=samples.PASSWORD,
+            generated=dt.datetime(2023, 10, n + 1, 9, 0),
+            prefill=year,
+        )
+        (tmp_path / "in" / f"12m-{n}-{division}.xlsx").write_bytes(data)
+    results = collect(sample_plan, [tmp_path / "in"], as_of=dt.date(2023, 9, 1), jobs=jobs)
+    assert results.round_id == "12m" and results.summary()["files_accepted"] == 8
+
+    returned, _ = collect_module.read_inputs(sample_plan, [tmp_path / "in"], jobs=1)  # entries kept
+    for ret in returned:
+        ret.accepted = ret.accepted and ret.round_id == "12m"
+    chosen, _ = choose_versions(returned)
+    assert [Path(chosen[d].source).name for d in ("palad", "finance", "works")] == [
+        "12m-5-palad.xlsx",
+        "12m-6-finance.xlsx",
+        "12m-7-works.xlsx",
+    ]
+    as_dict = RecordDict(sample_plan, STATUS_BY_CODE, STATE_BY_CODE)
+    expected_records, expected_problems = [], []
+    for record in iter_records(sample_plan, chosen):
+        measure = sample_plan.measure(record.measure_id)
+        found = rules.evaluate(record, measure, sample_plan, sample_plan.round("12m"), dt.date(2023, 9, 1))
+        expected_problems += [p.to_dict() for p in found]
+        expected_records.append(as_dict(record))
+    assert list(results.records.dicts) == expected_records
+    rule_codes = {p["code"] for p in expected_problems}
+    assert {"period-without-action", "date-missing"} <= rule_codes  # the rules had things to say
+    landed = [p.to_dict() for p in results.problems if p.code in rule_codes]
+    assert sorted(map(str, landed)) == sorted(map(str, expected_problems))
 
 
 @forked_workers
