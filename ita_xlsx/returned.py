@@ -380,11 +380,15 @@ class PlanIndex:
         locked = {
             m.id: tuple((t, textnorm.compact(t)) for t in L.locked_texts(plan, m)) for m in plan.measures
         }
+        # Units of one kind have the same measures: one tuple and one set for each such list.
+        same_tuple: dict[tuple, tuple] = {}
+        same_ids: dict[tuple, frozenset] = {}
+        by_code = {code: same_tuple.setdefault(tuple(ms), tuple(ms)) for code, ms in measures.items()}
         return cls(
             plan,
             {d.code: d for d in reversed(plan.divisions)},  # the first of a code wins, as in Plan.division
-            {code: tuple(ms) for code, ms in measures.items()},
-            {code: frozenset(m.id for m in ms) for code, ms in measures.items()},
+            by_code,
+            {code: same_ids.setdefault(ms, frozenset(m.id for m in ms)) for code, ms in by_code.items()},
             locked,
         )
 

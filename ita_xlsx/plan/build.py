@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable
 
@@ -237,7 +238,7 @@ def _divisions(b: _Builder) -> list[Division]:
     divisions = []
     for path, entry in b.items("divisions"):
         data = b.mapping(entry, path, DIVISION_KEYS)
-        code = b.text(data, "code", path)
+        code = sys.intern(b.text(data, "code", path))
         if code and not _CODE.match(code):
             b.report(problems.error, "plan-bad-code", (*path, "code"), value=code)
         emails = b.texts(data, "emails", path)
@@ -315,7 +316,9 @@ def _measure(b: _Builder, data: dict, path: Path, codes: set[str]) -> Measure:
     mid = b.text(data, "id", path)
     if mid and not _ID.match(mid):
         b.report(problems.error, "plan-bad-id", (*path, "id"), value=mid)
-    divisions = b.texts(data, "divisions", path)
+    # One string per code, however many measures list it (a plan of thousands of units lists each
+    # code under many measures: hundreds of thousands of copies otherwise).
+    divisions = tuple(map(sys.intern, b.texts(data, "divisions", path)))
     if not divisions:
         b.report(problems.error, "plan-measure-no-division", (*path, "divisions"), measure=mid)
     elif divisions != (ALL_DIVISIONS,):
