@@ -380,15 +380,19 @@ class PlanIndex:
         locked = {
             m.id: tuple((t, textnorm.compact(t)) for t in L.locked_texts(plan, m)) for m in plan.measures
         }
-        # Units of one kind have the same measures: one tuple and one set for each such list.
-        same_tuple: dict[tuple, tuple] = {}
-        same_ids: dict[tuple, frozenset] = {}
-        by_code = {code: same_tuple.setdefault(tuple(ms), tuple(ms)) for code, ms in measures.items()}
+        # Units of one kind have the same measures: one tuple and one set for each such list (known
+        # by the identities of its measures: hashing a Measure hashes every code it lists).
+        same: dict[tuple, tuple[tuple, frozenset]] = {}
+        for ms in measures.values():
+            key = tuple(map(id, ms))
+            if key not in same:
+                same[key] = (tuple(ms), frozenset(m.id for m in ms))
+        shared = {code: same[tuple(map(id, ms))] for code, ms in measures.items()}
         return cls(
             plan,
             {d.code: d for d in reversed(plan.divisions)},  # the first of a code wins, as in Plan.division
-            by_code,
-            {code: same_ids.setdefault(ms, frozenset(m.id for m in ms)) for code, ms in by_code.items()},
+            {code: both[0] for code, both in shared.items()},
+            {code: both[1] for code, both in shared.items()},
             locked,
         )
 
