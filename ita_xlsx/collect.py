@@ -64,7 +64,8 @@ def read_inputs(
     With a ``stash``, what each workbook says (its entries and log) is put there as it is read
     and the workbooks come back without it: memory does not grow with what the files say.
     With ``judging``, each accepted workbook's records are also made and judged as it is read
-    (see :mod:`ita_xlsx.judge`), in the workers when there are some.
+    (see :mod:`ita_xlsx.judge`), in the workers when there are some; its activity log is then
+    in its judged records only.
     """
     limits = limits or intake.Limits()
     returned: list[Returned] = []
@@ -367,6 +368,7 @@ def _read_bytes(
     ret = read_returned(source, data, plan, round_id=round_id, mtime=mtime, limits=limits, verified=True)
     if judging is not None and ret.accepted:
         ret.judged = spool.dumps(judge(plan, ret, judging))
+        ret.log = []  # in the judged records now; versions are compared by their entries alone
     return ret
 
 
