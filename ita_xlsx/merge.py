@@ -71,20 +71,6 @@ def _conflicts(older: Returned, newer: Returned) -> list[Problem]:
     return found
 
 
-def build_records(plan: Plan, chosen: dict[str, Returned]) -> list[Record]:
-    """Every measure × division of the plan, filled from the chosen file or marked missing."""
-    return list(iter_records(plan, chosen))
-
-
-def iter_records(
-    plan: Plan, chosen: dict[str, Returned], load: Callable[[Returned], Returned] = _itself
-) -> Iterator[Record]:
-    """:func:`build_records` one division at a time (one file's entries loaded at a time)."""
-    for division in plan.divisions:
-        ret = chosen.get(division.code)
-        yield from division_records(plan, division.code, load(ret) if ret is not None else None)
-
-
 def division_records(plan: Plan, code: str, ret: Returned | None) -> Iterator[Record]:
     """The records of one division: filled from ``ret``, the file chosen for it (with its
     entries), or missing when it sent none."""

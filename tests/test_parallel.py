@@ -125,7 +125,7 @@ def test_records_judged_as_files_are_read_are_those_of_the_merge(sample_plan, tm
     files afterwards gives. Here the 12-month files are the most, so the 6-month ones are set
     aside after they were judged, and three divisions sent their 12-month file twice."""
     from ita_xlsx import rules
-    from ita_xlsx.merge import choose_versions, iter_records
+    from ita_xlsx.merge import choose_versions, division_records
     from ita_xlsx.results import RecordDict
     from ita_xlsx.status import STATE_BY_CODE, STATUS_BY_CODE
     from ita_xlsx.template.writer import build_template
@@ -158,7 +158,12 @@ def test_records_judged_as_files_are_read_are_those_of_the_merge(sample_plan, tm
     ]
     as_dict = RecordDict(sample_plan, STATUS_BY_CODE, STATE_BY_CODE)
     expected_records, expected_problems = [], []
-    for record in iter_records(sample_plan, chosen):
+    made_here = (
+        record
+        for division in sample_plan.divisions
+        for record in division_records(sample_plan, division.code, chosen.get(division.code))
+    )
+    for record in made_here:
         measure = sample_plan.measure(record.measure_id)
         found = rules.evaluate(record, measure, sample_plan, sample_plan.round("12m"), dt.date(2023, 9, 1))
         expected_problems += [p.to_dict() for p in found]
