@@ -1,9 +1,10 @@
 """Collect: read every returned workbook, check it, merge, and judge each record.
 
 The read path streams: one file's bytes at a time. As each accepted file is read, its records
-are made and judged as if it were its division's chosen file (:mod:`ita_xlsx.judge`); those and
-what the file says go to a stash on disk. The merge chooses each division's file and takes its
-judged records into a spool on disk (see :mod:`ita_xlsx.spool`), the problems found into a third
+are made and judged as if it were its division's chosen file (:mod:`ita_xlsx.judge`); the records
+go to the record spool on disk as they come (see :mod:`ita_xlsx.spool`), what the file says and
+the rules' problems to a stash on disk. The merge chooses each division's file and lists its
+records in the record spool (nothing is copied); the problems found go to a third spool
 (:mod:`ita_xlsx.problem_spool`). In memory stay the files' reports and a small key per record.
 A bad file is reported and skipped; the good ones still merge.
 
@@ -38,7 +39,7 @@ from ita_xlsx.merge import choose_versions, division_records
 from ita_xlsx.plan import Plan
 from ita_xlsx.problem_spool import ProblemSpool, SpooledProblems
 from ita_xlsx.problems import Problem
-from ita_xlsx.results import FileReport, LogEntry, Record, Results, SpooledRecords
+from ita_xlsx.results import FileReport, LogEntry, Record, RecordKey, RecordSpool, Results, SpooledRecords
 from ita_xlsx.returned import Entry, Returned, plan_index, read_returned
 from ita_xlsx.spool import Spool
 
@@ -124,7 +125,8 @@ def collect(
 
     ``jobs``: worker processes reading the workbooks (see :func:`read_inputs`; None: auto).
     """
-    stash = Stash()
+    records = SpooledRecords(plan)
+    stash = Stash(records.dicts)
     as_of = as_of or dt.date.today()
     returned, others = read_inputs(
         plan,
@@ -139,7 +141,6 @@ def collect(
     round_id = round_id or _common_round(plan, returned)
     _reject_other_rounds(returned, round_id)
     chosen, merge_problems = choose_versions(returned, stash.load)
-    records = SpooledRecords(plan)
     found = ProblemSpool()
     later: dict[str, array] = {}  # file → positions of the problems the merge and the rules found in it
     for p in merge_problems:
@@ -148,9 +149,7 @@ def collect(
     for division in plan.divisions:
         ret = chosen.get(division.code)
         if ret is not None:  # its records were made and judged where it was read
-            judged = stash.judged(ret)
-            records.extend_made(judged.made, judged.keys)
-            for p in judged.problems:
+            for p in stash.list_judged(ret):
                 _add_later(found, later, p)
             continue
         for record in division_records(plan, division.code, None):  # it sent nothing
@@ -186,23 +185,32 @@ def _spooled(reports: list[FileReport], found: ProblemSpool) -> list[FileReport]
 
 
 class Stash:
-    """What each workbook said (its entries and activity log), kept on disk until the merge.
+    """What each workbook said (its entries and activity log), kept on disk until the merge, and
+    what judging it found: its records go to ``records`` as they come (listed there if the file is
+    chosen), the rules' problems here.
 
-    Only the rest of each :class:`Returned` (file, division, versions, problems) stays in memory.
+    Only the rest of each :class:`Returned` (file, division, versions, problems) stays in memory,
+    with the keys of its judged records.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, records: RecordSpool | None = None) -> None:
         self.spool: Spool[tuple] = Spool()
+        self.records = records  # where judged records are kept; None: not kept
         self.where: dict[int, int] = {}  # id() of a kept Returned → its position in the spool
-        self.judged_at: dict[int, int] = {}  # id() of a kept Returned → where its Judged is
+        # id() of a judged Returned → its first record in ``records``, their keys, where its problems are
+        self.judged_at: dict[int, tuple[int, list[RecordKey], int]] = {}
 
     def put(self, ret: Returned) -> Returned:
         """``ret`` without its entries and log, which are kept here (as a worker packed them, if one
-        did), nor its judged records."""
+        did), nor what judging it found."""
         if ret.judged is not None:
-            self.judged_at[id(ret)] = len(self.spool)
-            self.spool.append_packed(ret.judged)
+            judged: Judged = spool.loads(ret.judged)
             ret.judged = None
+            first, keys = -1, []
+            if self.records is not None:
+                first, keys = self.records.keep(judged.made), self.records.same_keys(judged.keys)
+            self.judged_at[id(ret)] = (first, keys, len(self.spool))
+            self.spool.append(judged.problems)
         if ret.packed is not None:
             self.where[id(ret)] = len(self.spool)
             self.spool.append_packed(ret.packed)
@@ -221,10 +229,16 @@ class Stash:
         entries, log = self.spool[position]
         return dataclasses.replace(ret, entries=entries, log=log)
 
-    def judged(self, ret: Returned) -> Judged:
-        """The records of ``ret`` and the rules' problems, made as it was read (it was accepted,
-        and read with ``judging``)."""
-        return self.spool[self.judged_at[id(ret)]]
+    def list_judged(self, ret: Returned) -> list[Problem]:
+        """List the judged records of ``ret`` in ``records``, after those listed before; the rules'
+        problems with them. ``ret`` was accepted and read with ``judging``."""
+        first, keys, problems_at = self.judged_at[id(ret)]
+        self.records.list_kept(first, keys)
+        return self.spool[problems_at]
+
+    def judged_problems(self, ret: Returned) -> list[Problem]:
+        """The problems the rules found in ``ret`` (accepted, read with ``judging``)."""
+        return self.spool[self.judged_at[id(ret)][2]]
 
     def close(self) -> None:
         self.spool.close()
@@ -248,7 +262,7 @@ def check(
     for ret in returned:
         found = list(ret.problems)
         if ret.accepted:
-            found += stash.judged(ret).problems
+            found += stash.judged_problems(ret)
         reports.append(FileReport(ret.source, ret.accepted, ret.division, ret.round_id, problems=found))
     stash.close()
     return reports + others

@@ -2,9 +2,10 @@
 
 A division's records come from the one file chosen for it, and the rules look at one record at a
 time; so each accepted workbook's records are made and judged by the process that read it (one of
-the workers, with many files), and packed as the record spool keeps them. The merge then takes
-those of each division's chosen file, in plan order, and only makes the records of the divisions
-that sent nothing. A file that lost to a newer version of itself was judged for nothing; few do.
+the workers, with many files), and packed as the record spool keeps them; they are kept there as
+they arrive. The merge then lists those of each division's chosen file, in plan order, and only
+makes the records of the divisions that sent nothing. A file that lost to a newer version of
+itself was judged (and its records kept, unlisted) for nothing; few do.
 """
 
 from __future__ import annotations

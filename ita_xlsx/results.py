@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from array import array
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, NamedTuple
 
@@ -268,23 +269,50 @@ class KeyMaker:
         )
 
 
-class RecordSpool(Spool):
-    """Records' JSON objects on disk, with the key of each in memory (``record_keys``)."""
+class RecordSpool(Mapped):
+    """Records' JSON objects on disk, in the order of ``positions`` in ``store``; the key of each in
+    memory (``record_keys``).
+
+    The collector keeps each file's judged records in ``store`` as the file is read (:meth:`keep`)
+    and lists those of the chosen files when it merges (:meth:`list_kept`): they are written once,
+    and never copied.
+    """
 
     def __init__(self) -> None:
-        super().__init__()
+        self.store: Spool[dict] = Spool()
+        self.positions = array("q")
+        super().__init__(self.positions, self.store.__getitem__)
         self.record_keys: list[RecordKey] = []
         self.key_of = KeyMaker()
 
     def append(self, item: dict) -> None:
-        super().append(item)
+        self.positions.append(len(self.store))
+        self.store.append(item)
         self.record_keys.append(self.key_of(item))
 
-    def append_made(self, data: bytes, key: RecordKey) -> None:
-        """Append a record's JSON object pickled by :func:`~ita_xlsx.spool.dumps`, with its key
-        (both made where the file was read: see :mod:`ita_xlsx.judge`)."""
-        self.append_packed(data)
-        self.record_keys.append(self.key_of.again(key))
+    def keep(self, made: Iterable[bytes]) -> int:
+        """Store records' JSON objects pickled by :func:`~ita_xlsx.spool.dumps` (elsewhere: see
+        :mod:`ita_xlsx.judge`), not listed yet; where the first of them is."""
+        first = len(self.store)
+        for data in made:
+            self.store.append_packed(data)
+        return first
+
+    def list_kept(self, first: int, keys: Sequence[RecordKey]) -> None:
+        """List at the end the records kept from ``first`` on, one for each of ``keys`` (their
+        keys, as :meth:`same_keys` gave them)."""
+        self.positions.extend(range(first, first + len(keys)))
+        self.record_keys.extend(keys)
+
+    def same_keys(self, keys: Iterable[RecordKey]) -> list[RecordKey]:
+        """Keys made by another KeyMaker (in another process), their codes kept once here."""
+        return list(map(self.key_of.again, keys))
+
+    def __iter__(self) -> Iterator[dict]:
+        return self.store.take(self.positions)  # runs of neighbours (a file's records) read at once
+
+    def close(self) -> None:
+        self.store.close()
 
 
 class SpooledRecords(Sequence):
@@ -305,10 +333,6 @@ class SpooledRecords(Sequence):
     def append(self, record: Record) -> None:
         self.dicts.append(self.as_dict(record))
 
-    def extend_made(self, made: Sequence[bytes], keys: Sequence[RecordKey]) -> None:
-        """Records whose JSON objects were made and pickled elsewhere (see :mod:`ita_xlsx.judge`)."""
-        for data, key in zip(made, keys, strict=True):
-            self.dicts.append_made(data, key)
 
     def __len__(self) -> int:
         return len(self.dicts)

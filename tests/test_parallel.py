@@ -169,6 +169,8 @@ def test_records_judged_as_files_are_read_are_those_of_the_merge(sample_plan, tm
         expected_problems += [p.to_dict() for p in found]
         expected_records.append(as_dict(record))
     assert list(results.records.dicts) == expected_records
+    kept = results.records.dicts  # the set-aside files' records lie among these, unlisted
+    assert len(kept.store) > len(kept) and [kept[i] for i in range(len(kept))] == expected_records
     rule_codes = {p["code"] for p in expected_problems}
     assert {"period-without-action", "date-missing"} <= rule_codes  # the rules had things to say
     landed = [p.to_dict() for p in results.problems if p.code in rule_codes]
