@@ -39,7 +39,7 @@ from ita_xlsx.merge import choose_versions, division_records
 from ita_xlsx.plan import Plan
 from ita_xlsx.problem_spool import ProblemSpool, SpooledProblems
 from ita_xlsx.problems import Problem
-from ita_xlsx.results import FileReport, LogEntry, Record, RecordKey, RecordSpool, Results, SpooledRecords
+from ita_xlsx.results import FileReport, LogEntry, RecordKey, RecordSpool, Results, SpooledRecords
 from ita_xlsx.returned import Entry, Returned, plan_index, read_returned
 from ita_xlsx.spool import Spool
 
@@ -185,9 +185,9 @@ def _spooled(reports: list[FileReport], found: ProblemSpool) -> list[FileReport]
 
 
 class Stash:
-    """What each workbook said (its entries and activity log), kept on disk until the merge, and
-    what judging it found: its records go to ``records`` as they come (listed there if the file is
-    chosen), the rules' problems here.
+    """What each workbook said (its entries, and its activity log when it was not judged), kept on
+    disk until the merge, and what judging it found: its records go to ``records`` as they come
+    (listed there if the file is chosen; dropped without ``records``), the rules' problems here.
 
     Only the rest of each :class:`Returned` (file, division, versions, problems) stays in memory,
     with the keys of its judged records.
@@ -208,7 +208,7 @@ class Stash:
             ret.judged = None
             first, keys = -1, []
             if self.records is not None:
-                first, keys = self.records.keep(judged.made), self.records.same_keys(judged.keys)
+                first, keys = self.records.keep(judged.made, judged.keys)
             self.judged_at[id(ret)] = (first, keys, len(self.spool))
             self.spool.append(judged.problems)
         if ret.packed is not None:
@@ -518,7 +518,7 @@ def _unpacked(ret: Returned) -> Returned:
 
 
 # Returned records travel between processes, and lie in spools, as compact tuples.
-for _cls in (Returned, Entry, LogEntry, Problem, Record, Judged):
+for _cls in (Returned, Entry, LogEntry, Problem, Judged):
     spool.compact(_cls)
 _dumps = spool.dumps
 

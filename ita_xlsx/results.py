@@ -290,29 +290,23 @@ class RecordSpool(Mapped):
         self.store.append(item)
         self.record_keys.append(self.key_of(item))
 
-    def keep(self, made: Iterable[bytes]) -> int:
-        """Store records' JSON objects pickled by :func:`~ita_xlsx.spool.dumps` (elsewhere: see
-        :mod:`ita_xlsx.judge`), not listed yet; where the first of them is."""
+    def keep(self, made: Iterable[bytes], keys: Iterable[RecordKey]) -> tuple[int, list[RecordKey]]:
+        """Store records' JSON objects pickled by :func:`~ita_xlsx.spool.dumps` elsewhere (see
+        :mod:`ita_xlsx.judge`), not listed yet: where the first of them is, and their ``keys``
+        with the codes kept once here."""
         first = len(self.store)
         for data in made:
             self.store.append_packed(data)
-        return first
+        return first, list(map(self.key_of.again, keys))
 
     def list_kept(self, first: int, keys: Sequence[RecordKey]) -> None:
-        """List at the end the records kept from ``first`` on, one for each of ``keys`` (their
-        keys, as :meth:`same_keys` gave them)."""
+        """List at the end the records kept from ``first`` on, one for each of ``keys`` (as
+        :meth:`keep` gave them)."""
         self.positions.extend(range(first, first + len(keys)))
         self.record_keys.extend(keys)
 
-    def same_keys(self, keys: Iterable[RecordKey]) -> list[RecordKey]:
-        """Keys made by another KeyMaker (in another process), their codes kept once here."""
-        return list(map(self.key_of.again, keys))
-
     def __iter__(self) -> Iterator[dict]:
         return self.store.take(self.positions)  # runs of neighbours (a file's records) read at once
-
-    def close(self) -> None:
-        self.store.close()
 
 
 class SpooledRecords(Sequence):
@@ -332,7 +326,6 @@ class SpooledRecords(Sequence):
 
     def append(self, record: Record) -> None:
         self.dicts.append(self.as_dict(record))
-
 
     def __len__(self) -> int:
         return len(self.dicts)
