@@ -481,7 +481,7 @@ def test_report_long_texts_continue_in_the_next_row(book):
 def test_a_text_of_thousands_of_lines_is_cut_into_full_rows_losing_nothing():
     """A measure's text in a plan of thousands of units (every unit's name in one paragraph) goes
     on over as many rows as it needs: every row full but at most 409 pt, nothing lost or repeated."""
-    from ita_xlsx.report.common import MAX_LINES, lines_needed, split_text
+    from ita_xlsx.report.common import MAX_LINES, lines_needed, split_text, split_texts
 
     names = [f"กองคลัง หน่วยที่ {i} https://example.go.th/u{i:05d}/report.pdf" for i in range(6000)]
     text = "ยังไม่ได้รับรายงาน: " + " ".join(names) + "\nหมายเหตุ"
@@ -492,6 +492,39 @@ def test_a_text_of_thousands_of_lines_is_cut_into_full_rows_losing_nothing():
         assert lines == lines_needed(piece, 30)
         assert MAX_LINES - 2 <= lines <= MAX_LINES, piece[:40]
     assert pieces[-1] == ("หมายเหตุ", 1)
+    # the same pieces when the paragraphs are given one by one, as the report sheet makes them
+    given = iter(["ยังไม่ได้รับรายงาน: " + " ".join(names), "หมายเหตุ"])
+    assert list(split_texts(given, 30)) == pieces
+
+
+def test_a_long_action_text_runs_over_rows_as_one_measure(sample_plan, tmp_path):
+    """Every division of a measure wrote a long result: the action column goes on over several
+    rows, bordered as one measure (a top border on the first row only, a bottom border on the last
+    only), each division's result there once and whole, and the next measure starts after it."""
+    results = make_results(sample_plan)
+    measure_id = next(m.id for m in sample_plan.measures if len(sample_plan.division_codes(m)) >= 3)
+    long_results = {}
+    for n, r in enumerate(r for r in results["records"] if r["measure_id"] == measure_id):
+        words = " ".join(f"ผลการดำเนินงานของหน่วยที่ {n} ขั้นตอน {i}" for i in range(60))
+        long_results[r["division"]] = words
+        r.update(status="done", state="done", action_date="2023-01-10", result=words)
+    out = write_consolidated(results, sample_plan, tmp_path / "OUT.xlsx")
+    ws = openpyxl.load_workbook(out)["รายงาน"]
+
+    text = _report_action(ws, sample_plan, measure_id)
+    for words in long_results.values():
+        assert squeeze(text).count(squeeze(words)) == 1
+    steps = squeeze(sample_plan.measure(measure_id).steps)
+    first = next(row[0].row for row in ws.iter_rows() if squeeze(str(row[2].value or "")) == steps)
+    bottoms = [first]
+    while not ws.cell(bottoms[-1], 5).border.bottom.style:
+        bottoms.append(bottoms[-1] + 1)
+        assert not ws.cell(bottoms[-1], 1).border.top.style
+    assert len(bottoms) > 2, "the text should need several rows"
+    assert ws.cell(bottoms[-1] + 1, 1).border.top.style  # the next measure (or section) begins
+    for row in bottoms:
+        assert ws.row_dimensions[row].height <= 409
+        assert all(ws.cell(row, c).border.left.style for c in range(1, 6))
 
 
 def _report_action(ws, plan, measure_id: str) -> str:

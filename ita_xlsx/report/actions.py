@@ -7,7 +7,7 @@ of several divisions gets one paragraph per group of divisions that reported the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from ita_xlsx import messages, thaidates
 from ita_xlsx.report.data import parse_iso
@@ -50,12 +50,14 @@ def record_text(record: Mapping) -> str:
     return f"{phrase(record)}\n{result}" if result else phrase(record)
 
 
-def measure_text(records: Iterable[Mapping], division_name: Callable[[str], str]) -> str:
-    """The action cell of one measure: one paragraph per group of divisions that reported alike.
+def measure_paragraphs(records: Iterable[Mapping], division_name: Callable[[str], str]) -> Iterator[str]:
+    """The action cell of one measure, paragraph by paragraph: one per group of divisions that
+    reported alike (a paragraph may hold a line break: the phrase, then the result).
 
     Divisions for which the measure is not applicable are left out unless all are. When every
     division reported the same, the text stands alone, as in the office's published reports.
-    The records are read once, one at a time.
+    The records are read once, one at a time; in a plan of thousands of units the cell runs over
+    thousands of rows, so it is given out a paragraph at a time, each let go once given.
     """
     applicable: dict[str, list[str]] = {}
     not_applicable: dict[str, list[str]] = {}
@@ -64,9 +66,15 @@ def measure_text(records: Iterable[Mapping], division_name: Callable[[str], str]
         groups.setdefault(record_text(r), []).append(division_name(r["division"]))
     groups = applicable or not_applicable
     if not groups:
-        return _th("report.action.missing")
+        yield _th("report.action.missing")
+        return
     if len(groups) == 1:
-        return next(iter(groups))
-    return "\n".join(
-        _th("report.action.division", divisions=", ".join(names), text=text) for text, names in groups.items()
-    )
+        yield next(iter(groups))
+        return
+    pending = list(groups.items())
+    applicable.clear()
+    not_applicable.clear()
+    pending.reverse()
+    while pending:
+        text, names = pending.pop()
+        yield _th("report.action.division", divisions=", ".join(names), text=text)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from xlsxwriter.worksheet import Worksheet
 
@@ -171,22 +172,30 @@ def split_text(text: str, column_width: float, max_lines: int = MAX_LINES) -> li
     A row cannot be taller than 409 pt: a longer text continues in the next row. A paragraph
     too long even for a row of its own is cut at the last space that fits.
     """
-    chunks: list[tuple[str, int]] = []
+    return list(split_texts([text], column_width, max_lines))
+
+
+def split_texts(
+    texts: Iterable[str], column_width: float, max_lines: int = MAX_LINES
+) -> Iterator[tuple[str, int]]:
+    """The pieces :func:`split_text` makes of the texts joined by line breaks, made as the texts
+    come: a cell of thousands of rows is never whole in memory. Always at least one piece."""
     current: list[str] = []
     used = 0
-    for paragraph, lines in _paragraphs(text, per_line(column_width), max_lines):
+    room = per_line(column_width)
+    paragraphs = itertools.chain.from_iterable(t.split("\n") for t in texts)
+    for paragraph, lines in _paragraphs(paragraphs, room, max_lines):
         if current and used + lines > max_lines:
-            chunks.append(("\n".join(current), used))
+            yield "\n".join(current), used
             current, used = [], 0
         current.append(paragraph)
         used += lines
-    chunks.append(("\n".join(current), used))
-    return chunks
+    yield "\n".join(current), used
 
 
-def _paragraphs(text: str, line: int, max_lines: int):
-    """(paragraph, lines) of ``text``; a paragraph longer than ``max_lines`` is cut in pieces that fit."""
-    for paragraph in text.split("\n"):
+def _paragraphs(paragraphs: Iterable[str], line: int, max_lines: int) -> Iterator[tuple[str, int]]:
+    """(paragraph, lines) of each paragraph; one longer than ``max_lines`` is cut in pieces that fit."""
+    for paragraph in paragraphs:
         while (lines := _lines_if_within(paragraph, line, max_lines)) > max_lines:
             room = line * max_lines
             cut = _cut_at(paragraph, room)

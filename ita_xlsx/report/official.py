@@ -10,14 +10,14 @@ row heights estimated from the text so that wrapped Thai is not clipped.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from ita_xlsx.plan import Measure, Section
 from ita_xlsx.report import rows
-from ita_xlsx.report.actions import measure_text
+from ita_xlsx.report.actions import measure_paragraphs
 from ita_xlsx.report.common import (
     LINE_PX,
     header,
@@ -27,6 +27,7 @@ from ita_xlsx.report.common import (
     set_widths,
     setup_sheet,
     split_text,
+    split_texts,
     th,
 )
 from ita_xlsx.report.data import ReportData, in_order, thai_digits
@@ -75,25 +76,34 @@ def _write_sections(writer: RowWriter, fmt: Formats, data: ReportData, row: int)
         row += 1
         for measure in measures:
             records = (data.records[i] for i in by_measure.get(measure.id, ()))
-            texts = _measure_texts(data, measure, records)
-            row = _write_measure(writer, fmt, row, texts)
+            action = measure_paragraphs(records, data.division_name)
+            row = _write_measure(writer, fmt, row, _measure_texts(data, measure), action)
 
 
-def _write_measure(writer: RowWriter, fmt: Formats, row: int, texts: list[str]) -> int:
+def _write_measure(writer: RowWriter, fmt: Formats, row: int, texts: list[str], action: Iterable[str]) -> int:
     """One measure: one row, or more when a text is too long for one (a row is at most 409 pt).
 
-    The rows of one measure share their side borders and have none between them, so they read
-    as one row on screen and on paper. Returns the next free row.
+    ``texts`` are the first four columns, ``action`` the paragraphs of the fifth: in a plan of
+    thousands of units it runs over thousands of rows, cut into rows as it is made. The rows of
+    one measure share their side borders and have none between them, so they read as one row on
+    screen and on paper. Returns the next free row.
     """
-    pieces = [split_text(t, w) for t, w in zip(texts, WIDTHS, strict=True)]
-    count = max(len(p) for p in pieces)
-    for i in range(count):
-        part = [p[i] if i < len(p) else ("", 0) for p in pieces]
-        style = fmt.report_cell_parts[(i == 0, i == count - 1)]
+    pieces = [split_text(t, w) for t, w in zip(texts, WIDTHS[:LAST_COL], strict=True)]
+    rows_of_texts = max(len(p) for p in pieces)
+    actions = split_texts(action, WIDTHS[LAST_COL])
+    piece = next(actions)
+    i = 0
+    while True:
+        after = next(actions, None)
+        last = after is None and i >= rows_of_texts - 1
+        part = [*(p[i] if i < len(p) else ("", 0) for p in pieces), piece]
+        style = fmt.report_cell_parts[(i == 0, last)]
         height = lines_height(max(lines for _, lines in part))
-        writer.write(row, [rows.text(t, style) for t, _ in part], height=height)
-        row += 1
-    return row
+        writer.write(row + i, [rows.text(t, style) for t, _ in part], height=height)
+        if last:
+            return row + i + 1
+        piece = after or ("", 0)
+        i += 1
 
 
 def section_heading(number: int, section: Section) -> str:
@@ -121,21 +131,19 @@ def _records_by_measure(data: ReportData) -> dict[str, array]:
     """The positions of each measure's records, divisions in plan order (read when written)."""
     order = {code: i for i, code in enumerate(data.divisions)}
     count = len(data.keys)
-    grouped: dict[str, list[int]] = {}
+    grouped: dict[str, array] = {}  # 8 bytes a record, not an int object (130,000 at 10,000 units)
     for position, key in enumerate(data.keys):
-        grouped.setdefault(key.measure_id, []).append(order.get(key.division, len(order)) * count + position)
+        found = grouped.get(key.measure_id)
+        if found is None:
+            found = grouped[key.measure_id] = array("q")
+        found.append(order.get(key.division, len(order)) * count + position)
     return {measure: in_order(found, count) for measure, found in grouped.items()}
 
 
-def _measure_texts(data: ReportData, measure: Measure, records: Iterable[Mapping]) -> list[str]:
+def _measure_texts(data: ReportData, measure: Measure) -> list[str]:
+    """The first four columns of a measure's row (the fifth is made from the records)."""
     plan = data.plan
     responsible = measure.responsible_text or " ".join(
         data.division_name(code) for code in plan.division_codes(measure)
     )
-    return [
-        question_text(plan, measure),
-        responsible,
-        measure.steps,
-        reporting_text(measure),
-        measure_text(records, data.division_name),
-    ]
+    return [question_text(plan, measure), responsible, measure.steps, reporting_text(measure)]
