@@ -56,8 +56,9 @@ def measure_paragraphs(records: Iterable[Mapping], division_name: Callable[[str]
 
     Divisions for which the measure is not applicable are left out unless all are. When every
     division reported the same, the text stands alone, as in the office's published reports.
-    The records are read once, one at a time; in a plan of thousands of units the cell runs over
-    thousands of rows, so it is given out a paragraph at a time, each let go once given.
+    The records are read once, one at a time. In a plan of thousands of units the cell runs over
+    thousands of rows: it is given a paragraph at a time, and only the groups are held, never the
+    whole text.
     """
     applicable: dict[str, list[str]] = {}
     not_applicable: dict[str, list[str]] = {}
@@ -71,10 +72,5 @@ def measure_paragraphs(records: Iterable[Mapping], division_name: Callable[[str]
     if len(groups) == 1:
         yield next(iter(groups))
         return
-    pending = list(groups.items())
-    applicable.clear()
-    not_applicable.clear()
-    pending.reverse()
-    while pending:
-        text, names = pending.pop()
+    for text, names in groups.items():
         yield _th("report.action.division", divisions=", ".join(names), text=text)
