@@ -383,11 +383,13 @@ class PlanIndex:
         # Units of one kind have the same measures: one tuple and one set for each such list (known
         # by the identities of its measures: hashing a Measure hashes every code it lists).
         same: dict[tuple, tuple[tuple, frozenset]] = {}
-        for ms in measures.values():
+        shared: dict[str, tuple[tuple, frozenset]] = {}
+        for code, ms in measures.items():
             key = tuple(map(id, ms))
-            if key not in same:
-                same[key] = (tuple(ms), frozenset(m.id for m in ms))
-        shared = {code: same[tuple(map(id, ms))] for code, ms in measures.items()}
+            both = same.get(key)
+            if both is None:
+                both = same[key] = (tuple(ms), frozenset(m.id for m in ms))
+            shared[code] = both
         return cls(
             plan,
             {d.code: d for d in reversed(plan.divisions)},  # the first of a code wins, as in Plan.division
