@@ -1,7 +1,9 @@
-"""The two references ``collect`` is measured against, each run as its own process by run.py.
+"""The references ``collect`` is measured against, each run as its own process by run.py.
 
     python bench/refs.py openpyxl FOLDER   load every .xlsx the way most scripts do and read its
                                           input cells (openpyxl, read_only=False, data_only=True)
+    python bench/refs.py calamine FOLDER   load every .xlsx with python-calamine (the parser collect
+                                          uses) and take every sheet's values: parsing, nothing checked
     python bench/refs.py floor FOLDER      read every file's bytes and inflate its sheet XML with
                                           zipfile: the least any reader has to do, nothing parsed
 
@@ -36,6 +38,14 @@ def openpyxl_reader(path: Path) -> int:
     return filled
 
 
+def calamine_reader(path: Path) -> int:
+    """Every sheet's values, parsed by python-calamine; return how many rows were read."""
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
+    return sum(len(workbook.get_sheet_by_name(name).to_python()) for name in workbook.sheet_names)
+
+
 def floor_reader(path: Path) -> int:
     """The bytes of the file and the inflated XML of its sheets; return the bytes inflated."""
     data = path.read_bytes()
@@ -47,7 +57,7 @@ def floor_reader(path: Path) -> int:
         )
 
 
-READERS = {"openpyxl": openpyxl_reader, "floor": floor_reader}
+READERS = {"openpyxl": openpyxl_reader, "calamine": calamine_reader, "floor": floor_reader}
 
 
 def main() -> None:
@@ -55,6 +65,8 @@ def main() -> None:
     reader = READERS[kind]
     if kind == "openpyxl":
         import openpyxl  # noqa: F401 - imported before the clock starts, as collect imports its readers
+    elif kind == "calamine":
+        import python_calamine  # noqa: F401
 
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     done = failed = 0

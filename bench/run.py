@@ -5,9 +5,9 @@
     .venv/bin/python bench/run.py --memory           # also peak memory at 1,000 and 10,000 files
 
 In one run, on the same files: ``ita-xlsx collect`` end to end (a process, from start to exit,
-both outputs written), a plain openpyxl reader and the floor (bytes read and sheet XML inflated,
-nothing parsed), then ``ita-xlsx --help``, ``ita-xlsx demo`` and a consolidated workbook of
-100,000 records. Every figure comes from a child process: wall time from start to exit, peak
+both outputs written), a plain openpyxl reader, python-calamine parsing every sheet, and the
+floor (bytes read and sheet XML inflated, nothing parsed), then ``ita-xlsx --help``,
+``ita-xlsx demo`` and a consolidated workbook of 100,000 records. Every figure comes from a child process: wall time from start to exit, peak
 memory from the kernel (``wait4``); with worker processes, the summed memory of the process tree
 is sampled as well. Timings are medians; on a shared machine compare the ratios of one run.
 The figures are printed and written to bench/out/results.json.
@@ -264,7 +264,7 @@ def _arguments() -> argparse.Namespace:
 
 
 def _collect_and_references(args: argparse.Namespace, corpus: corpora.Corpus, work: Path) -> dict:
-    """collect (as chosen, and serial), the floor and openpyxl on the same files, then its steps.
+    """collect (as chosen, and serial), the floor, calamine and openpyxl on the same files, then its steps.
 
     The runs are interleaved (one of each per round), so that a slow minute on a shared machine
     falls on all of them alike; the ratios are taken round by round, then their median.
@@ -273,6 +273,7 @@ def _collect_and_references(args: argparse.Namespace, corpus: corpora.Corpus, wo
         "collect": (collect_argv(corpus, work / "auto", args.jobs), (0, 1)),
         "collect --jobs 1": (collect_argv(corpus, work / "serial", 1), (0, 1)),
         "floor": (_ref_argv("floor", corpus), (0,)),
+        "calamine": (_ref_argv("calamine", corpus), (0,)),
     }
     if not args.skip_openpyxl:
         runs["openpyxl"] = (_ref_argv("openpyxl", corpus), (0,))
@@ -284,6 +285,7 @@ def _collect_and_references(args: argparse.Namespace, corpus: corpora.Corpus, wo
         "collect": "ita-xlsx collect",
         "collect --jobs 1": "ita-xlsx collect --jobs 1",
         "floor": "floor (bytes + inflate sheets)",
+        "calamine": "calamine parse, all sheets",
         "openpyxl": "openpyxl load + input cells",
     }
     for name, timing in timings.items():
@@ -291,8 +293,14 @@ def _collect_and_references(args: argparse.Namespace, corpus: corpora.Corpus, wo
     auto, serial = timings["collect"], timings["collect --jobs 1"]
     same = (work / "auto" / "summary.json").read_bytes() == (work / "serial" / "summary.json").read_bytes()
     steps = timed("steps", _steps_argv(corpus, work / "steps.xlsx", args.jobs), 1)
-    refs = {name: t for name, t in timings.items() if name in ("floor", "openpyxl")}
+    refs = {name: t for name, t in timings.items() if name in ("floor", "calamine", "openpyxl")}
     ratios = {f"collect/{name}": _median_ratio(auto, ref) for name, ref in refs.items()}
+    ratios["calamine/floor"] = _median_ratio(timings["calamine"], timings["floor"])
+    step_seconds = json.loads(steps.output)["seconds"]
+    # What one step of collect alone costs, in floors (the steps' run against the floor's median):
+    # the room the "within 6x of the floor" target leaves for the rest.
+    ratios["workbook_step/floor"] = round(step_seconds["consolidated"] / timings["floor"].median, 3)
+    ratios["read_step/floor"] = round(step_seconds["read_check_merge"] / timings["floor"].median, 3)
     return {
         "collect": {**auto.summary(), **per_file(auto, corpus.files)},
         "collect_serial": {**serial.summary(), **per_file(serial, corpus.files), "same_json": same},
@@ -345,6 +353,14 @@ def _summary(report: dict) -> None:
         ratio = report["ratios"][f"collect/{name}"]
         told = f"{1 / ratio:.2f}x faster" if ratio <= 1 else f"{ratio:.2f}x slower"
         print(f"collect / {name:9s} = {ratio:6.2f}   (collect {told})")
+    ratios = report["ratios"]
+    print(
+        f"calamine / floor   = {ratios['calamine/floor']:6.2f}   (parsing alone, nothing checked, one core)"
+    )
+    print(
+        f"steps / floor: reading, checking and merging {ratios['read_step/floor']:.2f},"
+        f" the consolidated workbook alone {ratios['workbook_step/floor']:.2f}"
+    )
     same = report["collect_serial"]["same_json"]
     print(
         f"serial / parallel  = {report['ratios']['serial/parallel']:6.2f}   (JSON byte for byte the same: {same})"
