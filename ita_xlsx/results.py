@@ -62,6 +62,11 @@ class Record:
     cells: dict[str, str] = field(default_factory=dict)  # field → cell reference in the source
 
 
+def is_rejected(accepted: bool, severities: Iterable[str]) -> bool:
+    """A file not used because of an error: a skipped duplicate or lock file is not rejected."""
+    return not accepted and "error" in severities
+
+
 @dataclass(slots=True)
 class FileReport:
     path: str
@@ -74,7 +79,7 @@ class FileReport:
     @property
     def rejected(self) -> bool:
         """Not used because of an error (a skipped duplicate or lock file is not rejected)."""
-        return not self.accepted and any(p.severity == "error" for p in self.problems)
+        return is_rejected(self.accepted, (p.severity for p in self.problems))
 
     def to_dict(self) -> dict:
         return {

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from ita_xlsx.cli import cli
 from ita_xlsx.collect import collect
@@ -268,6 +269,23 @@ def test_same_file_twice_counts_once(sample_plan, books, tmp_path):
     assert ("b.xlsx", None, "intake-duplicate") in located(results)
 
 
+def test_a_copy_is_counted_alike_on_screen_and_in_the_summary_sheet(books, tmp_path):
+    write(tmp_path / "in", "a.xlsx", books["audit"])
+    write(tmp_path / "in", "a - Copy.xlsx", books["audit"])
+    write(tmp_path / "in", "broken.xlsx", b"not a workbook")
+    out = tmp_path / "out" / "s.xlsx"
+    run = CliRunner().invoke(
+        cli,
+        ["collect", "--plan", str(ROOT / "workbook_templates" / "plan-2566.yaml"), "--round", "6m"]
+        + ["--as-of", "2023-03-31", "--out", str(out), str(tmp_path / "in")],
+    )
+    assert run.exit_code == 1, run.output  # the broken file is an error
+    assert "ไฟล์ที่รับ 1 ไม่รับ 1" in run.output  # the copy is neither
+    summary = load_workbook(out, read_only=True)["สรุป"]
+    lines = [v for row in summary.iter_rows(values_only=True) for v in row if isinstance(v, str)]
+    assert any(line.startswith("ไฟล์ที่รับ 1 ไฟล์ · ไฟล์ที่ไม่ผ่านการตรวจ 1 ไฟล์") for line in lines), lines
+
+
 def test_division_that_sent_nothing_is_missing(sample_plan, books, tmp_path):
     results = collect(sample_plan, [write(tmp_path, "w.xlsx", books["works"])], round_id="6m", as_of=AS_OF)
     assert {r.state for r in results.records if r.division != "works"} == {"missing"}
@@ -349,6 +367,20 @@ def test_check_command_reports_per_file(tmp_path):
     bad = runner.invoke(cli, ["check", "--plan", plan, str(SAMPLES / "with-mistakes")])
     assert bad.exit_code == 1 and "locked text" not in bad.output  # Thai by default
     assert "ข้อความที่ล็อกไว้" in bad.output
+
+
+def test_check_notes_a_copy_without_failing_it(books, tmp_path):
+    write(tmp_path, "a.xlsx", books["audit"])
+    write(tmp_path, "b.xlsx", books["audit"])
+    plan = str(ROOT / "workbook_templates" / "plan-2566.yaml")
+    run = CliRunner().invoke(cli, ["check", "--plan", plan, "--as-of", "2023-03-31", str(tmp_path)])
+    assert run.exit_code == 0, run.output
+    verdicts = [line for line in run.output.splitlines() if line[:1] in "✔✘–"]
+    assert verdicts == [
+        f"✔ {tmp_path / 'a.xlsx'}: ใช้ได้ (คำเตือน 0)",
+        f"– {tmp_path / 'b.xlsx'}: ไม่ได้ตรวจ (ดูหมายเหตุด้านบน)",
+    ]
+    assert "[intake-duplicate]" in run.output
 
 
 def test_inputs_are_never_modified(sample_plan, tmp_path):

@@ -166,7 +166,11 @@ def check(plan_file: Path, as_of: str | None, inputs: tuple[Path, ...]) -> None:
     failed = False
     for report in reports:
         errors, warnings = print_problems(report.problems)
-        ok = report.accepted and not errors
-        failed |= not ok
-        say("check.file-ok" if ok else "check.file-bad", path=report.path, errors=errors, warnings=warnings)
+        if report.accepted and not errors:
+            verdict = "check.file-ok"
+        elif report.accepted or report.rejected or errors:
+            verdict, failed = "check.file-bad", True
+        else:  # a copy of a file already checked, a lock file, a mail without a workbook: a note says
+            verdict = "check.file-skipped"
+        say(verdict, path=report.path, errors=errors, warnings=warnings)
     sys.exit(1 if failed else 0)

@@ -24,6 +24,7 @@ from ita_xlsx.report.common import (
 from ita_xlsx.report.data import ReportData, Tally, thai_digits
 from ita_xlsx.report.formats import CHART_BORDER, STATE_ORDER, Formats, chart_fill, state_label
 from ita_xlsx.report.rows import RowWriter
+from ita_xlsx.results import is_rejected
 
 SHEET = "สรุป"
 LAST_COL = 11  # A label, B-I states, J total, K % done, L sent
@@ -98,11 +99,14 @@ def _files_line(data: ReportData) -> str:
     """Files accepted and rejected, errors and warnings: counted from the results' lists."""
     files = data.results.get("files") or ()
     severities = Counter(p.get("severity") for p in data.results.get("problems") or ())
-    accepted = sum(bool(f.get("accepted")) for f in files)
+    accepted = rejected = 0
+    for f in files:  # a skipped copy or lock file is neither, as on the command line
+        accepted += bool(f.get("accepted"))
+        rejected += is_rejected(bool(f.get("accepted")), (p.get("severity") for p in f.get("problems") or ()))
     return th(
         "report.summary.files",
         accepted=accepted,
-        rejected=len(files) - accepted,
+        rejected=rejected,
         errors=severities["error"],
         warnings=severities["warning"],
     )
