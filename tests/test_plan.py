@@ -177,6 +177,8 @@ def test_plan_new_writes_an_empty_workbook_with_dropdowns(tmp_path):
     assert again.exit_code == 2  # refuses to overwrite
     plan, found = load_plan(target)
     assert plan is None and found  # an empty plan is not a valid plan, and says why
+    fiscal_year = next(p for p in found if p.cell and p.message("th").startswith("ช่อง 'fiscal_year'"))
+    assert fiscal_year.code == "plan-empty-text"  # not "must be a number (found 'None')"
 
 
 def test_convert_both_ways_by_command(tmp_path, sample_plan_path):
@@ -220,6 +222,17 @@ def test_schedule_occurrences(phrase, kind, first_due, count):
 def test_bad_schedules_say_why(phrase):
     with pytest.raises(ScheduleError):
         parse_schedule(phrase)
+
+
+def test_why_a_schedule_is_bad_is_said_in_the_users_language(tmp_path, raw_plan):
+    raw_plan["measures"][4]["schedule"] = "twice-yearly 4"
+    path = write_yaml(tmp_path, raw_plan)
+    thai = CliRunner().invoke(cli, ["plan", "check", str(path)])
+    assert thai.exit_code == 1
+    assert "ระบุเดือนที่ต่างกัน 2 เดือนพอดี เช่น 4 10 หรือ เม.ย. ต.ค." in thai.output
+    assert "different month" not in thai.output
+    english = CliRunner().invoke(cli, ["--lang", "en", "plan", "check", str(path)])
+    assert "name exactly 2 different month(s), e.g. 4 10 or apr oct" in english.output
 
 
 def test_due_dates_for_rounds(sample_plan):

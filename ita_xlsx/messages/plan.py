@@ -72,6 +72,25 @@ MESSAGES = {
         "มาตรการ '{measure}' ยังไม่ระบุหน่วยงานผู้รับผิดชอบ",
         "Measure '{measure}' has no responsible division",
     ),
+    "schedule.unknown": (
+        "ไม่รู้จักกำหนดเวลาแบบ '{word}' ใช้ได้: {kinds}",
+        "unknown schedule '{word}'; use one of: {kinds}",
+    ),
+    "schedule.takes-nothing": ("'{kind}' ไม่ต้องมีข้อความต่อท้าย", "'{kind}' takes nothing after it"),
+    "schedule.once-needs-date": (
+        "'once' ต้องตามด้วยวันที่ เช่น once 2023-01-31 หรือ once 31/1/2566",
+        "'once' needs a date, e.g. once 2023-01-31",
+    ),
+    "schedule.not-a-date": ("'{value}' ไม่ใช่วันที่", "'{value}' is not a date"),
+    "schedule.monthly-day": (
+        "เขียน 'monthly' (ส่งภายในสิ้นเดือน) หรือ 'monthly day N' โดย N เป็นวันที่ 1 ถึง 31",
+        "write 'monthly' (by the month's end) or 'monthly day N' with N from 1 to 31",
+    ),
+    "schedule.months-count": (
+        "ระบุเดือนที่ต่างกัน {count} เดือนพอดี เช่น 4 10 หรือ เม.ย. ต.ค.",
+        "name exactly {count} different month(s), e.g. 4 10 or apr oct",
+    ),
+    "schedule.not-a-month": ("'{value}' ไม่ใช่เดือน", "'{value}' is not a month"),
     "plan-bad-schedule": (
         "กำหนดเวลา '{value}' อ่านไม่ได้: {reason}",
         "Schedule '{value}' cannot be read: {reason}",

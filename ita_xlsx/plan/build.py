@@ -121,6 +121,9 @@ class _Builder:
 
     def integer(self, data: dict, key: str, path: Path) -> int | None:
         value = data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            self.report(problems.error, "plan-empty-text", (*path, key), key=key)
+            return None
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, str) and thaidates.to_arabic_digits(value.strip()).isdigit():
@@ -330,7 +333,7 @@ def _measure(b: _Builder, data: dict, path: Path, codes: set[str]) -> Measure:
         schedule = parse_schedule(schedule_text) if schedule_text else parse_schedule("event")
     except ScheduleError as exc:
         b.report(
-            problems.error, "plan-bad-schedule", (*path, "schedule"), value=schedule_text, reason=str(exc)
+            problems.error, "plan-bad-schedule", (*path, "schedule"), value=schedule_text, reason=exc.reason()
         )
         schedule = parse_schedule("event")
     items = b.texts(data, "items", path)

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ita_xlsx import thaidates
+from ita_xlsx import messages, thaidates
 
 KINDS = ("once", "daily", "monthly", "quarterly", "twice-yearly", "yearly", "event")
 RECURRING = frozenset({"daily", "monthly", "quarterly", "twice-yearly", "yearly"})
@@ -27,7 +27,19 @@ _MONTH_WORDS = {
 
 
 class ScheduleError(ValueError):
-    """The phrase is not a schedule; ``args[0]`` says why, in English, for the problem record."""
+    """The phrase is not a schedule: ``key`` names the catalogue message saying why, ``params`` fill it."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key, params)
+        self.key = key
+        self.params = params
+
+    def reason(self, lang: str | None = None) -> str:
+        """Why, in ``lang`` (default: the current language)."""
+        return messages.text(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.reason("en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +122,7 @@ def parse_schedule(phrase: str) -> Schedule:
     if kind == "once" and any(sep in phrase for sep in ",;"):
         args = [a.strip() for a in re.split(r"[,;]", phrase.split(maxsplit=1)[1]) if a.strip()]
     if kind not in KINDS:
-        raise ScheduleError(f"unknown schedule {words[0]!r}; use one of: {', '.join(KINDS)}")
+        raise ScheduleError("schedule.unknown", word=words[0], kinds=", ".join(KINDS))
     if kind == "once":
         return Schedule("once", dates=_parse_dates(args))
     if kind == "monthly":
@@ -118,18 +130,18 @@ def parse_schedule(phrase: str) -> Schedule:
     if kind in ("twice-yearly", "yearly"):
         return Schedule(kind, months=_parse_months(args, 2 if kind == "twice-yearly" else 1))
     if args:
-        raise ScheduleError(f"'{kind}' takes nothing after it")
+        raise ScheduleError("schedule.takes-nothing", kind=kind)
     return Schedule(kind)
 
 
 def _parse_dates(args: list[str]) -> tuple[dt.date, ...]:
     if not args:
-        raise ScheduleError("'once' needs a date, e.g. once 2023-01-31")
+        raise ScheduleError("schedule.once-needs-date")
     dates = []
     for arg in args:
         parsed = thaidates.parse_date(arg)
         if parsed.value is None:
-            raise ScheduleError(f"{arg!r} is not a date")
+            raise ScheduleError("schedule.not-a-date", value=arg)
         dates.append(parsed.value)
     return tuple(sorted(set(dates)))
 
@@ -141,13 +153,13 @@ def _parse_day(args: list[str]) -> int | None:
         args = args[1:]
     if len(args) == 1 and args[0].isdigit() and 1 <= int(args[0]) <= 31:
         return int(args[0])
-    raise ScheduleError("write 'monthly' (by the month's end) or 'monthly day N' with N from 1 to 31")
+    raise ScheduleError("schedule.monthly-day")
 
 
 def _parse_months(args: list[str], count: int) -> tuple[int, ...]:
     months = [_parse_month(a) for a in args if a]
     if len(months) != count or len(set(months)) != count:
-        raise ScheduleError(f"name exactly {count} different month(s), e.g. 4 10 or apr oct")
+        raise ScheduleError("schedule.months-count", count=count)
     return tuple(months)
 
 
@@ -161,5 +173,5 @@ def _parse_month(word: str) -> int:
     key = word[:3] if word.isascii() else word.replace(".", "")
     month = _MONTH_WORDS.get(key) or _THAI_MONTHS.get(key)
     if month is None:
-        raise ScheduleError(f"{word!r} is not a month")
+        raise ScheduleError("schedule.not-a-month", value=word)
     return month
