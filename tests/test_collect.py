@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -381,6 +383,20 @@ def test_check_notes_a_copy_without_failing_it(books, tmp_path):
         f"– {tmp_path / 'b.xlsx'}: ไม่ได้ตรวจ (ดูหมายเหตุด้านบน)",
     ]
     assert "[intake-duplicate]" in run.output
+
+
+def test_check_output_redirected_in_a_thai_windows_code_page(tmp_path):
+    """Windows writes redirected output in cp874: Thai letters, but no ✔ or ›."""
+    sample = SAMPLES / "6m" / "ITA2566_6m_finance_กองคลัง.xlsx"
+    plan = ROOT / "workbook_templates" / "plan-2566.yaml"
+    env = {**os.environ, "PYTHONIOENCODING": "cp874"}
+    env.pop("ITA_LANG", None)
+    argv = ["check", "--plan", str(plan), "--as-of", "2023-03-31", str(sample)]
+    run = subprocess.run([sys.executable, "-m", "ita_xlsx", *argv], capture_output=True, env=env, timeout=120)
+    out = run.stdout.decode("cp874")
+    assert run.returncode == 0, (out, run.stderr.decode("cp874", "replace"))
+    assert f"/ {sample}: ใช้ได้ (คำเตือน " in out
+    assert f"{sample} > มาตรการ > H" in out  # where each warning is, › written as >
 
 
 def test_inputs_are_never_modified(sample_plan, tmp_path):

@@ -6,6 +6,8 @@ starts fast. Exit codes: 0 clean, 1 data problems, 2 misuse.
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import importlib
 import os
 import sys
@@ -95,6 +97,7 @@ def cli(ctx: click.Context, lang: str | None, debug: bool) -> None:
 
 def main() -> None:
     """Entry point: no traceback for a user's mistake; ``--debug`` shows one for our own bugs."""
+    _tolerant_output()
     try:
         cli.main(prog_name="ita-xlsx", standalone_mode=False)
     except click.exceptions.Abort:
@@ -123,3 +126,28 @@ def main() -> None:
             raise
         click.echo(messages.text("cli.internal-error", error=f"{type(exc).__name__}: {exc}"), err=True)
         sys.exit(3)
+
+
+def _tolerant_output() -> None:
+    """Write a character the output's encoding lacks as a look-alike (or ``?``), never fail on it.
+
+    On Windows, output redirected to a file or a pipe is written in the locale's code page (cp874
+    on a Thai system), which has the Thai letters but not ✔ › or ·. The console itself, and UTF-8
+    everywhere else, show every character.
+    """
+    codecs.register_error("ita-xlsx-lookalike", _lookalike)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) in ("strict", "backslashreplace"):
+            with contextlib.suppress(ValueError, OSError):  # a stream that cannot change now: left as is
+                reconfigure(errors="ita-xlsx-lookalike")
+
+
+_LOOKALIKES = {"›": ">", "·": "-", "✔": "/", "✘": "X", "–": "-", "→": "->", "…": "..."}
+
+
+def _lookalike(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return "".join(_LOOKALIKES.get(ch, "?") for ch in bad), error.end
