@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from ita_xlsx import problems
 from ita_xlsx.atomic import atomic_path, overwrites_input
 from ita_xlsx.collect import default_jobs
 from ita_xlsx.problems import Problem
@@ -67,6 +68,8 @@ def write_outputs(
             written.append(pdf_path)
         else:
             found.append(problem)
+    elif pdf_path.exists():  # an earlier run's report beside the new workbook: say so, delete nothing
+        found.append(problems.warning("pdf-stale", file=str(pdf_path)))
     return written, found
 
 

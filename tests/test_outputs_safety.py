@@ -306,6 +306,24 @@ def test_an_output_naming_an_input_is_refused_with_exit_2(tmp_path, sibling) -> 
     assert sorted(p.name for p in folder.iterdir()) == sorted(["กองคลัง.xlsx", victim.name])
 
 
+def test_a_pdf_of_an_earlier_run_is_kept_and_said_to_be_stale(tmp_path) -> None:
+    """Without --pdf the new workbook would sit beside an old report: kept, with a warning naming it."""
+    good = tmp_path / "returns" / "กองคลัง.xlsx"
+    good.parent.mkdir()
+    good.write_bytes(hostile.real_workbook("finance"))
+    out = tmp_path / "out" / "สรุป.xlsx"
+    out.parent.mkdir()
+    old_pdf = out.with_suffix(".pdf")
+    old_pdf.write_bytes(b"%PDF-1.4 the report of last week")
+    done = collect(out, good)
+    assert done.returncode in (0, 1), done.stdout + done.stderr
+    assert old_pdf.read_bytes() == b"%PDF-1.4 the report of last week"
+    assert f"{old_pdf}: คำเตือน: ไฟล์ PDF นี้มาจากการรวบรวมครั้งก่อน" in done.stderr
+    assert "[pdf-stale]" in done.stderr
+    again = collect(tmp_path / "out" / "อื่น.xlsx", good)  # no PDF of that name: nothing said
+    assert "pdf-stale" not in again.stderr
+
+
 def test_an_output_inside_an_input_folder_may_not_overwrite_a_returned_file(tmp_path) -> None:
     """``collect --out returns/X.xlsx returns/`` where X.xlsx is a division's file: refused, untouched."""
     folder = tmp_path / "returns"
