@@ -6,6 +6,7 @@ If anything fails before the rename, the file that was there before is left as i
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -17,6 +18,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target`` in one step."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    check_replaceable(target)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -29,6 +31,13 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def check_replaceable(target: Path) -> None:
+    """Raise an OSError naming ``target`` when a file cannot take its place (a folder is there),
+    before anything is written: otherwise the rename at the end would fail, naming a temp file."""
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
 
 
 def atomic_write_bytes(target: str | Path, data: bytes) -> Path:

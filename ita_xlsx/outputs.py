@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ita_xlsx import problems
-from ita_xlsx.atomic import atomic_path, overwrites_input
+from ita_xlsx.atomic import atomic_path, check_replaceable, overwrites_input
 from ita_xlsx.collect import default_jobs
 from ita_xlsx.problems import Problem
 from ita_xlsx.results import Results
@@ -49,6 +49,8 @@ def write_outputs(
     inputs = list(inputs)
     xlsx_path, json_path, pdf_path = output_paths(out)
     refuse_inputs((xlsx_path, json_path, pdf_path), inputs)
+    for path in (xlsx_path, json_path, pdf_path) if pdf else (xlsx_path, json_path):
+        check_replaceable(path)  # all of them before any is written: the pair is replaced together
     view = results.view()  # made once, read by both writers
     report = build(view, results.plan)
     with atomic_path(json_path) as json_tmp, atomic_path(xlsx_path) as xlsx_tmp:

@@ -251,7 +251,11 @@ def test_ctrl_c_while_reading_leaves_nothing_and_exits_130(many, tmp_path) -> No
     out = tmp_path / "out" / "OUT.xlsx"
     master, slave = pty.openpty()
     proc = subprocess.Popen(
-        collect_argv(out, many), stdout=subprocess.PIPE, stderr=slave, env=ENV, preexec_fn=ctrl_c_as_in_a_terminal
+        collect_argv(out, many),
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env=ENV,
+        preexec_fn=ctrl_c_as_in_a_terminal,
     )
     os.close(slave)
     shown = b""
@@ -322,6 +326,37 @@ def test_a_pdf_of_an_earlier_run_is_kept_and_said_to_be_stale(tmp_path) -> None:
     assert "[pdf-stale]" in done.stderr
     again = collect(tmp_path / "out" / "อื่น.xlsx", good)  # no PDF of that name: nothing said
     assert "pdf-stale" not in again.stderr
+
+
+def test_a_folder_where_the_json_goes_stops_the_run_before_the_workbook_is_replaced(tmp_path) -> None:
+    """The pair is replaced together or not at all, and the message names the user's path."""
+    out = tmp_path / "OUT.xlsx"
+    assert collect(out, ROOT / "samples" / "6m").returncode == 0
+    before = out.read_bytes()
+    json_path = out.with_suffix(".json")
+    json_path.unlink()
+    json_path.mkdir()  # a folder of that name, made by mistake
+    done = collect(out, ROOT / "samples" / "6m")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert out.read_bytes() == before
+    assert f"{json_path} (" in done.stderr and ".tmp" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["OUT.json", "OUT.xlsx"]
+
+
+def test_the_plan_is_never_overwritten_by_an_output(tmp_path) -> None:
+    plan = tmp_path / "plan.xlsx"
+    assert (
+        subprocess.run(
+            [*hostile.ita_xlsx_argv(), "plan", "convert", str(PLAN), str(plan)], capture_output=True, env=ENV
+        ).returncode
+        == 0
+    )
+    before = _snapshot([plan])
+    argv = collect_argv(plan, ROOT / "samples" / "6m")
+    argv[argv.index("--plan") + 1] = str(plan)
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=120, env=ENV)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert _snapshot([plan]) == before
 
 
 def test_an_output_inside_an_input_folder_may_not_overwrite_a_returned_file(tmp_path) -> None:

@@ -8,6 +8,7 @@ then written and read back with openpyxl.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import re
 import zipfile
@@ -722,6 +723,19 @@ def test_failure_leaves_the_old_workbook_and_no_temp_file(sample_plan, results, 
         write_consolidated(make_results(sample_plan, hostile=True), sample_plan, out)
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["OUT.xlsx"]
+
+
+def test_a_full_disk_while_the_package_is_stored_is_one_plain_os_error(sample_plan, results, capfd):
+    """xlsxwriter wraps it in FileCreateError (an internal error to the command line) and its
+    half-written zip prints a second traceback when let go: an OSError naming the file, and quiet."""
+    from ita_xlsx.report.data import build
+    from ita_xlsx.report.workbook import write_workbook
+
+    with pytest.raises(OSError) as raised:
+        write_workbook(build(results, sample_plan), Path("/dev/full"))  # writing fails: ENOSPC
+    assert raised.value.errno == errno.ENOSPC and raised.value.filename == "/dev/full"
+    err = capfd.readouterr().err
+    assert "Exception ignored" not in err and "Traceback" not in err
 
 
 def test_same_inputs_same_bytes(sample_plan, results, tmp_path):

@@ -135,7 +135,7 @@ def collect(
     )
     progress.close()
     try:
-        written, found = write_outputs(results, out, inputs=inputs, pdf=pdf)
+        written, found = write_outputs(results, out, inputs=(*inputs, plan_file), pdf=pdf)
     except OutputIsInput as exc:
         raise click.UsageError(messages.text("collect.out-is-input", path=str(exc))) from None
     print_problems(found, err=True)

@@ -65,8 +65,11 @@ def export_report_pdf(
         made = convert_to_pdf(soffice, single, Path(tmp) / "out", Path(tmp) / "profile", timeout)
         if isinstance(made, str):
             return problems.warning("pdf-failed", file=str(xlsx_path), reason=made)
-        with atomic_path(pdf_path) as out:
-            shutil.copyfile(made, out)
+        try:
+            with atomic_path(pdf_path) as out:
+                shutil.copyfile(made, out)
+        except OSError as exc:  # the workbook and JSON are written by now: the PDF alone is missing
+            return problems.warning("pdf-failed", file=str(pdf_path), reason=exc.strerror or str(exc))
     return None
 
 

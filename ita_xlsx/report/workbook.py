@@ -8,12 +8,15 @@ for byte, for the same results: its creation time is the as-of date.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
+import sys
 import tempfile
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
 
+from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.workbook import Workbook
 
 from ita_xlsx import messages
@@ -72,9 +75,33 @@ def write_workbook(data: ReportData, target: Path, sheets: Sequence[ModuleType] 
             for module in sheets:
                 module.write(wb, fmt, data)
             wb.close()
+        except FileCreateError as exc:  # the package could not be stored: a full disk, most often
+            _abandon(wb)
+            raise _os_error(exc, target) from None
         except BaseException:
             _abandon(wb)
             raise
+
+
+def _os_error(exc: FileCreateError, target: Path) -> OSError:
+    """The OSError inside xlsxwriter's FileCreateError, naming ``target``.
+
+    The half-written package xlsxwriter leaves behind tries once more to write when it is let go,
+    and Python would print that second failure as "Exception ignored in ... ZipFile.__del__"
+    with a traceback: it is let go here, with that print silenced.
+    """
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else None
+    error = OSError(cause.errno, cause.strerror, str(target)) if cause else OSError(str(exc))
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        for dropped in (exc, cause):
+            if dropped is not None:
+                dropped.__traceback__ = None  # the frames that hold the package
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    return error
 
 
 def _set_properties(wb: Workbook, data: ReportData) -> None:
