@@ -8,6 +8,8 @@ Types are told by magic bytes, never by extension, and nothing here raises on a 
 Inside a zip or a mail, attachments that are plainly something else (a signature image, a
 PDF whose name does not claim to be a spreadsheet) are passed over in silence; when a zip or
 mail holds no workbook at all, one ``intake-mail-no-workbook`` note lists what it did hold.
+A plain zip named like a workbook (.xlsx) is a damaged workbook, not a container, when it is
+empty or holds workbook parts (``xl/``, ``_rels/``) without ``[Content_Types].xml``.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ _CONTROL_BYTES = bytes(c for c in range(32) if c not in b"\t\n\r\f\x1b")
 _STRICT_MARK = b"purl.oclc.org/ooxml/"
 _TEMP_NAMES = {".ds_store", "thumbs.db", "ehthumbs.db", "desktop.ini"}
 _SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlt", ".xlsb", ".ods", ".ots", ".csv")
+_OOXML_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+_OOXML_PART_FOLDERS = ("xl/", "_rels/", "docprops/")
 _OTHER_OFFICE_SUFFIXES = (".doc", ".docx", ".docm", ".dot", ".dotx", ".ppt", ".pptx", ".pptm", ".msg")
 _WORKBOOK_KINDS = {"xlsx", "xlsm"}
 _CONTAINER_KINDS = {"zip", "eml", "mbox"}
@@ -328,6 +332,18 @@ def _is_strict(package: SafePackage) -> bool:
     )
 
 
+def _workbook_damage(names: list[str]) -> str | None:
+    """Why a plain zip named like a workbook is a damaged one: no entries, or the parts of one.
+
+    A zip of workbooks renamed .xlsx (some clerks do that) has neither, and is opened as a zip.
+    """
+    if not names:
+        return "the zip holds no files"
+    if any(name.lower().startswith(_OOXML_PART_FOLDERS) for name in names):
+        return "[Content_Types].xml is missing"
+    return None
+
+
 def _relevant(kind: str, name: str) -> bool:
     """Inside a zip or mail: whether a member deserves a word (it is, or claims to be, a workbook)."""
     lower = name.lower()
@@ -458,7 +474,12 @@ class _Run:
             package = SafePackage.open(data, self.limits)
         except PackageError as exc:
             return "zip-damaged", None, exc
-        return _zip_kind(package.names, lambda: package.head("mimetype", 200)), package, None
+        kind = _zip_kind(package.names, lambda: package.head("mimetype", 200))
+        if kind == "zip" and blob.name.lower().endswith(_OOXML_SUFFIXES):
+            damage = _workbook_damage(package.names)
+            if damage:
+                return "zip-damaged", None, PackageError("intake-truncated", detail=damage)
+        return kind, package, None
 
     def workbook(
         self, blob: _Blob, package: SafePackage, kind: str, digest: str

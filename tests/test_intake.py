@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import resource
 import shutil
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -217,6 +219,81 @@ def test_a_hostile_member_does_not_stop_its_siblings(tmp_path: Path) -> None:
         (f"{path}{SEP}1-bad.xlsx", "intake-zip-unsafe-name"),
         (f"{path}{SEP}2-empty.xlsx", "intake-empty"),
     }
+
+
+def _without_content_types(data: bytes) -> bytes:
+    """A real returned workbook re-zipped without its ``[Content_Types].xml``."""
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        entries = [hostile.Entry(i.filename, book.read(i)) for i in book.infolist()]
+    return hostile.zip_bytes(e for e in entries if e.name != "[Content_Types].xml")
+
+
+@pytest.mark.parametrize(
+    ("name", "build"),
+    [
+        ("กองคลัง.xlsx", lambda: _without_content_types(hostile.real_workbook("finance"))),
+        ("กองช่าง.XLSM", lambda: _without_content_types(hostile.real_workbook("works"))),
+        ("empty zip renamed.xlsx", lambda: hostile.zip_bytes([])),
+    ],
+    ids=["no-content-types", "no-content-types-upper-xlsm", "empty-zip"],
+)
+def test_a_damaged_workbook_is_an_error_not_an_empty_zip(tmp_path: Path, name: str, build) -> None:
+    path = tmp_path / name
+    path.write_bytes(build())
+    candidates, found = _run(path)
+    assert candidates == []
+    assert [(p.file, p.code, p.severity) for p in found] == [(str(path), "intake-truncated", "error")]
+
+
+def test_a_damaged_workbook_inside_a_zip_is_an_error_at_its_entry(tmp_path: Path) -> None:
+    entries = [
+        hostile.Entry("กองคลัง.xlsx", _without_content_types(hostile.real_workbook("finance"))),
+        hostile.Entry("กองช่าง.xlsx", hostile.workbook_bytes("sibling")),
+    ]
+    path = tmp_path / "returns.zip"
+    path.write_bytes(hostile.zip_bytes(entries))
+    candidates, found = _run(path)
+    assert [c.source for c in candidates] == [f"{path}{SEP}กองช่าง.xlsx"]
+    assert _codes(found) == {(f"{path}{SEP}กองคลัง.xlsx", "intake-truncated")}
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [[], [hostile.Entry("scan.pdf", b"%PDF-1.4\n"), hostile.Entry("xl/readme.txt", b"hello")]],
+    ids=["empty", "no-workbook"],
+)
+def test_a_real_zip_without_a_workbook_keeps_its_note(tmp_path: Path, entries) -> None:
+    path = tmp_path / "returns.ZIP"
+    path.write_bytes(hostile.zip_bytes(entries))
+    candidates, found = _run(path)
+    assert candidates == []
+    assert [(p.file, p.code, p.severity) for p in found] == [(str(path), "intake-mail-no-workbook", "info")]
+
+
+def test_a_zip_of_workbooks_named_xlsx_is_opened_as_a_zip(tmp_path: Path) -> None:
+    """Some clerks zip their returns and name the zip .xlsx: the workbooks inside are read."""
+    entries = [
+        hostile.Entry("finance.xlsx", hostile.workbook_bytes("zip finance")),
+        hostile.Entry("works.xlsx", hostile.workbook_bytes("zip works")),
+    ]
+    path = tmp_path / "ส่งคืนทั้งหมด.xlsx"
+    path.write_bytes(hostile.zip_bytes(entries))
+    candidates, found = _run(path)
+    assert [c.source for c in candidates] == [f"{path}{SEP}finance.xlsx", f"{path}{SEP}works.xlsx"]
+    assert found == []
+
+
+def test_check_fails_a_workbook_without_content_types(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from ita_xlsx.cli import cli
+
+    path = tmp_path / "กองคลัง.xlsx"
+    path.write_bytes(_without_content_types(hostile.real_workbook("finance")))
+    plan = Path(__file__).resolve().parent.parent / "workbook_templates" / "plan-2566.yaml"
+    run = CliRunner().invoke(cli, ["--lang", "en", "check", "--plan", str(plan), str(path)])
+    assert run.exit_code == 1, run.output
+    assert "[intake-truncated]" in run.output and "intake-mail-no-workbook" not in run.output
 
 
 # --- zip bombs: fast and light -----------------------------------------------------------
