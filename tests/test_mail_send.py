@@ -235,6 +235,16 @@ def test_eml_needs_no_server_settings(tmp_path):
     assert "From" not in email.message_from_bytes((tmp_path / "d.eml").read_bytes())
 
 
+def test_a_draft_never_overwrites_the_workbook_it_carries(tmp_path):
+    workbook = write_summary(tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    for target in (workbook, workbook.with_suffix(".json")):
+        result = run("mail", workbook, "--to", TO[0], "--eml", target)
+        assert result.exit_code == 2, result.output
+        assert "ต้องลงท้ายด้วย .eml" in result.output
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
+
+
 def test_dry_run_shows_the_message_and_sends_nothing(smtp_server, tmp_path):
     workbook = write_summary(tmp_path)
     result = run(

@@ -124,6 +124,8 @@ def _check_mail_usage(
         raise click.UsageError(messages.text("mail.usage.no-to"))
     if eml and dry_run:
         raise click.UsageError(messages.text("mail.usage.eml-and-dry-run"))
+    if eml and eml.suffix.lower() != ".eml":  # never the workbook, its JSON or the plan
+        raise click.UsageError(messages.text("mail.usage.eml-not-eml", path=str(eml)))
     for address in (*to, *cc):
         if "@" not in parseaddr(address)[1]:
             raise click.UsageError(messages.text("mail.usage.bad-address", address=address))

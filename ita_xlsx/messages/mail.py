@@ -229,6 +229,10 @@ MESSAGES = {
         "ใช้ --eml หรือ --dry-run อย่างใดอย่างหนึ่ง",
         "Use either --eml or --dry-run, not both",
     ),
+    "mail.usage.eml-not-eml": (
+        "ชื่อไฟล์ฉบับร่างต้องลงท้ายด้วย .eml (ได้รับ {path}) จึงจะไม่เขียนทับไฟล์อื่น",
+        "The draft's name must end in .eml (got {path}), so that no other file is overwritten",
+    ),
     "mail.usage.bad-address": ("'{address}' ไม่ใช่ที่อยู่อีเมล", "'{address}' is not an e-mail address"),
     "mail.password-prompt": ("รหัสผ่านอีเมลของ {user}", "Mail password of {user}"),
     "mail.label.summary": ("รายงานสรุป {name}", "summary {name}"),
