@@ -28,7 +28,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ita_xlsx import messages, style, textnorm, thaidates
-from ita_xlsx.atomic import atomic_write_bytes
+from ita_xlsx.atomic import atomic_write_bytes, overwrites_input
 from ita_xlsx.collect import collect, read_inputs
 from ita_xlsx.plan import Plan
 from ita_xlsx.problems import ERROR, WARNING, Problem, sort_key
@@ -75,6 +75,10 @@ class FeedbackOutIsInput(ValueError):
     """The output folder lies inside an input folder (feedback files would be read back as returns)."""
 
 
+class FeedbackOverwritesInput(FeedbackOutIsInput):
+    """A feedback file would replace one of the inputs (a returned file kept in the output folder)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Spot:
     """Where a problem lies, in terms that survive a fresh layout.
@@ -114,7 +118,8 @@ def write_feedback(
     Returns the files written and the problems that went into no workbook: the reasons files
     were rejected, divisions that sent nothing, and notes about the password. The password is the
     one given, else the one saved in ``out_dir``, else a random one saved there (as for templates).
-    Raises FeedbackOutIsInput when ``out_dir`` lies inside an input folder.
+    Raises FeedbackOutIsInput when ``out_dir`` lies inside an input folder, and
+    FeedbackOverwritesInput (before writing anything) when a feedback file would replace an input.
     """
     inputs, out_dir = list(inputs), Path(out_dir)
     _refuse_input_folder(out_dir, inputs)
@@ -123,13 +128,16 @@ def write_feedback(
     found = not_fed_back(results)
     if not due:
         return [], found
+    rnd = plan.round(results.round_id)
+    targets = [out_dir / (FILE_PREFIX + layout.file_name(plan, rnd, ret.division)) for ret, _ in due]
+    for target in targets:  # all checked before any is written
+        if overwrites_input(target, inputs) is not None:
+            raise FeedbackOverwritesInput(str(target))
     password, notes = resolve_password(out_dir, password)
     generated = generated or dt.datetime.now().replace(microsecond=0)
-    rnd = plan.round(results.round_id)
     written = []
-    for ret, to_fix in due:
+    for (ret, to_fix), target in zip(due, targets, strict=True):
         data = feedback_workbook(plan, results.round_id, ret, to_fix, password=password, generated=generated)
-        target = out_dir / (FILE_PREFIX + layout.file_name(plan, rnd, ret.division))
         written.append(atomic_write_bytes(target, data))
     return written, found + notes
 

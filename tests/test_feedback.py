@@ -299,6 +299,22 @@ def test_cli_refuses_an_output_folder_inside_the_inputs(sample_plan_path, tmp_pa
         write_feedback(None, [inbox], inbox, password=PASSWORD)
 
 
+def test_a_returned_file_kept_under_its_feedback_name_is_never_overwritten(
+    sample_plan, sample_plan_path, tmp_path
+):
+    """A division sends the corrected file back under the feedback's name, into the --out folder."""
+    out = tmp_path / "fb"
+    out.mkdir()
+    returned = feedback_path(sample_plan, out, "palad")
+    shutil.copyfile(MISTAKES / "ITA2566_6m_palad_สำนักปลัด.xlsx", returned)
+    before = returned.read_bytes()
+    argv = ["feedback", "--plan", str(sample_plan_path), "--as-of", "2023-03-31", "--out", str(out)]
+    result = CliRunner().invoke(cli, [*argv, str(returned)], env={"ITA_TEMPLATE_PASSWORD": PASSWORD})
+    assert result.exit_code == 2, result.output
+    assert returned.read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == [returned.name]  # no password file either
+
+
 def test_cli_help_is_bilingual_with_an_example():
     result = CliRunner().invoke(cli, ["feedback", "--help"])
     assert result.exit_code == 0

@@ -57,7 +57,7 @@ def feedback(
       ita-xlsx feedback --plan workbook_templates/plan-2566.yaml --round 6m \\
           --as-of 2023-03-31 --out ให้แก้ไข ไฟล์ที่ส่งกลับ/
     """
-    from ita_xlsx.feedback import FeedbackOutIsInput, write_feedback
+    from ita_xlsx.feedback import FeedbackOutIsInput, FeedbackOverwritesInput, write_feedback
     from ita_xlsx.problems import ERROR
 
     plan = _load(plan_file)
@@ -68,6 +68,8 @@ def feedback(
         written, found = write_feedback(
             plan, inputs, out_dir, round_id=round_id, as_of=_as_of(as_of), password=password
         )
+    except FeedbackOverwritesInput as exc:
+        raise click.UsageError(messages.text("collect.out-is-input", path=str(exc))) from None
     except FeedbackOutIsInput as exc:
         raise click.UsageError(messages.text("feedback.out-is-input", path=str(exc))) from None
     print_problems(found, err=True)
