@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+import time
+import warnings
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -77,11 +80,12 @@ def test_yaml_syntax_error_is_a_problem_not_a_crash(tmp_path):
 
 YAML_CASES = [
     "a: 1\nb: [1, 2.5, true, null, ~, 2023-03-31, '2023-03-31', 0x1F, .inf]\n",
-    "base: &b {x: 1, y: [a, b]}\ncopy: *b\nlist: &l [1, 2]\nagain: *l\n",
+    "base: &b {x: 1, y: [a, b]}\nlist: &l [1, 2]\n",  # anchors are harmless; aliases are refused
     "- ok\n- 'quoted: yes'\n- \"ไทย ๑๒๓\"\n- |\n  two\n  lines\n- >\n  folded\n  text\n",
     "",
     "--- just text\n",
     "nested:\n  - {k: [[], {}]}\n  - !!str 12\n  - !!int '7'\n",
+    "[" * 32 + "]" * 32 + "\n",  # as deep as load_yaml goes
 ]
 
 
@@ -106,7 +110,6 @@ def test_the_bundled_plan_is_read_as_pyyaml_reads_it(sample_plan_path):
         "a: !!python/name:os.system ''\n",
         "? [1, 2]\n: unhashable\n",
         "a: 1\n---\nb: 2\n",
-        "a: *nowhere\n",
         "a: !!set {x, y}\n",
     ],
 )
@@ -115,6 +118,124 @@ def test_unsafe_or_odd_yaml_is_a_plan_problem(tmp_path, text):
     path.write_text(text, encoding="utf-8")
     plan, found = load_plan(path)
     assert plan is None and [p.code for p in found] == ["plan-yaml-syntax"]
+
+
+def _billion_laughs(levels: int = 9) -> str:
+    lines = ["a: &a [" + ", ".join(['"x"'] * 9) + "]"]
+    for before, name in zip("abcdefghij", "bcdefghij"[: levels - 1], strict=False):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{before}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    "text, line, name",
+    [
+        (_billion_laughs(), 2, "a"),  # 9**9 "x" once expanded: ran for minutes
+        ("a: &a [*a]\n", 1, "a"),  # refers to itself: RecursionError
+        ("base: &b {x: 1}\ncopy: *b\n", 2, "b"),
+        ("a: *nowhere\n", 1, "nowhere"),
+    ],
+)
+def test_yaml_aliases_are_refused_at_once(tmp_path, text, line, name):
+    from ita_xlsx.plan.yaml_io import load_yaml
+
+    with pytest.raises(yaml.YAMLError):
+        load_yaml(text)
+    path = tmp_path / "aliases.yaml"
+    path.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    plan, found = load_plan(path)
+    result = CliRunner().invoke(cli, ["--lang", "en", "plan", "check", str(path)])
+    assert time.perf_counter() - started < 1
+    assert plan is None and codes_at(found) == {("plan-yaml-alias", f"line {line}")}
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # not a crash
+    assert f"line {line}: error: The plan uses the alias '*{name}'" in result.output
+    thai = CliRunner().invoke(cli, ["plan", "check", str(path)])
+    assert f"การอ้างถึง (alias) '*{name}'" in thai.output
+
+
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("[" * 10_000 + "]" * 10_000 + "\n", 1),
+        ("plan_id: x\nmeasures:\n  - divisions: " + "[" * 10_000 + "]" * 10_000 + "\n", 3),
+        ("office:\n" + "".join(" " * i + "- \n" for i in range(1, 40)) + " " * 40 + "x\n", 33),
+        ("[" * 33 + "]" * 33 + "\n", 1),
+    ],
+)
+def test_deep_nesting_is_a_plan_problem_not_a_recursion_error(tmp_path, text, line):
+    path = tmp_path / "deep.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--lang", "en", "plan", "check", str(path)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
+    assert f"line {line}: error: The data in this file is nested too deeply" in result.output
+    plan, found = load_plan(path)
+    assert plan is None and codes_at(found) == {("plan-yaml-too-deep", f"line {line}")}
+    assert "ซ้อนกันลึกเกินไป" in found[0].message("th")
+
+
+def test_no_plan_message_waits_for_a_location_as_a_parameter():
+    """Location fields (file, sheet, cell, ...) are the problem's place, never its message's
+    parameters: a message naming one of them is printed with its placeholder unfilled."""
+    import string
+
+    from ita_xlsx.messages.plan import MESSAGES
+
+    locations = {"file", "sheet", "cell", "measure_id", "division"}
+    for code, pair in MESSAGES.items():
+        for template in pair:
+            named = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+            assert not named & locations, (code, template)
+
+
+def test_missing_plan_sheet_is_named_in_both_languages(tmp_path, sample_plan):
+    from openpyxl import load_workbook
+
+    xlsx = save_plan(sample_plan, tmp_path / "plan.xlsx")
+    wb = load_workbook(xlsx)
+    wb["แผน"].title = "แผนเดิม"
+    wb["ด้าน"].title = "ด้าน (สำเนา)"
+    wb.save(xlsx)
+    plan, found = load_plan(xlsx)
+    assert plan is None
+    assert sorted(p.message("en") for p in found) == [
+        "The plan workbook has no sheet 'ด้าน': use a file made by ita-xlsx plan new, "
+        "without renaming its sheets",
+        "The plan workbook has no sheet 'แผน': use a file made by ita-xlsx plan new, "
+        "without renaming its sheets",
+    ]
+    for lang, said in (("th", "ไม่พบแผ่นงาน 'แผน' ในไฟล์แผน"), ("en", "has no sheet 'แผน'")):
+        result = CliRunner().invoke(cli, ["--lang", lang, "plan", "check", str(xlsx)])
+        assert result.exit_code == 1 and said in result.output
+        assert "{" not in result.output and "[plan-sheet-missing]" in result.output
+
+
+EXCEL_2010_EXTENSIONS = (
+    '<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" '
+    'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+    "<x14:conditionalFormattings/></ext>"
+    '<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+    'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+    '<x14:dataValidations count="0"/></ext></extLst>'
+)
+
+
+def test_plan_workbook_saved_by_excel_reads_without_openpyxl_warnings(tmp_path, sample_plan):
+    """Excel keeps its 2010 conditional-formatting and validation extensions in every sheet."""
+    plain = save_plan(sample_plan, tmp_path / "plain.xlsx")
+    xlsx = tmp_path / "excel-2010-extensions.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(xlsx, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                data = data.replace(b"</worksheet>", EXCEL_2010_EXTENSIONS.encode() + b"</worksheet>")
+            dst.writestr(info, data)
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        plan, found = load_plan(xlsx)
+        warnings.warn("still shown", UserWarning, stacklevel=1)  # only openpyxl's are silenced
+    assert plan is not None, [p.message_en for p in found]
+    assert [str(w.message) for w in seen] == ["still shown"]
 
 
 def test_unknown_key_is_reported(tmp_path, raw_plan):

@@ -11,6 +11,14 @@ MESSAGES = {
         "รูปแบบ YAML ไม่ถูกต้อง: {reason}",
         "The YAML is not valid: {reason}",
     ),
+    "plan-yaml-alias": (
+        "ไฟล์แผนใช้การอ้างถึง (alias) '*{name}' ซึ่งไม่อนุญาต ให้เขียนค่านั้นเต็ม ๆ แทนการอ้างถึง",
+        "The plan uses the alias '*{name}', which is not allowed: write the value out in full instead",
+    ),
+    "plan-yaml-too-deep": (
+        "ข้อมูลในไฟล์ซ้อนกันลึกเกินไป ไฟล์นี้ไม่ใช่แผนมาตรการ ITA ตรวจว่าเลือกไฟล์ถูกต้อง",
+        "The data in this file is nested too deeply: it is not an ITA plan. Check that you chose the right file",
+    ),
     "plan-expected-mapping": (
         "ส่วน {where} ต้องเป็นรายการแบบ ชื่อ: ค่า",
         "{where} must be a mapping of name: value",
@@ -104,8 +112,9 @@ MESSAGES = {
         "Division '{value}' has no measures",
     ),
     "plan-sheet-missing": (
-        "ไม่พบแผ่นงาน '{sheet}' ในไฟล์แผน",
-        "The plan workbook has no sheet '{sheet}'",
+        "ไม่พบแผ่นงาน '{sheet_name}' ในไฟล์แผน ใช้ไฟล์ที่สร้างด้วย ita-xlsx plan new และอย่าเปลี่ยนชื่อแผ่นงาน",
+        "The plan workbook has no sheet '{sheet_name}': use a file made by ita-xlsx plan new, "
+        "without renaming its sheets",
     ),
     "plan-book.title": ("แผนมาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA)", "ITA integrity measures plan"),
     "plan-book.guide-1": (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -259,13 +260,18 @@ def _table_validations(ws, table: Table) -> None:
 
 
 # -- reading --------------------------------------------------------------------------------
+_OPENPYXL_EXTENSION_DROPPED = r".* extension is not supported and will be removed$"
+
+
 def read_plan_workbook(path: Path) -> tuple[Plan | None, list[Problem]]:
     import zipfile
 
     from openpyxl import load_workbook
 
     try:
-        wb = load_workbook(path, data_only=True)
+        with warnings.catch_warnings():  # Excel's 2010 extensions, which openpyxl drops: nothing wrong
+            warnings.filterwarnings("ignore", _OPENPYXL_EXTENSION_DROPPED, UserWarning, module=r"openpyxl\.")
+            wb = load_workbook(path, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         return None, [problems.error("plan-unreadable", file=str(path), reason=str(exc))]
     found: list[Problem] = []
@@ -288,7 +294,7 @@ def _read_settings(wb, path: Path, found: list[Problem]) -> tuple[dict, dict]:
     raw: dict = {}
     cells: dict[tuple, tuple[str, str]] = {}
     if SETTINGS_SHEET not in wb.sheetnames:
-        found.append(problems.error("plan-sheet-missing", file=str(path), sheet=SETTINGS_SHEET))
+        found.append(problems.error("plan-sheet-missing", file=str(path), sheet_name=SETTINGS_SHEET))
         return raw, cells
     ws = wb[SETTINGS_SHEET]
     for row in ws.iter_rows(min_row=2):
@@ -306,7 +312,7 @@ def _read_settings(wb, path: Path, found: list[Problem]) -> tuple[dict, dict]:
 
 def _read_table(wb, path: Path, table: Table, cells: dict, found: list[Problem]) -> list[dict]:
     if table.sheet not in wb.sheetnames:
-        found.append(problems.error("plan-sheet-missing", file=str(path), sheet=table.sheet))
+        found.append(problems.error("plan-sheet-missing", file=str(path), sheet_name=table.sheet))
         return []
     ws = wb[table.sheet]
     fields = [c.value.strip() if isinstance(c.value, str) else None for c in ws[2]]

@@ -21,16 +21,9 @@ def read_yaml_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
     except (OSError, UnicodeDecodeError) as exc:
         return None, [problems.error("plan-unreadable", file=str(path), reason=str(exc))]
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        cell = f"line {mark.line + 1}" if mark else None
-        return None, [
-            problems.error(
-                "plan-yaml-syntax",
-                file=str(path),
-                cell=cell,
-                reason=getattr(exc, "problem", None) or str(exc),
-            )
-        ]
+        return None, [_yaml_problem(exc, str(path))]
+    except RecursionError:  # a safety net: load_yaml refuses deep nesting before any recursion
+        return None, [problems.error("plan-yaml-too-deep", file=str(path))]
     lines: dict[tuple, int] = {}
 
     def locate(path_in_plan: tuple) -> dict[str, str | None]:
@@ -44,6 +37,41 @@ def read_yaml_plan(path: Path) -> tuple[Plan | None, list[Problem]]:
     return build_plan(raw, str(path), locate)
 
 
+def _yaml_problem(exc: yaml.YAMLError, source: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None)
+    cell = f"line {mark.line + 1}" if mark else None
+    if isinstance(exc, _Refused):
+        return problems.error(exc.code, file=source, cell=cell, **exc.params)
+    return problems.error(
+        "plan-yaml-syntax", file=source, cell=cell, reason=getattr(exc, "problem", None) or str(exc)
+    )
+
+
+class _Refused(yaml.composer.ComposerError):
+    """YAML a plan has no use for and that could make reading it run away; ``code`` is the problem."""
+
+    code = ""
+
+    def __init__(self, mark: yaml.Mark, **params: object):
+        super().__init__(None, None, self.code, mark)
+        self.params = params
+
+
+class _AliasRefused(_Refused):
+    """``*name``: a billion laughs takes nine lines of aliases, and ``&a [*a]`` refers to itself."""
+
+    code = "plan-yaml-alias"
+
+
+class _TooDeep(_Refused):
+    """A plan nests four levels deep (measures › measure › divisions); thousands would recurse."""
+
+    code = "plan-yaml-too-deep"
+
+
+MAX_DEPTH = 32  # lists and mappings inside one another; deeper is refused while reading
+
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: ~4x faster
 _COLLECTION_TAGS = (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
@@ -55,11 +83,11 @@ def load_yaml(text: str) -> object:
     value): a plan of 10,000 divisions took 160 MB and 2.8 s that way, 44 MB and 0.8 s this way.
     Scalars are resolved and built by PyYAML's safe constructors, so values are the same; a
     collection with an explicit tag (``!!set``, ``!!python/…``) is refused, and ``<<`` merge keys
-    are not expanded (a plan has no use for either).
+    are not expanded (a plan has no use for either). Aliases (``*name``) and collections nested
+    more than ``MAX_DEPTH`` deep are refused as they come, so reading a hostile file stays cheap.
     """
     loader = _Loader(text)
     constructors = loader.yaml_constructors
-    anchors: dict[str, object] = {}
     stack: list[list] = []  # [the open list or dict, its pending key (dicts)]
     root: list = []
     no_key = stack  # a marker no key can be
@@ -95,17 +123,14 @@ def load_yaml(text: str) -> object:
                     raise yaml.constructor.ConstructorError(
                         None, None, f"a collection tagged {event.tag!r} is not allowed", event.start_mark
                     )
+                if len(stack) >= MAX_DEPTH:
+                    raise _TooDeep(event.start_mark)
                 value = {} if kind is yaml.MappingStartEvent else []
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()
                 continue
             elif kind is yaml.AliasEvent:
-                if event.anchor not in anchors:
-                    raise yaml.composer.ComposerError(
-                        None, None, f"found undefined alias {event.anchor!r}", event.start_mark
-                    )
-                add(anchors[event.anchor])
-                continue
+                raise _AliasRefused(event.start_mark, name=event.anchor)
             elif kind is yaml.DocumentStartEvent and root:
                 raise yaml.composer.ComposerError(
                     "expected a single document in the stream",
@@ -117,8 +142,6 @@ def load_yaml(text: str) -> object:
                 return root[0] if root else None
             else:  # stream and document start and end
                 continue
-            if event.anchor:
-                anchors[event.anchor] = value
             add(value)
             if kind is not yaml.ScalarEvent:
                 stack.append([value, no_key])
