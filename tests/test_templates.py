@@ -579,6 +579,23 @@ def test_unreadable_prefill_writes_nothing(plan, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("other", [{"plan_id": "another-office-2566"}, {"fiscal_year": 2565}])
+def test_a_prefill_of_another_plan_or_year_writes_nothing(plan, tmp_path, other):
+    """Last year's results would go out as this year's work already done."""
+    source = tmp_path / "last-year.json"
+    data = {"plan_id": plan.plan_id, "fiscal_year": plan.fiscal_year, **PREFILL, **other}
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    written, found = write_templates(plan, tmp_path / "out", password=PASSWORD, prefill_path=source)
+    assert written == [] and [p.code for p in found] == ["template-prefill-other-plan"]
+    assert not (tmp_path / "out").exists()
+    same = tmp_path / "this-year.json"  # saved again by Notepad: a byte-order mark first
+    same.write_text(
+        json.dumps({"plan_id": plan.plan_id, "fiscal_year": plan.fiscal_year, **PREFILL}), "utf-8-sig"
+    )
+    written, _ = write_templates(plan, tmp_path / "out", password=PASSWORD, prefill_path=same)
+    assert written
+
+
 def test_too_many_log_rows_are_cut_with_a_warning(plan):
     log = [
         {"measure_id": "m1", "date": "2022-10-01", "detail": f"ครั้งที่ {i}", "evidence": ""}

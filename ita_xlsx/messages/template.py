@@ -18,6 +18,12 @@ MESSAGES = {
         "อ่านไฟล์ผลรวมรอบก่อนไม่ได้: {reason} ใช้ไฟล์ JSON ที่คำสั่ง ita-xlsx collect สร้าง",
         "Cannot read the consolidated file for prefilling: {reason}. Use the JSON written by ita-xlsx collect.",
     ),
+    "template-prefill-other-plan": (
+        "ไฟล์ผลรวมนี้มาจากแผนอื่นหรือปีงบประมาณอื่น (ในไฟล์: {found} แผนที่ใช้: {expected}) "
+        "จึงไม่นำมากรอกล่วงหน้า ใช้ไฟล์ JSON ของรอบก่อนในปีเดียวกัน",
+        "This consolidated file comes from another plan or fiscal year (it says {found}; the plan is "
+        "{expected}), so nothing is prefilled from it. Use the JSON of the earlier round of the same year.",
+    ),
     "template-prefill-bad-record": (
         "ข้ามรายการที่ {index} ในไฟล์ผลรวมรอบก่อน: {reason}",
         "Skipped record {index} of the consolidated file: {reason}",

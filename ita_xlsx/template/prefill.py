@@ -64,20 +64,37 @@ def cell_text(value: object) -> tuple[str, bool]:
     return text, False
 
 
-def load_records(path: str | Path) -> tuple[list[dict] | None, list[Problem]]:
-    """The ``records`` of a consolidated JSON file; None and an error when it cannot be read."""
+def load_records(path: str | Path, plan: Plan | None = None) -> tuple[list[dict] | None, list[Problem]]:
+    """The ``records`` of a consolidated JSON file; None and an error when it cannot be read, or
+    when it says it comes from another plan or fiscal year than ``plan``."""
     path = Path(path)
     try:
         if path.stat().st_size > MAX_PREFILL_BYTES:
             raise ValueError(f"larger than {MAX_PREFILL_BYTES // (1024 * 1024)} MB")
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))  # Notepad saves a BOM
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         return None, [problems.error("template-prefill-unreadable", file=str(path), reason=str(exc))]
     records = data.get("records") if isinstance(data, dict) else None
     if not isinstance(records, list):
         reason = "no list of 'records' in it"
         return None, [problems.error("template-prefill-unreadable", file=str(path), reason=reason)]
+    other = _other_plan(data, plan) if plan is not None else None
+    if other is not None:
+        return None, [problems.error("template-prefill-other-plan", file=str(path), **other)]
     return records, []
+
+
+def _other_plan(data: dict, plan: Plan) -> dict | None:
+    """What the file says of its plan and year, when that is not ``plan`` (a year-old file)."""
+    plan_id, year = data.get("plan_id"), data.get("fiscal_year")
+    same_plan = plan_id in (None, "") or plan_id == plan.plan_id
+    same_year = year in (None, "") or year == plan.fiscal_year
+    if same_plan and same_year:
+        return None
+    return {
+        "found": f"{plan_id or '-'} {year or '-'}",
+        "expected": f"{plan.plan_id} {plan.fiscal_year}",
+    }
 
 
 def prefill_for(

@@ -155,7 +155,7 @@ def write_templates(
     """
     rnd = _round(plan, round_id)
     out_dir = Path(out_dir)
-    records, found = load_records(prefill_path) if prefill_path else ([], [])
+    records, found = load_records(prefill_path, plan) if prefill_path else ([], [])
     if records is None:
         return [], found
     targets, skipped = _targets(plan, rnd, out_dir)
