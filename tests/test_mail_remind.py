@@ -179,6 +179,17 @@ def test_wrong_plan_exits_1(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_file_that_is_not_results_is_an_error_naming_what_it_found(tmp_path):
+    plan = write_plan(tmp_path)
+    results = tmp_path / "list.json"
+    results.write_text("[1, 2, 3]", "utf-8")
+    result = run("remind", "--plan", plan, "--results", results, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert f"{results}: ข้อผิดพลาด: ไฟล์นี้ไม่ใช่ไฟล์ผลของ ita-xlsx (รูปแบบ '-' ต้องเป็น" in result.stderr
+    assert "None" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
 # --- sending -------------------------------------------------------------------------------------------
 def test_send_one_message_per_division(files, smtp_server):
     plan, results = files

@@ -293,7 +293,7 @@ def _load_plan_and_results(plan_file: Path, results_file: Path) -> tuple[Plan, R
     from ita_xlsx.plan import load_plan
 
     plan, found = load_plan(plan_file)
-    results, more = read_results(results_file)
+    results, more = read_results(results_file, required=True)
     found += more
     if plan is not None and results is not None:
         found += check_plan(plan, results)

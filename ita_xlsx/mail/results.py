@@ -81,17 +81,23 @@ def results_path_for(workbook: Path) -> Path:
     return workbook.with_suffix(".json")
 
 
-def read_results(path: Path) -> tuple[Results | None, list[Problem]]:
-    """Read a results file; None with a problem when it is missing, not JSON or not a results file."""
+def read_results(path: Path, *, required: bool = False) -> tuple[Results | None, list[Problem]]:
+    """Read a results file; None with a problem when it is missing, not JSON or not a results file.
+
+    The problem is a warning (a mail goes without its summary), an error when the file is
+    ``required`` (reminders are made from it).
+    """
+    said = problems.error if required else problems.warning
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        return None, [problems.warning("mail-no-summary", file=str(path))]
+        return None, [said("mail-no-summary", file=str(path))]
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return None, [problems.warning("mail-results-unreadable", file=str(path), reason=str(exc))]
+        return None, [said("mail-results-unreadable", file=str(path), reason=str(exc))]
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         found = data.get("format") if isinstance(data, dict) else None
-        return None, [problems.warning("mail-results-format", file=str(path), value=found, expected=FORMAT)]
+        value = "-" if found in (None, "") else str(found)[:60]
+        return None, [said("mail-results-format", file=str(path), value=value, expected=FORMAT)]
     return _results(data), []
 
 
