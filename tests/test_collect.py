@@ -371,6 +371,16 @@ def test_check_command_reports_per_file(tmp_path):
     assert "ข้อความที่ล็อกไว้" in bad.output
 
 
+@pytest.mark.parametrize("lock_file", [False, True])
+def test_check_of_an_empty_folder_says_nothing_was_checked(tmp_path, lock_file):
+    if lock_file:
+        (tmp_path / "~$กองคลัง.xlsx").write_bytes(b"lock")  # Excel's lock file is all there is
+    plan = str(ROOT / "workbook_templates" / "plan-2566.yaml")
+    run = CliRunner().invoke(cli, ["check", "--plan", plan, str(tmp_path)])
+    assert run.exit_code == 1
+    assert f"ไม่พบไฟล์ Excel ให้ตรวจใน {tmp_path}" in run.output
+
+
 def test_check_notes_a_copy_without_failing_it(books, tmp_path):
     write(tmp_path, "a.xlsx", books["audit"])
     write(tmp_path, "b.xlsx", books["audit"])

@@ -153,7 +153,8 @@ def collect(
 def check(plan_file: Path, as_of: str | None, inputs: tuple[Path, ...]) -> None:
     """ตรวจแบบรายงานก่อนส่ง โดยไม่รวมผล · check returned workbooks without merging.
 
-    What a clerk runs before sending the file back. Exit 0 when clean, 1 when a file has errors.
+    What a clerk runs before sending the file back. Exit 0 when clean, 1 when a file has errors
+    or no workbook was found to check.
 
     \b
     ตัวอย่าง · example:
@@ -163,7 +164,7 @@ def check(plan_file: Path, as_of: str | None, inputs: tuple[Path, ...]) -> None:
 
     plan = _load(plan_file)
     reports = run_check(plan, inputs, as_of=_as_of(as_of))
-    failed = False
+    failed = checked = False
     for report in reports:
         errors, warnings = print_problems(report.problems)
         if report.accepted and not errors:
@@ -173,4 +174,7 @@ def check(plan_file: Path, as_of: str | None, inputs: tuple[Path, ...]) -> None:
         else:  # a copy of a file already checked, a lock file, a mail without a workbook: a note says
             verdict = "check.file-skipped"
         say(verdict, path=report.path, errors=errors, warnings=warnings)
-    sys.exit(1 if failed else 0)
+        checked |= verdict != "check.file-skipped"
+    if not checked:  # an empty folder, or only copies and temp files: that is not "clean"
+        say("check.nothing", err=True, inputs=", ".join(str(p) for p in inputs))
+    sys.exit(1 if failed or not checked else 0)

@@ -82,6 +82,10 @@ MESSAGES.update(
             "✘ {path}: ต้องแก้ไข (ข้อผิดพลาด {errors} คำเตือน {warnings})",
             "✘ {path}: needs fixing ({errors} errors, {warnings} warnings)",
         ),
+        "check.nothing": (
+            "ไม่พบไฟล์ Excel ให้ตรวจใน {inputs} ตรวจว่าเลือกไฟล์หรือโฟลเดอร์ถูกต้อง",
+            "No Excel workbook to check in {inputs}; check that you chose the right file or folder",
+        ),
         "check.file-skipped": (
             "– {path}: ไม่ได้ตรวจ (ดูหมายเหตุด้านบน)",
             "– {path}: not checked (see the note above)",

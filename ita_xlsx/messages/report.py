@@ -38,8 +38,7 @@ MESSAGES = {
         "the 'รายงาน' sheet to PDF yourself",
     ),
     "pdf-stale": (
-        "ไฟล์ PDF นี้มาจากการรวบรวมครั้งก่อน ครั้งนี้ไม่ได้สร้างใหม่ จึงไม่ตรงกับไฟล์ Excel "
-        "ลบทิ้ง หรือสั่งงานอีกครั้งพร้อม --pdf",
+        "ไฟล์ PDF นี้มาจากการรวบรวมครั้งก่อน ครั้งนี้ไม่ได้สร้างใหม่ จึงไม่ตรงกับไฟล์ Excel ลบทิ้ง หรือสั่งงานอีกครั้งพร้อม --pdf",
         "This PDF is from an earlier collection and was not written again this time, so it does "
         "not match the Excel file: delete it, or run the command again with --pdf",
     ),
