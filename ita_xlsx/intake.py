@@ -70,6 +70,7 @@ _CONTAINER_KINDS = {"zip", "eml", "mbox"}
 _ALWAYS_RELEVANT = _WORKBOOK_KINDS | _CONTAINER_KINDS | {"xlsb", "ods", "xls"}
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _SEP = " › "
+_RESULTS_MARK = b'"format": "ita-xlsx-results/1"'  # the first key of the JSON collect writes
 
 _REJECTIONS: dict[str, tuple[str, dict[str, str]]] = {
     "xlsb": ("intake-xlsb", {}),
@@ -292,6 +293,8 @@ def _plain_kind(data: bytes) -> str:
             return "mbox"
     if _looks_like_mail(data[:8192]):
         return "eml"
+    if data.lstrip()[:1] == b"{" and _RESULTS_MARK in data[:400]:
+        return "ita-results"
     return "text" if _looks_like_text(data[:8192]) else "unknown"
 
 
@@ -458,6 +461,8 @@ class _Run:
             yield from self.workbook(blob, package, kind, digest)  # type: ignore[arg-type]
         elif kind in _CONTAINER_KINDS:
             yield from self.container(blob, kind, package, depth)
+        elif kind == "ita-results":  # a JSON collect wrote, saved among the returns: not a return
+            yield problems.info("intake-own-output", file=blob.source)
         else:
             yield _rejection(kind, blob)
 

@@ -22,14 +22,28 @@ class OutputIsInput(ValueError):
     """An output path names one of the inputs."""
 
 
+class OutputInInputFolder(OutputIsInput):
+    """An output path lies in a folder of inputs: the next run would read it as a returned file."""
+
+    def __init__(self, path: Path, folder: Path) -> None:
+        super().__init__(str(path))
+        self.path, self.folder = path, folder
+
+
 def output_paths(out: Path) -> tuple[Path, Path, Path]:
     return out, out.with_suffix(".json"), out.with_suffix(".pdf")
 
 
 def refuse_inputs(outputs: Iterable[Path], inputs: Iterable[Path]) -> None:
-    """Raise :class:`OutputIsInput` when an output would overwrite an input (or sit inside an input folder)."""
+    """Raise :class:`OutputIsInput` when an output would overwrite an input, and
+    :class:`OutputInInputFolder` when it would sit inside an input folder."""
     inputs = list(inputs)
     for path in outputs:
+        target = path.resolve()
+        for given in inputs:
+            folder = Path(given)
+            if folder.is_dir() and target.is_relative_to(folder.resolve()):
+                raise OutputInInputFolder(path, folder)
         if overwrites_input(path, inputs) is not None:
             raise OutputIsInput(str(path))
 

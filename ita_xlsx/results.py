@@ -19,6 +19,7 @@ from ita_xlsx.problems import Problem, sort_key
 from ita_xlsx.spool import Mapped, Spool
 
 RESULTS_FORMAT = "ita-xlsx-results/1"
+CONSOLIDATED_FORMAT = "ita-xlsx-consolidated/1"  # the consolidated workbook's ita_format property
 DONE_STATES = ("done", "done_late", "ongoing")
 STATES = ("done", "done_late", "ongoing", "pending", "due_soon", "overdue", "missing", "not_applicable")
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ita_xlsx import normalize, problems, textnorm, thaidates
 from ita_xlsx.plan import Plan
 from ita_xlsx.problems import Problem
-from ita_xlsx.results import LogEntry
+from ita_xlsx.results import CONSOLIDATED_FORMAT, LogEntry
 from ita_xlsx.safezip import PackageError, SafePackage
 from ita_xlsx.template import layout as L
 from ita_xlsx.xlsxread import MAX_COLUMN, Area, Cell, Workbook, cell_ref, column_number, open_workbook
@@ -163,6 +163,9 @@ def _identity_from_cells(cells: dict[tuple[int, int], Cell]) -> tuple[dict, list
 def _accept_identity(identity: dict[str, str], plan: Plan, round_id: str | None, ret: Returned) -> bool:
     if not identity.get("format"):
         ret.report(problems.error, "workbook-no-identity")
+        return False
+    if identity["format"] == CONSOLIDATED_FORMAT:  # collect's own workbook, saved among the returns
+        ret.report(problems.info, "intake-own-output")
         return False
     if identity["format"] not in L.ACCEPTED_FORMATS:
         ret.report(problems.error, "workbook-unknown-format", found=identity["format"])

@@ -371,6 +371,36 @@ def test_check_command_reports_per_file(tmp_path):
     assert "ข้อความที่ล็อกไว้" in bad.output
 
 
+def test_an_output_inside_the_folder_of_returns_is_refused_before_anything_is_written(tmp_path):
+    returns = tmp_path / "returns"
+    shutil.copytree(SAMPLES / "6m", returns)
+    plan = str(ROOT / "workbook_templates" / "plan-2566.yaml")
+    run = CliRunner().invoke(
+        cli, ["collect", "--plan", plan, "--out", str(returns / "สรุป.xlsx"), str(returns)]
+    )
+    assert run.exit_code == 2
+    assert f"อยู่ในโฟลเดอร์ {returns} ที่อ่านแบบรายงานที่ส่งกลับ" in run.output
+    assert sorted(p.name for p in returns.iterdir()) == sorted(p.name for p in (SAMPLES / "6m").iterdir())
+
+
+def test_consolidated_files_saved_among_the_returns_are_skipped_with_a_note(tmp_path):
+    plan = str(ROOT / "workbook_templates" / "plan-2566.yaml")
+    out = tmp_path / "out" / "สรุป.xlsx"
+    args = ["--plan", plan, "--as-of", "2023-03-31"]
+    assert CliRunner().invoke(cli, ["collect", *args, "--out", str(out), str(SAMPLES / "6m")]).exit_code == 0
+    returns = tmp_path / "returns"  # last round's consolidated pair, left among this round's returns
+    shutil.copytree(SAMPLES / "6m", returns)
+    shutil.copy(out, returns)
+    shutil.copy(out.with_suffix(".json"), returns)
+    run = CliRunner().invoke(cli, ["check", *args, str(returns)])
+    assert run.exit_code == 0, run.output
+    assert run.output.count("[intake-own-output]") == 2
+    assert f"– {returns / 'สรุป.xlsx'}: ไม่ได้ตรวจ" in run.output
+    again = CliRunner().invoke(cli, ["collect", *args, "--out", str(out), str(returns)])
+    assert again.exit_code == 0, again.output
+    assert "ไฟล์ที่รับ 5 ไม่รับ 0" in again.output
+
+
 @pytest.mark.parametrize("lock_file", [False, True])
 def test_check_of_an_empty_folder_says_nothing_was_checked(tmp_path, lock_file):
     if lock_file:

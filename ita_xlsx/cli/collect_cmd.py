@@ -112,7 +112,7 @@ def collect(
           --as-of 2023-03-31 --out สรุป2566.xlsx ไฟล์ที่ส่งกลับ/
     """
     from ita_xlsx.collect import collect as run_collect
-    from ita_xlsx.outputs import OutputIsInput, write_outputs
+    from ita_xlsx.outputs import OutputInInputFolder, OutputIsInput, write_outputs
 
     plan = _load(plan_file)
     if round_id and plan.round(round_id) is None:
@@ -136,6 +136,9 @@ def collect(
     progress.close()
     try:
         written, found = write_outputs(results, out, inputs=(*inputs, plan_file), pdf=pdf)
+    except OutputInInputFolder as exc:
+        said = messages.text("collect.out-in-input-folder", path=str(exc.path), folder=str(exc.folder))
+        raise click.UsageError(said) from None
     except OutputIsInput as exc:
         raise click.UsageError(messages.text("collect.out-is-input", path=str(exc))) from None
     print_problems(found, err=True)

@@ -69,6 +69,12 @@ MESSAGES.update(
             "ไฟล์ผลลัพธ์ {path} เป็นไฟล์นำเข้า จะไม่เขียนทับ",
             "The output {path} is one of the inputs; it will not be overwritten",
         ),
+        "collect.out-in-input-folder": (
+            "ไฟล์ผลลัพธ์ {path} อยู่ในโฟลเดอร์ {folder} ที่อ่านแบบรายงานที่ส่งกลับ ครั้งต่อไปจะถูกอ่านปนกับแบบรายงาน "
+            "กรุณาให้ --out อยู่นอกโฟลเดอร์นั้น",
+            "The output {path} lies in {folder}, a folder of returned workbooks, where the next run would "
+            "read it as one; give an --out outside that folder",
+        ),
         "collect.progress": ("อ่านแล้ว {count} ไฟล์", "{count} files read"),
         "collect.summary": (
             "ไฟล์ที่รับ {accepted} ไม่รับ {rejected} · {records} รายการ ดำเนินการแล้ว {percent}% · "

@@ -136,6 +136,12 @@ MESSAGES = {
         "The file is nested too deeply in zips or mails (more than {limit} levels), so it was not "
         "opened. Attach the .xlsx file itself and send it again.",
     ),
+    "intake-own-output": (
+        "ไฟล์นี้เป็นไฟล์สรุปที่ ita-xlsx collect สร้าง ไม่ใช่แบบรายงานของหน่วยงาน จึงข้ามไป "
+        "ไม่ต้องดำเนินการใด ๆ (เก็บไฟล์สรุปไว้นอกโฟลเดอร์ของไฟล์ที่ส่งกลับ)",
+        "This is a consolidated file written by ita-xlsx collect, not a division's return: skipped, "
+        "nothing to do (keep consolidated files outside the folder of returned files)",
+    ),
     "intake-mail-no-workbook": (
         "ไม่พบไฟล์ Excel ในอีเมลหรือไฟล์ zip นี้ (ที่แนบมา: {names}) "
         f"หากตั้งใจส่งแบบฟอร์ม ITA กรุณาแนบไฟล์ .xlsx {_RESEND}",

@@ -25,8 +25,8 @@ from ita_xlsx.plan import Plan
 from ita_xlsx.report import detail, not_received, official, overdue, problems, summary
 from ita_xlsx.report.data import ReportData, build
 from ita_xlsx.report.formats import Formats, workbook_options
+from ita_xlsx.results import CONSOLIDATED_FORMAT
 
-CONSOLIDATED_FORMAT = "ita-xlsx-consolidated/1"
 SHEET_MODULES: tuple[ModuleType, ...] = (summary, detail, overdue, problems, not_received, official)
 SHEET_NAMES = tuple(m.SHEET for m in SHEET_MODULES)
 REPORT_SHEET = official.SHEET
