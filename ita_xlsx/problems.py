@@ -50,9 +50,13 @@ class Problem:
     def message(self, lang: str | None = None) -> str:
         return messages.text(self.code, lang, **self.params)
 
-    def location(self) -> str:
-        """Where the problem is, as a person reads it: ``file › sheet › cell``."""
-        return " › ".join(p for p in (self.file, self.sheet, self.cell) if p)
+    def location(self, lang: str | None = None) -> str:
+        """Where the problem is, as a person reads it: ``file › sheet › cell`` (a text file's
+        "line 12" in the reader's language)."""
+        cell = self.cell
+        if cell and cell.startswith("line ") and cell[5:].isdigit():
+            cell = messages.text("problem.line", lang, line=cell[5:])
+        return " › ".join(p for p in (self.file, self.sheet, cell) if p)
 
     def with_location(self, **where: str | None) -> Problem:
         values = {name: getattr(self, name) for name in self.__slots__}

@@ -345,6 +345,15 @@ def test_bad_schedules_say_why(phrase):
         parse_schedule(phrase)
 
 
+def test_the_line_of_a_yaml_problem_is_said_in_the_users_language(tmp_path, raw_plan):
+    raw_plan["measures"][4]["schedule"] = "every full moon"
+    path = write_yaml(tmp_path, raw_plan)
+    thai = CliRunner().invoke(cli, ["plan", "check", str(path)])
+    assert f"{path} › บรรทัด " in thai.output and "› line" not in thai.output
+    english = CliRunner().invoke(cli, ["--lang", "en", "plan", "check", str(path)])
+    assert f"{path} › line " in english.output
+
+
 def test_why_a_schedule_is_bad_is_said_in_the_users_language(tmp_path, raw_plan):
     raw_plan["measures"][4]["schedule"] = "twice-yearly 4"
     path = write_yaml(tmp_path, raw_plan)

@@ -596,6 +596,13 @@ def test_a_prefill_of_another_plan_or_year_writes_nothing(plan, tmp_path, other)
     assert written
 
 
+def test_a_json_without_records_says_so_in_thai(plan, tmp_path):
+    source = tmp_path / "not-results.json"
+    source.write_text('{"rows": []}', encoding="utf-8")
+    _, found = write_templates(plan, tmp_path / "out", password=PASSWORD, prefill_path=source)
+    assert "ไม่มีรายการ 'records' ในไฟล์" in found[0].message("th")
+
+
 def test_too_many_log_rows_are_cut_with_a_warning(plan):
     log = [
         {"measure_id": "m1", "date": "2022-10-01", "detail": f"ครั้งที่ {i}", "evidence": ""}

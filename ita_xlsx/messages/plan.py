@@ -27,6 +27,7 @@ MESSAGES = {
         "ไม่รู้จักหัวข้อ '{key}' (ใช้ได้: {allowed})",
         "Unknown key '{key}' (allowed: {allowed})",
     ),
+    "problem.line": ("บรรทัด {line}", "line {line}"),  # where a problem is in a text file (YAML)
     "plan-list-empty": ("ยังไม่มีรายการใน '{key}'", "'{key}' has no entries"),
     "plan-empty-text": ("ช่อง '{key}' ว่าง ต้องกรอก", "'{key}' is empty; it is required"),
     "plan-expected-text": ("ช่อง '{key}' ต้องเป็นข้อความ", "'{key}' must be text"),

@@ -18,6 +18,9 @@ MESSAGES = {
         "อ่านไฟล์ผลรวมรอบก่อนไม่ได้: {reason} ใช้ไฟล์ JSON ที่คำสั่ง ita-xlsx collect สร้าง",
         "Cannot read the consolidated file for prefilling: {reason}. Use the JSON written by ita-xlsx collect.",
     ),
+    "prefill.too-large": ("ไฟล์ใหญ่เกิน {mb} MB", "larger than {mb} MB"),
+    "prefill.no-records": ("ไม่มีรายการ 'records' ในไฟล์", "no list of 'records' in it"),
+    "prefill.not-a-record": ("ไม่ใช่ข้อมูลของมาตรการหนึ่งรายการ", "not an object"),
     "template-prefill-other-plan": (
         "ไฟล์ผลรวมนี้มาจากแผนอื่นหรือปีงบประมาณอื่น (ในไฟล์: {found} แผนที่ใช้: {expected}) "
         "จึงไม่นำมากรอกล่วงหน้า ใช้ไฟล์ JSON ของรอบก่อนในปีเดียวกัน",

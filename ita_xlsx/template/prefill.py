@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ita_xlsx import problems, status, textnorm, thaidates
+from ita_xlsx import messages, problems, status, textnorm, thaidates
 from ita_xlsx.plan.model import Plan
 from ita_xlsx.problems import Problem
 from ita_xlsx.template import layout
@@ -70,13 +70,13 @@ def load_records(path: str | Path, plan: Plan | None = None) -> tuple[list[dict]
     path = Path(path)
     try:
         if path.stat().st_size > MAX_PREFILL_BYTES:
-            raise ValueError(f"larger than {MAX_PREFILL_BYTES // (1024 * 1024)} MB")
+            raise ValueError(messages.text("prefill.too-large", mb=MAX_PREFILL_BYTES // (1024 * 1024)))
         data = json.loads(path.read_text(encoding="utf-8-sig"))  # Notepad saves a BOM
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         return None, [problems.error("template-prefill-unreadable", file=str(path), reason=str(exc))]
     records = data.get("records") if isinstance(data, dict) else None
     if not isinstance(records, list):
-        reason = "no list of 'records' in it"
+        reason = messages.text("prefill.no-records")
         return None, [problems.error("template-prefill-unreadable", file=str(path), reason=reason)]
     other = _other_plan(data, plan) if plan is not None else None
     if other is not None:
@@ -109,7 +109,12 @@ def prefill_for(
     for index, record in enumerate(records, start=1):
         if not isinstance(record, dict):
             found.append(
-                problems.warning("template-prefill-bad-record", index=index, reason="not an object", **where)
+                problems.warning(
+                    "template-prefill-bad-record",
+                    index=index,
+                    reason=messages.text("prefill.not-a-record"),
+                    **where,
+                )
             )
             continue
         if not _is_division(record.get("division"), plan, division_code):
