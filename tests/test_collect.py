@@ -411,6 +411,19 @@ def test_check_of_an_empty_folder_says_nothing_was_checked(tmp_path, lock_file):
     assert f"ไม่พบไฟล์ Excel ให้ตรวจใน {tmp_path}" in run.output
 
 
+def test_an_as_of_date_far_from_the_plan_is_refused_or_warned_about():
+    plan = str(ROOT / "workbook_templates" / "plan-2566.yaml")
+    sample = str(SAMPLES / "6m" / "ITA2566_6m_audit_หน่วยตรวจสอบภายใน.xlsx")
+    for nonsense in ("0001-01-01", ""):
+        run = CliRunner().invoke(cli, ["check", "--plan", plan, "--as-of", nonsense, sample])
+        assert run.exit_code == 2, (nonsense, run.output)
+    far = CliRunner().invoke(cli, ["check", "--plan", plan, "--as-of", "1/1/2563", sample])
+    assert far.exit_code == 0
+    assert "วันที่ของข้อมูล ๑ มกราคม ๒๕๖๓ อยู่ห่างจากปีงบประมาณ 2566 ของแผนเกินหนึ่งปี" in far.output
+    near = CliRunner().invoke(cli, ["check", "--plan", plan, "--as-of", "31/3/2566", sample])
+    assert "อยู่ห่างจากปีงบประมาณ" not in near.output
+
+
 def test_check_notes_a_copy_without_failing_it(books, tmp_path):
     write(tmp_path, "a.xlsx", books["audit"])
     write(tmp_path, "b.xlsx", books["audit"])

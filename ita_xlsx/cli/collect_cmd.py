@@ -21,14 +21,20 @@ PLAN = click.option(
 )
 
 
-def _as_of(value: str | None) -> dt.date | None:
-    if not value:
+def _as_of(value: str | None, plan=None) -> dt.date | None:
+    """The --as-of date (None: today); a warning when it lies over a year outside the plan's year."""
+    if value is None:
         return None
     from ita_xlsx import thaidates
 
     parsed = thaidates.parse_date(value)
-    if parsed.value is None:
-        raise click.BadParameter(messages.text("collect.bad-as-of", value=value))
+    if parsed.value is None or not 1900 <= parsed.value.year <= 2200:
+        raise click.BadParameter(messages.text("collect.bad-as-of", value=value), param_hint="'--as-of'")
+    if plan is not None:
+        start, end = thaidates.fiscal_year_bounds(plan.fiscal_year)
+        if not start - dt.timedelta(days=366) <= parsed.value <= end + dt.timedelta(days=366):
+            date = thaidates.format_thai(parsed.value)
+            say("collect.as-of-far", err=True, date=date, year=plan.fiscal_year)
     return parsed.value
 
 
@@ -128,7 +134,7 @@ def collect(
         plan,
         inputs,
         round_id=round_id,
-        as_of=_as_of(as_of),
+        as_of=_as_of(as_of, plan),
         due_soon_days=due_soon_days,
         progress=progress,
         jobs=jobs,
@@ -166,7 +172,7 @@ def check(plan_file: Path, as_of: str | None, inputs: tuple[Path, ...]) -> None:
     from ita_xlsx.collect import check as run_check
 
     plan = _load(plan_file)
-    reports = run_check(plan, inputs, as_of=_as_of(as_of))
+    reports = run_check(plan, inputs, as_of=_as_of(as_of, plan))
     failed = checked = False
     for report in reports:
         errors, warnings = print_problems(report.problems)

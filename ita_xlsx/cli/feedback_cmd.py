@@ -66,7 +66,7 @@ def feedback(
         raise click.UsageError(messages.text("collect.unknown-round", round=round_id, rounds=rounds))
     try:
         written, found = write_feedback(
-            plan, inputs, out_dir, round_id=round_id, as_of=_as_of(as_of), password=password
+            plan, inputs, out_dir, round_id=round_id, as_of=_as_of(as_of, plan), password=password
         )
     except FeedbackOverwritesInput as exc:
         raise click.UsageError(messages.text("collect.out-is-input", path=str(exc))) from None

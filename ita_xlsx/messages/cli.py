@@ -56,6 +56,12 @@ MESSAGES.update(
             "อ่านวันที่ '{value}' ไม่ได้ ใช้รูปแบบ 2023-03-31 หรือ 31/3/2566",
             "Cannot read the date '{value}'; use 2023-03-31 or 31/3/2566",
         ),
+        "collect.as-of-far": (
+            "คำเตือน: วันที่ของข้อมูล {date} อยู่ห่างจากปีงบประมาณ {year} ของแผนเกินหนึ่งปี สถานะทุกมาตรการคิด ณ วันนั้น "
+            "ตรวจ --as-of อีกครั้ง",
+            "Warning: the as-of date {date} lies more than a year outside the plan's fiscal year {year}; every "
+            "state is computed as of that day. Check --as-of",
+        ),
         "collect.plan-invalid": (
             "แผน {path} มีข้อผิดพลาด ตรวจด้วย: ita-xlsx plan check {path}",
             "The plan {path} has errors; check it with: ita-xlsx plan check {path}",
