@@ -134,7 +134,12 @@ def gather(
     if isinstance(inputs, str | os.PathLike):
         inputs = [inputs]
     run = _Run(limits)
+    given: set[str] = set()
     for raw in inputs:
+        where = os.path.realpath(raw)
+        if where in given:  # the same file or folder named twice: read once, no note
+            continue
+        given.add(where)
         yield from run.path_input(raw)
 
 
@@ -452,7 +457,8 @@ class _Run:
         digest = hashlib.sha256(blob.data).hexdigest()
         first = self.seen.get(digest)
         if first is not None:
-            yield problems.info("intake-duplicate", file=blob.source, first=first)
+            if first != blob.source:  # a file given alone and again in its folder is not a copy
+                yield problems.info("intake-duplicate", file=blob.source, first=first)
             return
         self.seen[digest] = blob.source
         if refusal is not None:

@@ -580,3 +580,17 @@ def test_randomly_damaged_files_never_raise(tmp_path: Path) -> None:
                 package = SafePackage.open(item.data)
                 for name in package.names:
                     package.read(name)
+
+
+def test_a_file_named_twice_or_again_inside_its_folder_is_read_once_without_a_note(tmp_path):
+    """Only a true copy (another file with the same bytes) is worth the duplicate note."""
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    sample = next((Path(__file__).resolve().parent.parent / "samples" / "6m").glob("*.xlsx"))
+    shutil.copy(sample, folder / "a.xlsx")
+    given = folder / "a.xlsx"
+    found = list(gather([given, given, str(folder) + "/", folder / "." / "a.xlsx"]))
+    assert [type(item) for item in found] == [Candidate]
+    shutil.copy(sample, folder / "b.xlsx")
+    found = list(gather([folder]))
+    assert [item.code for item in found if isinstance(item, problems.Problem)] == ["intake-duplicate"]
