@@ -98,13 +98,24 @@ def cli(ctx: click.Context, lang: str | None, debug: bool) -> None:
 def main() -> None:
     """Entry point: no traceback for a user's mistake; ``--debug`` shows one for our own bugs."""
     _tolerant_output()
+    _early_language(sys.argv[1:])
     try:
         cli.main(prog_name="ita-xlsx", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo(messages.text("cli.interrupted"), err=True)
         sys.exit(130)
     except click.ClickException as exc:
-        exc.show()
+        no_args = getattr(click.exceptions, "NoArgsIsHelpError", ())  # click 8.2+: the help itself
+        if (
+            isinstance(exc, click.UsageError)
+            and not isinstance(exc, no_args)
+            and messages.get_language() == "th"
+        ):
+            from ita_xlsx.cli.usage import thai_usage_error
+
+            click.echo(thai_usage_error(exc), err=True)
+        else:
+            exc.show()
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
@@ -151,3 +162,12 @@ def _lookalike(error: UnicodeError) -> tuple[str, int]:
         raise error
     bad = error.object[error.start : error.end]
     return "".join(_LOOKALIKES.get(ch, "?") for ch in bad), error.end
+
+
+def _early_language(args: list[str]) -> None:
+    """--lang before the command is parsed: an error in resolving the command is said in it too."""
+    for i, arg in enumerate(args):
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg.partition("=")[2]
+        if (arg == "--lang" or arg.startswith("--lang=")) and value in messages.LANGUAGES:
+            messages.set_language(value)
+            return

@@ -3,6 +3,10 @@
 MESSAGES = {
     "plan-not-a-plan": ("ไฟล์นี้ไม่ใช่แผนมาตรการ ITA", "This file is not an ITA plan"),
     "plan-unreadable": ("เปิดไฟล์แผนไม่ได้: {reason}", "Cannot read the plan file: {reason}"),
+    "plan-not-found": (
+        "ไม่พบไฟล์แผนนี้ ตรวจชื่อไฟล์และโฟลเดอร์ (เช่น workbook_templates/plan-2566.yaml)",
+        "The plan file does not exist: check its name and folder (e.g. workbook_templates/plan-2566.yaml)",
+    ),
     "plan-unknown-file-type": (
         "ไม่รู้จักชนิดไฟล์แผน ใช้ไฟล์ .yaml หรือ .xlsx",
         "Unknown plan file type: use a .yaml or .xlsx file",

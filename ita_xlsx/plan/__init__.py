@@ -46,7 +46,7 @@ def load_plan(path: str | Path) -> tuple[Plan | None, list[Problem]]:
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.is_file():
-        return None, [problems.error("plan-unreadable", file=str(path), reason="file not found")]
+        return None, [problems.error("plan-not-found", file=str(path))]
     if suffix in YAML_SUFFIXES:
         from ita_xlsx.plan.yaml_io import read_yaml_plan
 
