@@ -30,6 +30,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from ita_xlsx import problems
+from ita_xlsx.os_reasons import os_reason
 from ita_xlsx.problems import Problem
 from ita_xlsx.safezip import DEFAULT_LIMITS, ZIP_MAGICS, Limits, PackageError, SafePackage
 
@@ -669,7 +670,7 @@ def _too_large(size: int, limit: int) -> PackageError:
 
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
+        return os_reason(exc)
     return f"{type(exc).__name__}: {exc}"[:200]
 
 

@@ -411,6 +411,17 @@ def test_a_full_disk_is_said_plainly_and_the_old_outputs_stay(tmp_path) -> None:
         preexec_fn=_small_disk,
     )
     assert done.returncode == 2, done.stderr
-    assert messages.text("cli.os-error-no-path", "th", reason="File too large") in done.stderr
+    reason = "ไฟล์ใหญ่เกินกว่าที่ระบบยอมให้เขียน (File too large)"  # the system's words after the Thai
+    assert messages.text("cli.os-error-no-path", "th", reason=reason) in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # no temp file either
+
+
+def test_a_file_open_in_excel_is_said_in_thai_with_the_way_out() -> None:
+    """Windows refuses to replace a workbook open in Excel with a PermissionError (EACCES)."""
+    from ita_xlsx.os_reasons import os_reason
+
+    refused = PermissionError(13, "Permission denied", "สรุป.xlsx")
+    assert os_reason(refused, "th").startswith("ไม่มีสิทธิ์เข้าถึง หรือไฟล์เปิดค้างอยู่ในโปรแกรมอื่น เช่น Excel")
+    assert os_reason(refused, "th").endswith("(Permission denied)")
+    assert os_reason(refused, "en") == "Permission denied"

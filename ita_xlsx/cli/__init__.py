@@ -125,7 +125,9 @@ def main() -> None:
     except OSError as exc:  # a folder that cannot be written, a full disk: not a bug, and no traceback
         if "--debug" in sys.argv or os.environ.get("ITA_DEBUG"):
             raise
-        reason = exc.strerror or str(exc)
+        from ita_xlsx.os_reasons import os_reason
+
+        reason = os_reason(exc)
         if exc.filename:
             said = messages.text("cli.os-error", path=str(exc.filename), reason=reason)
         else:

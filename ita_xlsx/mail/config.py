@@ -16,6 +16,7 @@ from email.utils import parseaddr
 from pathlib import Path
 
 from ita_xlsx import problems
+from ita_xlsx.os_reasons import os_reason
 from ita_xlsx.problems import Problem
 
 TLS_MODES = ("starttls", "ssl", "none")
@@ -104,7 +105,9 @@ def _read_config(path: Path) -> tuple[MailSettings, list[Problem]]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        return MailSettings(), [problems.error("mail-config-unreadable", file=str(path), reason=exc.strerror)]
+        return MailSettings(), [
+            problems.error("mail-config-unreadable", file=str(path), reason=os_reason(exc))
+        ]
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         return MailSettings(), [problems.error("mail-config-syntax", file=str(path), reason=str(exc))]
     table = data.get(CONFIG_TABLE, {})

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ita_xlsx import problems
 from ita_xlsx.atomic import atomic_path
+from ita_xlsx.os_reasons import os_reason
 from ita_xlsx.problems import Problem
 
 DEFAULT_TIMEOUT = 300.0
@@ -69,7 +70,7 @@ def export_report_pdf(
             with atomic_path(pdf_path) as out:
                 shutil.copyfile(made, out)
         except OSError as exc:  # the workbook and JSON are written by now: the PDF alone is missing
-            return problems.warning("pdf-failed", file=str(pdf_path), reason=exc.strerror or str(exc))
+            return problems.warning("pdf-failed", file=str(pdf_path), reason=os_reason(exc))
     return None
 
 
