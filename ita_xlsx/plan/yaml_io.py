@@ -42,6 +42,8 @@ def _yaml_problem(exc: yaml.YAMLError, source: str) -> Problem:
     cell = f"line {mark.line + 1}" if mark else None
     if isinstance(exc, _Refused):
         return problems.error(exc.code, file=source, cell=cell, **exc.params)
+    if "maximum nesting depth" in str(getattr(exc, "problem", "")):  # libyaml's own limit (PyYAML 6.0.4+)
+        return problems.error(_TooDeep.code, file=source, cell=cell)
     return problems.error(
         "plan-yaml-syntax", file=source, cell=cell, reason=getattr(exc, "problem", None) or str(exc)
     )
