@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
@@ -118,7 +119,7 @@ def collect(
           --as-of 2023-03-31 --out สรุป2566.xlsx ไฟล์ที่ส่งกลับ/
     """
     from ita_xlsx.collect import collect as run_collect
-    from ita_xlsx.outputs import OutputInInputFolder, OutputIsInput, write_outputs
+    from ita_xlsx.outputs import output_paths, refuse_inputs, write_outputs
 
     plan = _load(plan_file)
     if round_id and plan.round(round_id) is None:
@@ -129,6 +130,9 @@ def collect(
         )
     if out.suffix.lower() != ".xlsx":
         raise click.UsageError(messages.text("collect.out-not-xlsx"))
+    protected = (*inputs, plan_file)
+    with _output_refused():  # before reading thousands of files, and again when writing
+        refuse_inputs(output_paths(out), protected)
     progress = _Progress()
     results = run_collect(
         plan,
@@ -140,19 +144,28 @@ def collect(
         jobs=jobs,
     )
     progress.close()
-    try:
-        written, found = write_outputs(results, out, inputs=(*inputs, plan_file), pdf=pdf)
-    except OutputInInputFolder as exc:
-        said = messages.text("collect.out-in-input-folder", path=str(exc.path), folder=str(exc.folder))
-        raise click.UsageError(said) from None
-    except OutputIsInput as exc:
-        raise click.UsageError(messages.text("collect.out-is-input", path=str(exc))) from None
+    with _output_refused():
+        written, found = write_outputs(results, out, inputs=protected, pdf=pdf)
     print_problems(found, err=True)
     print_collect_summary(results)
     for path in written:
         say("cli.wrote", path=str(path))
     summary = results.summary()
     sys.exit(1 if summary["files_rejected"] or summary["errors"] else 0)
+
+
+@contextlib.contextmanager
+def _output_refused():
+    """An output that would overwrite an input or lie in a folder of returns: a usage error."""
+    from ita_xlsx.outputs import OutputInInputFolder, OutputIsInput
+
+    try:
+        yield
+    except OutputInInputFolder as exc:
+        said = messages.text("collect.out-in-input-folder", path=str(exc.path), folder=str(exc.folder))
+        raise click.UsageError(said) from None
+    except OutputIsInput as exc:
+        raise click.UsageError(messages.text("collect.out-is-input", path=str(exc))) from None
 
 
 @click.command()
