@@ -427,3 +427,13 @@ def test_english_messages_with_lang_and_env(sample_plan_path):
     assert "The plan is valid." in en.output
     env = runner.invoke(cli, ["plan", "check", str(sample_plan_path)], env={"ITA_LANG": "en"})
     assert "The plan is valid." in env.output
+
+
+def test_a_division_workbook_given_as_the_plan_is_one_plain_problem():
+    division_workbook = (
+        Path(__file__).resolve().parent.parent / "samples" / "6m" / "ITA2566_6m_finance_กองคลัง.xlsx"
+    )
+    plan, found = load_plan(division_workbook)
+    assert plan is None
+    assert [p.code for p in found] == ["plan-not-a-plan-workbook"]
+    assert "ส่วนแบบรายงานของหน่วยงานใช้กับคำสั่ง check หรือ collect" in found[0].message("th")

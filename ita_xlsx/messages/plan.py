@@ -3,6 +3,12 @@
 MESSAGES = {
     "plan-not-a-plan": ("ไฟล์นี้ไม่ใช่แผนมาตรการ ITA", "This file is not an ITA plan"),
     "plan-unreadable": ("เปิดไฟล์แผนไม่ได้: {reason}", "Cannot read the plan file: {reason}"),
+    "plan-not-a-plan-workbook": (
+        "ไฟล์นี้ไม่ใช่ไฟล์แผน (ไม่มีแผ่นงาน '{sheet_name}' หรือแผ่นงานอื่นของแผน) "
+        "ไฟล์แผนสร้างด้วย ita-xlsx plan new หรือ plan convert ส่วนแบบรายงานของหน่วยงานใช้กับคำสั่ง check หรือ collect",
+        "This is not a plan workbook (it has no '{sheet_name}' sheet nor any other plan sheet). Plan "
+        "workbooks come from ita-xlsx plan new or plan convert; a division's workbook goes to check or collect",
+    ),
     "plan-not-found": (
         "ไม่พบไฟล์แผนนี้ ตรวจชื่อไฟล์และโฟลเดอร์ (เช่น workbook_templates/plan-2566.yaml)",
         "The plan file does not exist: check its name and folder (e.g. workbook_templates/plan-2566.yaml)",

@@ -274,6 +274,10 @@ def read_plan_workbook(path: Path) -> tuple[Plan | None, list[Problem]]:
             wb = load_workbook(path, data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         return None, [problems.error("plan-unreadable", file=str(path), reason=str(exc))]
+    names = set(wb.sheetnames)
+    if SETTINGS_SHEET not in names and sum(table.sheet in names for table in TABLES) <= 1:
+        # a division's workbook (it has a มาตรการ sheet too) or a summary: one line, not six
+        return None, [problems.error("plan-not-a-plan-workbook", file=str(path), sheet_name=SETTINGS_SHEET)]
     found: list[Problem] = []
     raw, cells = _read_settings(wb, path, found)
     for table in TABLES:
