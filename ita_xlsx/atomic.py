@@ -52,6 +52,16 @@ def _umask() -> int:
     return current
 
 
+def input_folder_holding(path: str | Path, inputs: Iterable[str | Path]) -> Path | None:
+    """The input folder ``path`` lies in (where the next run would read it as an input), or None."""
+    target = Path(path).resolve()
+    for given in inputs:
+        folder = Path(given)
+        if folder.is_dir() and target.is_relative_to(folder.resolve()):
+            return folder
+    return None
+
+
 def overwrites_input(path: str | Path, inputs: Iterable[str | Path]) -> Path | None:
     """The input that writing ``path`` would destroy: the same path, the same file under another
     name (a hard link), or a file inside an input folder. None when ``path`` is safe to write."""

@@ -28,7 +28,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ita_xlsx import messages, style, textnorm, thaidates
-from ita_xlsx.atomic import atomic_write_bytes, overwrites_input
+from ita_xlsx.atomic import atomic_write_bytes, input_folder_holding, overwrites_input
 from ita_xlsx.collect import collect, read_inputs
 from ita_xlsx.plan import Plan
 from ita_xlsx.problems import ERROR, WARNING, Problem, sort_key
@@ -476,8 +476,5 @@ def _th(key: str, /, **params: object) -> str:
 
 def _refuse_input_folder(out_dir: Path, inputs: list[str | Path]) -> None:
     """Feedback files inside an input folder would be read back as returned workbooks next time."""
-    out = out_dir.resolve()
-    for item in inputs:
-        folder = Path(item).resolve()
-        if folder.is_dir() and (out == folder or folder in out.parents):
-            raise FeedbackOutIsInput(str(out_dir))
+    if input_folder_holding(out_dir, inputs) is not None:
+        raise FeedbackOutIsInput(str(out_dir))

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ita_xlsx import problems
-from ita_xlsx.atomic import atomic_path, check_replaceable, overwrites_input
+from ita_xlsx.atomic import atomic_path, check_replaceable, input_folder_holding, overwrites_input
 from ita_xlsx.collect import default_jobs
 from ita_xlsx.problems import Problem
 from ita_xlsx.results import Results
@@ -39,11 +39,9 @@ def refuse_inputs(outputs: Iterable[Path], inputs: Iterable[Path]) -> None:
     :class:`OutputInInputFolder` when it would sit inside an input folder."""
     inputs = list(inputs)
     for path in outputs:
-        target = path.resolve()
-        for given in inputs:
-            folder = Path(given)
-            if folder.is_dir() and target.is_relative_to(folder.resolve()):
-                raise OutputInInputFolder(path, folder)
+        folder = input_folder_holding(path, inputs)
+        if folder is not None:
+            raise OutputInInputFolder(path, folder)
         if overwrites_input(path, inputs) is not None:
             raise OutputIsInput(str(path))
 
