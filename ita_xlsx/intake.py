@@ -149,7 +149,7 @@ def sniff(data: bytes) -> str:
 
     One of "xlsx", "xlsm", "xlsb", "ods", "zip", "docx", "pptx", "office-other",
     "ole-encrypted", "xls", "ole", "pdf", "png", "jpeg", "gif", "tiff", "webp", "heic",
-    "eml", "mbox", "text", "empty", "unknown".
+    "eml", "mbox", "ita-results" (the JSON collect writes), "text", "empty", "unknown".
     """
     if not data:
         return "empty"
