@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ita_xlsx import textnorm, thaidates
-from ita_xlsx.status import STATUSES
+from ita_xlsx.status import STATUS_BY_CODE, STATUSES
 
 # Variants people type, by status; compared after folding, without spaces, lower-case.
 _VARIANTS = {
@@ -76,7 +76,8 @@ _VARIANTS = {
         "n/a",
         "na",
         "notrelevant",
-        "none",
+        "ไม่ต้องดำเนินการ",
+        "ไม่ต้องทำ",
     ),
 }
 _LOOKUP = {v.replace(" ", "").lower(): code for code, variants in _VARIANTS.items() for v in variants}
@@ -89,6 +90,12 @@ class Normalised:
     value: object
     code: str | None = None  # a problem code when something was assumed or is wrong
     severity: str = "info"
+
+    @property
+    def read_as(self) -> str:
+        """The Thai label of the status read (for the message saying what was assumed), or ""."""
+        found = STATUS_BY_CODE.get(self.value) if isinstance(self.value, str) else None
+        return found.th if found else ""
 
 
 def status(raw: object) -> Normalised:
@@ -106,9 +113,24 @@ def status(raw: object) -> Normalised:
         exact = textnorm.compact(str(raw)) in _LABELS
         return Normalised(code, None if exact else "status-variant", "info")
     close = difflib.get_close_matches(text, _LOOKUP.keys(), n=1, cutoff=_FUZZY_CUTOFF)
-    if close:
+    if close and _safe_guess(text, close[0]):
         return Normalised(_LOOKUP[close[0]], "status-misspelt", "warning")
     return Normalised(None, "status-unknown", "error")
+
+
+_NEGATION_PREFIXES = ("not", "non", "un", "in", "no")
+
+
+def _safe_guess(typed: str, known: str) -> bool:
+    """Whether a misspelling may be read as ``known``: never when the clerk wrote a "not" the known
+    status lacks ("ดำเนินการไม่แล้วเสร็จ" is not done, "incomplete" not complete) or a figure
+    ("ดำเนินการแล้ว 50%" is not done either)."""
+    if any(ch.isdigit() for ch in typed) or "%" in typed:
+        return False
+    if typed.count("ไม่") != known.count("ไม่"):
+        return False
+    negated = typed.isascii() and typed.startswith(_NEGATION_PREFIXES)
+    return not negated or known.startswith(_NEGATION_PREFIXES)
 
 
 def date(raw: object, *, date1904: bool = False, is_date_cell: bool = False) -> thaidates.ParsedDate:

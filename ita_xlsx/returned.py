@@ -462,6 +462,7 @@ def _entry(measure_id: str, row: int, values: dict, cols: dict, date1904: bool, 
                 status.code,
                 **where("status"),
                 value=_short(values.get("status")),
+                read_as=status.read_as,
             )
         elif status.value is None:
             ret.report(problems.warning, "status-empty", **where("status"))

@@ -329,6 +329,27 @@ def test_rules_on_one_record(sample_plan, books, tmp_path, measure_id, status, d
         assert ("x.xlsx", cell, code) in located(results)
 
 
+@pytest.mark.parametrize(
+    "typed",
+    ["ดำเนินการไม่แล้วเสร็จ", "ยังไม่ดำเนินการแล้วเสร็จ", "incomplete", "ดำเนินการแล้ว 50%", "undone", "none"],
+)
+def test_a_status_that_says_not_or_a_figure_is_never_guessed_as_done(sample_plan, books, tmp_path, typed):
+    """Read by likeness, "ดำเนินการไม่แล้วเสร็จ" (not finished) looked like done: it must be asked about."""
+    data = edit(books["finance"], {(layout.NAME_STATUS, "i7"): typed})
+    results = collect(sample_plan, [write(tmp_path, "x.xlsx", data)], round_id="6m", as_of=AS_OF)
+    record = next(r for r in results.records if r.measure_id == "i7" and r.division == "finance")
+    assert record.status not in ("done", "not_applicable")  # unknown: counted as not started
+    _, cell = named_cell(data, layout.NAME_STATUS, "i7")
+    assert ("x.xlsx", cell, "status-unknown") in located(results)
+
+
+def test_a_guessed_status_is_named_in_the_message(sample_plan, books, tmp_path):
+    data = edit(books["finance"], {(layout.NAME_STATUS, "i7"): "ดำเนนการแล้ว"})
+    results = collect(sample_plan, [write(tmp_path, "x.xlsx", data)], round_id="6m", as_of=AS_OF)
+    said = next(p for p in results.problems if p.code == "status-misspelt")
+    assert "ระบบเดาว่าเป็น 'ดำเนินการแล้ว'" in said.message("th")
+
+
 def test_recurring_measure_overdue_for_a_period_without_action(sample_plan, books, tmp_path):
     # i2 is monthly; the sample logs a meeting every month. Remove them: every ended month is missed.
     import io

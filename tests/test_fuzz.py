@@ -400,7 +400,8 @@ def test_normalisers_take_anything(raw, date1904, is_date_cell) -> None:
     status = normalize.status(raw)
     assert status.value is None or isinstance(status.value, str)
     if status.code:  # the reader reports it with the cell's value
-        hostile.assert_renders(getattr(problems, status.severity)(status.code, value=str(raw)[:60]))
+        said = getattr(problems, status.severity)(status.code, value=str(raw)[:60], read_as=status.read_as)
+        hostile.assert_renders(said)
     parsed = normalize.date(raw, date1904=date1904, is_date_cell=is_date_cell)
     assert parsed.value is None or isinstance(parsed.value, dt.date)
     year = str(thaidates.be_year(parsed.value)) if parsed.value else ""

@@ -95,12 +95,12 @@ MESSAGES = {
     ),
     # inputs
     "status-variant": (
-        "สถานะ '{value}' ถูกอ่านเป็นสถานะมาตรฐาน กรุณาเลือกจากรายการ",
-        "Status '{value}' was read as a standard status; please pick from the list.",
+        "สถานะ '{value}' ถูกอ่านเป็น '{read_as}' กรุณาเลือกจากรายการ",
+        "Status '{value}' was read as '{read_as}'; please pick from the list.",
     ),
     "status-misspelt": (
-        "สถานะ '{value}' สะกดไม่ตรง ระบบเดาเป็นสถานะที่ใกล้ที่สุด กรุณาเลือกจากรายการ",
-        "Status '{value}' is misspelt; the closest status was assumed. Please pick from the list.",
+        "สถานะ '{value}' สะกดไม่ตรง ระบบเดาว่าเป็น '{read_as}' กรุณาตรวจและเลือกจากรายการ",
+        "Status '{value}' is misspelt and was taken for '{read_as}'; please check it and pick from the list.",
     ),
     "status-unknown": (
         "ไม่รู้จักสถานะ '{value}' กรุณาเลือกจากรายการ",
