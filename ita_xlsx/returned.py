@@ -495,13 +495,21 @@ def _date(cell: Cell | None, date1904: bool, where: dict, ret: Returned) -> dt.d
 
 
 # -- activity log -----------------------------------------------------------------------------
+LOG_OVERFLOW_ROWS = 5000  # rows a clerk may have typed below the log table (protection removed)
+
+
 def _read_log(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -> None:
     sheet_name = areas["measure_id"].sheet
     info = wb.sheet(sheet_name)
     cols = {key: area.min_col for key, area in areas.items()}
+    last = areas["measure_id"].max_row  # the table's last row; rows typed below it are read too
     rows, issues = wb.read_rows(
-        info, list(cols.values()), areas["measure_id"].min_row, areas["measure_id"].max_row
+        info, list(cols.values()), areas["measure_id"].min_row, last + LOG_OVERFLOW_ROWS
     )
+    below = [r for r, cells in rows.items() if r > last and any(_text(c) for c in cells)]
+    if below:
+        cell = cell_ref(below[0], cols["measure_id"])
+        ret.report(problems.info, "log-below-table", sheet=sheet_name, cell=cell, count=len(below), last=last)
     for issue in issues:
         ret.report(problems.warning, "cell-unreadable", sheet=sheet_name, cell=issue.ref, reason=issue.reason)
     mine = plan_index(plan).measure_ids.get(ret.division, frozenset())

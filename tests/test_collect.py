@@ -371,6 +371,28 @@ def test_recurring_measure_overdue_for_a_period_without_action(sample_plan, book
     assert any(p.code == "period-without-action" and p.measure_id == "i2" for p in results.problems)
 
 
+def test_log_rows_typed_below_the_table_are_read_with_a_note(sample_plan, books, tmp_path):
+    """The log table has 200 rows; a clerk who removes protection may go on typing below it."""
+    import io
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(books["finance"]))
+    sheet, ref = next(iter(wb.defined_names[layout.NAME_LOG_MEASURE].destinations))
+    ws = wb[sheet]
+    last = ws[ref.replace("$", "")][-1][0]
+    row = last.row + 3
+    ws.cell(row=row, column=last.column, value="i2")
+    ws.cell(row=row, column=last.column + 1, value=dt.datetime(2023, 3, 30))
+    ws.cell(row=row, column=last.column + 2, value="ประชุมเพิ่มเติม ครั้งที่ ๗")
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    results = collect(sample_plan, [write(tmp_path, "x.xlsx", buffer.getvalue())], round_id="6m", as_of=AS_OF)
+    i2 = next(r for r in results.records if r.measure_id == "i2" and r.division == "finance")
+    assert any(entry.detail == "ประชุมเพิ่มเติม ครั้งที่ ๗" for entry in i2.log)
+    assert ("x.xlsx", f"{last.column_letter}{row}", "log-below-table") in located(results)
+
+
 # -- the check command ------------------------------------------------------------------------
 def test_check_command_reports_per_file(tmp_path):
     plan = str(ROOT / "workbook_templates" / "plan-2566.yaml")

@@ -114,6 +114,11 @@ MESSAGES = {
         "เซลล์มีค่าผิดพลาด '{value}' แทนวันที่",
         "The cell holds the error value '{value}' instead of a date.",
     ),
+    "log-below-table": (
+        "มีบันทึกการดำเนินการ {count} แถวต่อจากท้ายตาราง (แถวที่ {last}) ระบบอ่านและนำไปใช้แล้ว ไม่ต้องดำเนินการใด ๆ",
+        "{count} activity-log row(s) were typed below the table (which ends at row {last}); they were "
+        "read and used, nothing to do.",
+    ),
     "log-unknown-measure": (
         "บันทึกการดำเนินการอ้างถึงมาตรการ '{found}' ที่ไม่ใช่ของหน่วยงานนี้ ไม่ถูกนำไปใช้",
         "The activity log names measure '{found}', which is not this division's; it was not used.",
