@@ -486,9 +486,10 @@ def _date(cell: Cell | None, date1904: bool, where: dict, ret: Returned) -> dt.d
         return None
     parsed = normalize.date(raw, date1904=date1904, is_date_cell=cell.is_date or cell.kind == "d")
     year = str(thaidates.be_year(parsed.value)) if parsed.value else ""
+    read = thaidates.format_thai(parsed.value) if parsed.value else ""
     for code in parsed.assumptions:
         severity = problems.info if code == thaidates.CE_YEAR_IN_TEXT else problems.warning
-        ret.report(severity, code, **where, value=_short(cell), year=year)
+        ret.report(severity, code, **where, value=_short(cell), year=year, read=read)
     if parsed.error:
         ret.report(problems.error, parsed.error, **where, value=_short(cell), year=year)
     return parsed.value

@@ -34,6 +34,7 @@ __all__ = [
     "FROM_TEXT",
     "INVALID",
     "MONTHS_ABBR",
+    "SEVERAL_IN_TEXT",
     "MONTHS_FULL",
     "THAI_DIGITS",
     "TWO_DIGIT_YEAR",
@@ -64,9 +65,10 @@ TWO_DIGIT_YEAR = "date-two-digit-year"
 FROM_TEXT = "date-from-text"
 FROM_SERIAL = "date-from-serial"
 CE_YEAR_IN_TEXT = "date-ce-year-in-text"
+SEVERAL_IN_TEXT = "date-several-in-text"
 UNPARSEABLE = "date-unparseable"
 INVALID = "date-invalid"
-ASSUMPTION_CODES = (BE_STORED_AS_CE, TWO_DIGIT_YEAR, FROM_TEXT, FROM_SERIAL, CE_YEAR_IN_TEXT)
+ASSUMPTION_CODES = (BE_STORED_AS_CE, TWO_DIGIT_YEAR, FROM_TEXT, FROM_SERIAL, CE_YEAR_IN_TEXT, SEVERAL_IN_TEXT)
 ERROR_CODES = (UNPARSEABLE, INVALID)
 
 BE_OFFSET = 543
@@ -324,10 +326,13 @@ def _parse_text(s: str) -> ParsedDate:
     if not s or s.isspace():
         return _EMPTY
     result = _UNPARSEABLE
-    for m in _DATE_RE.finditer(s.lower()):  # the first real date wins; "08.30.00 น." is not one
+    matches = _DATE_RE.finditer(s.lower())
+    for m in matches:  # the first real date wins; "08.30.00 น." is not one
         result = _match_date(m)
         if result.ok:
             break
+    if result.ok and any(_match_date(m).ok for m in matches):  # "1/3/2566 - 31/3/2566", "25/10/65, 25/11/65"
+        return ParsedDate(result.value, (*result.assumptions, SEVERAL_IN_TEXT), result.error)
     return result
 
 

@@ -112,6 +112,7 @@ def make_results(plan: Plan, *, hostile: bool = False) -> dict:
             division=files[0].division,
             value="3 ต.ค. 65",
             year=2565,
+            read="๓ ตุลาคม ๒๕๖๕",
         ),
         P.error(
             "date-unparseable",

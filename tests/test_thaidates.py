@@ -538,7 +538,23 @@ def test_messages_render_with_value_and_year(code):
     thai, english = date_messages.MESSAGES[code]
     for template in (thai, english):
         fields = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
-        assert fields <= {"value", "year"}
-        assert template.format(value="3/10/2565", year=2565)
+        assert fields <= {"value", "year", "read"}  # read: the date as it was read, in Thai
+        assert template.format(value="3/10/2565", year=2565, read="๓ ตุลาคม ๒๕๖๕")
     assert any("\u0e00" <= ch <= "\u0e7f" for ch in thai)
     assert english.isascii() or "ต.ค." in english
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "several"),
+    [
+        ("1/3/2566 - 31/3/2566", date(2023, 3, 1), True),
+        ("25/10/65, 25/11/65", date(2022, 10, 25), True),
+        ("31 มี.ค. 66", date(2023, 3, 31), False),
+        ("ประชุม 08.30 น. 3/10/2565", date(2022, 10, 3), False),
+    ],
+)
+def test_a_text_with_several_dates_is_said_to_have_them(text, first, several):
+    """Only the first date is used: the clerk is told which, and that there were more."""
+    parsed = td.parse_date(text)
+    assert parsed.value == first
+    assert (td.SEVERAL_IN_TEXT in parsed.assumptions) is several

@@ -18,9 +18,15 @@ MESSAGES = {
         'ปีใน "{value}" มีเพียง 2 หลัก จึงถือเป็น พ.ศ. {year} ควรพิมพ์ปีให้ครบ 4 หลัก',
         '"{value}" has a two-digit year, taken as Buddhist Era {year}; type all four digits of the year.',
     ),
+    "date-several-in-text": (
+        'ในเซลล์มีวันที่มากกว่าหนึ่งวัน ("{value}") ระบบใช้วันแรกที่อ่านได้ คือ {read} '
+        "ถ้าดำเนินการหลายครั้ง ให้กรอกวันที่ล่าสุดที่นี่ และบันทึกแต่ละครั้งในแผ่นงานบันทึกการดำเนินการ",
+        'The cell holds more than one date ("{value}"); the first one read was used: {read}. If the'
+        " measure was done several times, give the latest date here and log each time in the activity log.",
+    ),
     "date-from-text": (
-        'อ่านวันที่จากข้อความ "{value}" เพราะเซลล์ไม่ได้เก็บเป็นวันที่ โปรดตรวจสอบว่าอ่านถูกต้อง',
-        'The date was read from the text "{value}" because the cell does not hold a real date;'
+        'อ่านวันที่จากข้อความ "{value}" ได้เป็น {read} เพราะเซลล์ไม่ได้เก็บเป็นวันที่ โปรดตรวจสอบว่าอ่านถูกต้อง',
+        'The date was read from the text "{value}" as {read} because the cell does not hold a real date;'
         " check that it was read correctly.",
     ),
     "date-from-serial": (
