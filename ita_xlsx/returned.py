@@ -124,6 +124,18 @@ def _read(wb: Workbook, plan: Plan, round_id: str | None, ret: Returned) -> None
     log_areas = _areas(wb, identity, None, LOG_FIELDS, ret, required=False)
     if log_areas:
         _read_log(wb, plan, log_areas, ret)
+    _note_sheets_not_read(
+        wb, {L.INSTRUCTIONS_SHEET, ret.sheet, *(a.sheet for a in (log_areas or {}).values())}, ret
+    )
+
+
+def _note_sheets_not_read(wb: Workbook, read: set[str], ret: Returned) -> None:
+    """A sheet the clerk added (a copy of the measures sheet filled in instead of it): not read."""
+    for info in wb.sheets:
+        if info.state == "visible" and info.name not in read:
+            ret.report(
+                problems.warning, "sheet-not-read", sheet=info.name, read=ret.sheet or L.MEASURES_SHEET
+            )
 
 
 # -- identity ---------------------------------------------------------------------------------

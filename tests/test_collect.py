@@ -393,6 +393,23 @@ def test_log_rows_typed_below_the_table_are_read_with_a_note(sample_plan, books,
     assert ("x.xlsx", f"{last.column_letter}{row}", "log-below-table") in located(results)
 
 
+def test_a_sheet_the_clerk_added_is_said_not_to_be_read(sample_plan, books, tmp_path):
+    """A copy of the measures sheet filled in instead of the original: its answers are not read."""
+    import io
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(books["finance"]))
+    copy = wb.copy_worksheet(wb[layout.MEASURES_SHEET])
+    copy.title = "มาตรการ (2)"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    results = collect(sample_plan, [write(tmp_path, "x.xlsx", buffer.getvalue())], round_id="6m", as_of=AS_OF)
+    said = [p for p in results.problems if p.code == "sheet-not-read"]
+    assert [(p.sheet, p.severity) for p in said] == [("มาตรการ (2)", "warning")]
+    assert "ระบบอ่านเฉพาะแผ่นงาน 'มาตรการ'" in said[0].message("th")
+
+
 # -- the check command ------------------------------------------------------------------------
 def test_check_command_reports_per_file(tmp_path):
     plan = str(ROOT / "workbook_templates" / "plan-2566.yaml")

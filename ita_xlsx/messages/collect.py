@@ -114,6 +114,12 @@ MESSAGES = {
         "เซลล์มีค่าผิดพลาด '{value}' แทนวันที่",
         "The cell holds the error value '{value}' instead of a date.",
     ),
+    "sheet-not-read": (
+        "แผ่นงานนี้ไม่ได้ถูกอ่าน ระบบอ่านเฉพาะแผ่นงาน '{read}' และแผ่นงานบันทึกการดำเนินการ "
+        "ถ้ากรอกข้อมูลไว้ในแผ่นงานนี้ กรุณาย้ายไปกรอกในแผ่นงานเดิมแล้วส่งใหม่",
+        "This sheet was not read: only '{read}' and the activity log are. If you filled in this sheet, "
+        "move what you wrote into the original sheet and send the file again.",
+    ),
     "log-below-table": (
         "มีบันทึกการดำเนินการ {count} แถวต่อจากท้ายตาราง (แถวที่ {last}) ระบบอ่านและนำไปใช้แล้ว ไม่ต้องดำเนินการใด ๆ",
         "{count} activity-log row(s) were typed below the table (which ends at row {last}); they were "
