@@ -310,12 +310,16 @@ def _measures_sheet_by_content(wb: Workbook, columns: dict[str, str], row_map: l
 
 
 # -- measure rows -----------------------------------------------------------------------------
+MEASURE_OVERFLOW_ROWS = 500  # rows below the measures table that are looked at
+
+
 def _read_measures(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -> None:
     info = wb.sheet(ret.sheet)
     cols = {key: area.min_col for key, area in areas.items()}
-    rows, issues = wb.read_rows(
-        info, list(cols.values()), areas["measure_id"].min_row, areas["measure_id"].max_row
-    )
+    # Rows typed below the table are read too, so that they are reported (inserted, unknown,
+    # duplicated) at their cells rather than lost without a word.
+    last = areas["measure_id"].max_row + MEASURE_OVERFLOW_ROWS
+    rows, issues = wb.read_rows(info, list(cols.values()), areas["measure_id"].min_row, last)
     for issue in issues:
         ret.report(problems.warning, "cell-unreadable", sheet=ret.sheet, cell=issue.ref, reason=issue.reason)
     expected = [m.id for m in plan_index(plan).measures_for(ret.division)]

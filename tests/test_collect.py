@@ -410,6 +410,28 @@ def test_a_sheet_the_clerk_added_is_said_not_to_be_read(sample_plan, books, tmp_
     assert "ระบบอ่านเฉพาะแผ่นงาน 'มาตรการ'" in said[0].message("th")
 
 
+def test_rows_typed_below_the_measures_table_are_reported_at_their_cells(sample_plan, books, tmp_path):
+    """A second report of a measure, or an answer with no measure, typed under the table."""
+    import io
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(books["finance"]))
+    sheet, ref = next(iter(wb.defined_names[layout.NAME_MEASURE_ID].destinations))
+    ws = wb[sheet]
+    last = ws[ref.replace("$", "")][-1][0]
+    status_col = next(iter(wb.defined_names[layout.NAME_STATUS].destinations))[1].split("$")[1]
+    ws.cell(row=last.row + 1, column=last.column, value=ws.cell(row=last.row, column=last.column).value)
+    ws[f"{status_col}{last.row + 1}"] = "ดำเนินการแล้ว"
+    ws[f"{status_col}{last.row + 3}"] = "ดำเนินการแล้ว"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    results = collect(sample_plan, [write(tmp_path, "x.xlsx", buffer.getvalue())], round_id="6m", as_of=AS_OF)
+    found = located(results)
+    assert ("x.xlsx", f"{last.column_letter}{last.row + 1}", "row-duplicated") in found
+    assert ("x.xlsx", f"{last.column_letter}{last.row + 3}", "row-inserted") in found
+
+
 # -- the check command ------------------------------------------------------------------------
 def test_check_command_reports_per_file(tmp_path):
     plan = str(ROOT / "workbook_templates" / "plan-2566.yaml")
