@@ -342,6 +342,27 @@ def _read_measures(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Return
         _verify_locked(plan, measure_id, values, row, cols, ret)
         ret.entries[measure_id] = _entry(measure_id, row, values, cols, wb.date1904, ret)
     _check_row_set(expected, seen, ret)
+    _note_merged_inputs(wb, info, areas, ret)
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
+
+
+def _note_merged_inputs(wb: Workbook, info, areas: dict[str, Area], ret: Returned) -> None:
+    """Input cells merged across rows: the value stays in the first row only, the others read empty."""
+    xml = wb.sheet_xml(info) if info is not None and info.part else b""
+    start = xml.find(b"mergeCell")  # after the cells, near the end: the titles' merges are there too
+    if start < 0:
+        return
+    inputs = {areas[k].min_col for k in ("status", "action_date", "result", "evidence", "note") if k in areas}
+    first, last = areas["measure_id"].min_row, areas["measure_id"].max_row
+    for match in _MERGE.finditer(xml, max(start - 8, 0)):
+        left, right = column_number(match[1].decode()), column_number(match[3].decode())
+        top, bottom = int(match[2]), int(match[4])
+        if bottom > top and bottom >= first and top <= last and any(left <= c <= right for c in inputs):
+            corner = f"{match[1].decode()}{top}"
+            ref = f"{corner}:{match[3].decode()}{bottom}"
+            ret.report(problems.warning, "input-cells-merged", sheet=ret.sheet, cell=corner, range=ref)
 
 
 def _identify_row(

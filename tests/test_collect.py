@@ -432,6 +432,25 @@ def test_rows_typed_below_the_measures_table_are_reported_at_their_cells(sample_
     assert ("x.xlsx", f"{last.column_letter}{last.row + 3}", "row-inserted") in found
 
 
+def test_merged_input_cells_are_named_as_the_cause_of_the_empty_rows(sample_plan, books, tmp_path):
+    """Merged across rows, a status belongs to the first row: the others are not the clerk's omission."""
+    import io
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(books["finance"]))
+    sheet, ref = next(iter(wb.defined_names[layout.NAME_STATUS].destinations))
+    cells = wb[sheet][ref.replace("$", "")]
+    top, bottom = cells[2][0], cells[4][0]
+    wb[sheet].merge_cells(f"{top.coordinate}:{bottom.coordinate}")
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    results = collect(sample_plan, [write(tmp_path, "x.xlsx", buffer.getvalue())], round_id="6m", as_of=AS_OF)
+    said = [p for p in results.problems if p.code == "input-cells-merged"]
+    assert [(p.cell, p.severity) for p in said] == [(top.coordinate, "warning")]
+    assert f"เซลล์ {top.coordinate}:{bottom.coordinate} ถูกผสานรวมกัน" in said[0].message("th")
+
+
 # -- the check command ------------------------------------------------------------------------
 def test_check_command_reports_per_file(tmp_path):
     plan = str(ROOT / "workbook_templates" / "plan-2566.yaml")

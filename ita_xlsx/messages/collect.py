@@ -114,6 +114,12 @@ MESSAGES = {
         "เซลล์มีค่าผิดพลาด '{value}' แทนวันที่",
         "The cell holds the error value '{value}' instead of a date.",
     ),
+    "input-cells-merged": (
+        "เซลล์ {range} ถูกผสานรวมกัน ค่าที่กรอกจึงอยู่เฉพาะแถวแรก แถวอื่นถูกอ่านเป็นช่องว่าง "
+        "กรุณายกเลิกการผสานเซลล์ แล้วกรอกแต่ละมาตรการในแถวของตัวเอง",
+        "Cells {range} are merged, so what was typed belongs to the first row only and the other rows "
+        "read as empty. Unmerge them and fill in each measure on its own row.",
+    ),
     "sheet-not-read": (
         "แผ่นงานนี้ไม่ได้ถูกอ่าน ระบบอ่านเฉพาะแผ่นงาน '{read}' และแผ่นงานบันทึกการดำเนินการ "
         "ถ้ากรอกข้อมูลไว้ในแผ่นงานนี้ กรุณาย้ายไปกรอกในแผ่นงานเดิมแล้วส่งใหม่",
