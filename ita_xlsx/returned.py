@@ -131,8 +131,9 @@ def _read(wb: Workbook, plan: Plan, round_id: str | None, ret: Returned) -> None
 
 def _note_sheets_not_read(wb: Workbook, read: set[str], ret: Returned) -> None:
     """A sheet the clerk added (a copy of the measures sheet filled in instead of it): not read."""
+    ours = {L.LISTS_SHEET, L.IDENTITY_SHEET}  # the template's hidden sheets (a visible _ita is warned of)
     for info in wb.sheets:
-        if info.state == "visible" and info.name not in read:
+        if info.state == "visible" and info.name not in read and info.name not in ours:
             ret.report(
                 problems.warning, "sheet-not-read", sheet=info.name, read=ret.sheet or L.MEASURES_SHEET
             )

@@ -402,6 +402,8 @@ def test_a_sheet_the_clerk_added_is_said_not_to_be_read(sample_plan, books, tmp_
     wb = load_workbook(io.BytesIO(books["finance"]))
     copy = wb.copy_worksheet(wb[layout.MEASURES_SHEET])
     copy.title = "มาตรการ (2)"
+    if layout.LISTS_SHEET in wb.sheetnames:  # the template's own hidden sheet, shown: not the clerk's
+        wb[layout.LISTS_SHEET].sheet_state = "visible"
     buffer = io.BytesIO()
     wb.save(buffer)
     results = collect(sample_plan, [write(tmp_path, "x.xlsx", buffer.getvalue())], round_id="6m", as_of=AS_OF)

@@ -39,14 +39,14 @@ def thai_usage_error(exc: click.UsageError) -> str:
     lines = []
     if ctx is not None:  # "Usage: ita-xlsx collect [OPTIONS] INPUTS...", its first word in Thai
         lines.append(messages.text("usage.usage", "th", usage=ctx.get_usage().partition(" ")[2]))
-    lines.append(messages.text("usage.error", "th", message=_message(exc, ctx)))
+    lines.append(messages.text("usage.error", "th", message=_message(exc)))
     lines.append(messages.text("usage.help", "th", command=command))
     return "\n".join(lines)
 
 
-def _message(exc: click.UsageError, ctx: click.Context | None) -> str:
+def _message(exc: click.UsageError) -> str:
     if isinstance(exc, click.MissingParameter):
-        return messages.text("usage.missing", "th", name=_param_name(exc.param, exc.param_hint, ctx))
+        return messages.text("usage.missing", "th", name=_param_name(exc.param, exc.param_hint))
     if isinstance(exc, click.NoSuchOption):
         said = messages.text("usage.no-such-option", "th", name=exc.option_name)
         if exc.possibilities:
@@ -55,7 +55,7 @@ def _message(exc: click.UsageError, ctx: click.Context | None) -> str:
             )
         return said
     if isinstance(exc, click.BadParameter):
-        name = _param_name(exc.param, exc.param_hint, ctx)
+        name = _param_name(exc.param, exc.param_hint)
         return messages.text("usage.bad-value", "th", name=name, reason=_value_reason(exc.message))
     text = exc.message
     for pattern, key in (
@@ -79,7 +79,7 @@ def _value_reason(text: str) -> str:
     return text  # ours (Thai already), or a phrase of click's this module does not know
 
 
-def _param_name(param: click.Parameter | None, hint: object, ctx: click.Context | None) -> str:
+def _param_name(param: click.Parameter | None, hint: object) -> str:
     if param is None:
         return str(hint or "")
     if isinstance(param, click.Option):
