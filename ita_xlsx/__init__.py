@@ -1,3 +1,8 @@
 """ita-xlsx: the ITA integrity-measures plan, division templates, collection and reports in Excel."""
 
-__version__ = "0.1.0"
+from importlib import metadata
+
+try:
+    __version__ = metadata.version("ita-xlsx")
+except metadata.PackageNotFoundError:  # run from a folder that was never installed
+    __version__ = "0+unknown"

@@ -1,25 +1,29 @@
 """The first run: the whole round trip on the bundled FY2566 plan and sample returns.
 
-Writes the division templates, collects the sample returned workbooks as of the round's end,
-and writes the consolidated workbook, its JSON and (with LibreOffice) the report as PDF.
+Copies the plan and the sample returns that ship inside the package into the output folder (so
+that every command of the README can be tried on them from any install), writes the division
+templates, collects the sample returned workbooks as of the round's end, and writes the
+consolidated workbook, its JSON and (with LibreOffice) the report as PDF.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from ita_xlsx.problems import Problem
 
-PROJECT = Path(__file__).resolve().parent.parent
-PLAN_FILE = PROJECT / "workbook_templates" / "plan-2566.yaml"
-SAMPLES = PROJECT / "samples"
+PLAN_NAME = "plan-2566.yaml"
+SAMPLE_FOLDERS = ("6m", "with-mistakes")
 ROUND = "6m"
 
 
 class DemoUnavailable(RuntimeError):
-    """The bundled plan or samples are not beside the package (an install without the project folder)."""
+    """The bundled plan or samples are missing from the installed package (a damaged install)."""
 
 
 @dataclass
@@ -29,6 +33,7 @@ class DemoRun:
     outputs: list[Path]
     results: object
     problems: list[Problem] = field(default_factory=list)
+    plan_file: Path | None = None
 
 
 def run_demo(out_dir: Path, *, pdf: bool = True) -> DemoRun:
@@ -37,12 +42,11 @@ def run_demo(out_dir: Path, *, pdf: bool = True) -> DemoRun:
     from ita_xlsx.plan import load_plan
     from ita_xlsx.template.writer import write_templates
 
-    returned = SAMPLES / ROUND
-    if not PLAN_FILE.is_file() or not returned.is_dir():
-        raise DemoUnavailable(str(PROJECT))
-    plan, found = load_plan(PLAN_FILE)
+    plan_file = copy_bundled(out_dir)
+    returned = out_dir / "samples" / ROUND
+    plan, found = load_plan(plan_file)
     if plan is None:
-        raise DemoUnavailable(str(PLAN_FILE))
+        raise DemoUnavailable(str(plan_file))
     rnd = plan.round(ROUND)
     templates, template_problems = write_templates(
         plan,
@@ -57,10 +61,30 @@ def run_demo(out_dir: Path, *, pdf: bool = True) -> DemoRun:
     outputs, output_problems = write_outputs(
         results, summary, inputs=[returned], pdf=pdf and _has_libreoffice()
     )
-    return DemoRun(out_dir, templates, outputs, results, template_problems + output_problems)
+    return DemoRun(out_dir, templates, outputs, results, template_problems + output_problems, plan_file)
+
+
+def bundled() -> Traversable:
+    """The folder of sample data inside the installed package."""
+    return resources.files("ita_xlsx") / "data"
+
+
+def copy_bundled(out_dir: Path) -> Path:
+    """Copy the bundled plan and the sample returns into ``out_dir``; the plan's path there."""
+    data = bundled()
+    plan = data / PLAN_NAME
+    if not plan.is_file() or not all((data / "samples" / sub).is_dir() for sub in SAMPLE_FOLDERS):
+        raise DemoUnavailable(str(data))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / PLAN_NAME
+    target.write_bytes(plan.read_bytes())
+    for sub in SAMPLE_FOLDERS:
+        folder = out_dir / "samples" / sub
+        folder.mkdir(parents=True, exist_ok=True)
+        for item in (data / "samples" / sub).iterdir():
+            (folder / item.name).write_bytes(item.read_bytes())
+    return target
 
 
 def _has_libreoffice() -> bool:
-    import shutil
-
     return any(shutil.which(name) for name in ("soffice", "libreoffice"))

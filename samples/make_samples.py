@@ -10,7 +10,9 @@ samples/with-mistakes/ the same office with the mistakes clerks make: a Thai-dig
                        edited after removing protection (education i2), the same file sent twice
                        (education), and one division that sent nothing (audit)
 
-Run it again whenever the template format changes; tests/test_samples.py checks they are in step.
+Both folders and the plan are also copied into the package (ita_xlsx/data/), which is what
+`ita-xlsx demo` runs on from any install. Run this again whenever the template format changes;
+tests/test_samples.py and tests/test_packaging.py check that all of it is in step.
 """
 
 from __future__ import annotations
@@ -34,6 +36,17 @@ def main() -> None:
         shutil.rmtree(HERE / sub, ignore_errors=True)
     for path in samples.write_samples(plan, samples.seed_actions(HERE / "seed-actions.yaml"), HERE):
         print(path.relative_to(HERE.parent))
+    copy_into_package()
+
+
+def copy_into_package() -> None:
+    """The package's copies of the plan and the samples, made from the files at the top."""
+    data = HERE.parent / "ita_xlsx" / "data"
+    shutil.copyfile(HERE.parent / "workbook_templates" / "plan-2566.yaml", data / "plan-2566.yaml")
+    for sub in ("6m", "with-mistakes"):
+        shutil.rmtree(data / "samples" / sub, ignore_errors=True)
+        shutil.copytree(HERE / sub, data / "samples" / sub)
+    print(data.relative_to(HERE.parent), "(copies)")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from test_report import HOSTILE, make_results
 
 from ita_xlsx.report import write_consolidated
 
-from golden_compare import part_differences
+from golden_compare import part_differences, record_versions, versions_note
 
 GOLDEN_FILE = Path(__file__).parent / "golden" / "report" / "consolidated-small.xlsx"
 MEASURES = ("i1", "i7", "e9", "O36")
@@ -48,12 +48,15 @@ def test_consolidated_workbook_matches_golden(sample_plan, tmp_path):
     if os.environ.get("ITA_REGEN_GOLDEN"):
         GOLDEN_FILE.parent.mkdir(parents=True, exist_ok=True)
         GOLDEN_FILE.write_bytes(got.read_bytes())
+        record_versions(GOLDEN_FILE)
         pytest.skip(f"regenerated {GOLDEN_FILE}")
     assert GOLDEN_FILE.is_file(), (
         "no golden file yet: run ITA_REGEN_GOLDEN=1 pytest tests/test_report_golden.py"
     )
     differences = part_differences(got, GOLDEN_FILE)
-    assert not differences, "\n\n".join(differences) + "\n\n(intended? ITA_REGEN_GOLDEN=1 to regenerate)"
+    assert not differences, "\n\n".join(
+        [*differences, versions_note(GOLDEN_FILE), "(intended? ITA_REGEN_GOLDEN=1 to regenerate)"]
+    )
 
 
 def test_golden_case_is_what_it_says(sample_plan, tmp_path):

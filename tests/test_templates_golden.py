@@ -18,7 +18,7 @@ from test_templates import GENERATED, GOLDEN, PASSWORD, small_plan
 
 from ita_xlsx.template.writer import build_template
 
-from golden_compare import part_differences
+from golden_compare import part_differences, record_versions, versions_note
 
 GOLDEN_FILE = GOLDEN / "template-small-finance-6m.xlsx"
 
@@ -31,11 +31,12 @@ def test_template_matches_the_golden_file():
     data = build_golden()
     if os.environ.get("ITA_REGEN_GOLDEN") == "1":
         GOLDEN_FILE.write_bytes(data)
+        record_versions(GOLDEN_FILE)
     assert GOLDEN_FILE.exists(), (
         "no golden file yet: run ITA_REGEN_GOLDEN=1 pytest tests/test_templates_golden.py"
     )
     differences = part_differences(data, GOLDEN_FILE.read_bytes())
-    assert not differences, "\n\n".join(differences)
+    assert not differences, "\n\n".join([*differences, versions_note(GOLDEN_FILE)])
 
 
 def test_the_comparison_would_see_a_change():

@@ -24,7 +24,8 @@ from ita_xlsx.cli.output import print_collect_summary, say
 def demo(out_dir: Path, no_pdf: bool) -> None:
     """ลองใช้ทั้งขั้นตอนกับแผนและไฟล์ตัวอย่างปี ๒๕๖๖ · run the whole round trip on the sample.
 
-    Writes the division templates of round 6m of FY2566, collects the sample returned
+    Copies the sample plan and returns that ship with the program into the output folder,
+    writes the division templates of round 6m of FY2566, collects the sample returned
     workbooks (samples/6m) as of the round's end, and writes the consolidated workbook,
     its JSON and, when LibreOffice is installed, the report as PDF.
 
@@ -46,4 +47,5 @@ def demo(out_dir: Path, no_pdf: bool) -> None:
         click.echo(problem.message(), err=True)
     print_collect_summary(run.results)
     say("demo.next", path=str(run.outputs[0]))
+    say("demo.try", plan=str(run.plan_file), samples=str(out_dir / "samples"))
     sys.exit(0)

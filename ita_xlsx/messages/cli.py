@@ -144,14 +144,18 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "demo.unavailable": (
-            "ไม่พบแผนและไฟล์ตัวอย่างที่ {path} คำสั่ง demo ต้องใช้โฟลเดอร์โครงการ ita-xlsx (git clone แล้ว pip install -e .)",
-            "The sample plan and returns were not found at {path}; demo runs from the ita-xlsx project folder "
-            "(git clone, then pip install -e .)",
+            "ไม่พบแผนและไฟล์ตัวอย่างที่ติดมากับโปรแกรม ({path}) การติดตั้งไม่ครบ: ติดตั้ง ita-xlsx ใหม่",
+            "The sample plan and returns that ship with the program are missing ({path}); the install is "
+            "incomplete: install ita-xlsx again",
         ),
         "demo.templates": (
             "เขียนแบบรายงาน {count} หน่วยงานใน {folder}",
             "Wrote {count} division workbooks in {folder}",
         ),
         "demo.next": ("เปิดไฟล์สรุปเพื่อดูผล: {path}", "Open the summary to see the result: {path}"),
+        "demo.try": (
+            "ลองคำสั่งอื่นกับแผนตัวอย่าง {plan} และไฟล์ส่งกลับตัวอย่างใน {samples} (ดู README)",
+            "Try the other commands on the sample plan {plan} and the sample returns in {samples} (see the README)",
+        ),
     }
 )
