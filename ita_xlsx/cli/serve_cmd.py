@@ -114,10 +114,11 @@ def serve(
 
         webbrowser.open(guard.url())
     try:
-        serve(server)
-    except KeyboardInterrupt:
-        say("desk.serve.stopped", err=True)
-        sys.exit(130)
+        serve(server)  # returns on Ctrl-C
+    except KeyboardInterrupt:  # one that came between two requests' handling
+        pass
+    say("desk.serve.stopped", err=True)
+    sys.exit(130)
 
 
 def _folders(folder: Path, out_dir: Path | None) -> tuple[Path, Path]:

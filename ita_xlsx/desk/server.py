@@ -36,7 +36,10 @@ def listen(host: str, port: int) -> tuple[BaseWSGIServer, Callable[[Flask], None
 
 
 def serve(server: BaseWSGIServer) -> None:
-    """Answer requests until Ctrl-C (KeyboardInterrupt is passed on, the socket closed)."""
+    """Answer requests until Ctrl-C; the socket is closed when it returns.
+
+    werkzeug's ``serve_forever`` takes the KeyboardInterrupt itself and returns.
+    """
     try:
         server.serve_forever()
     finally:

@@ -1,0 +1,180 @@
+"""``ita-xlsx serve`` as a user runs it: the address first, this machine only, Ctrl-C, misuse."""
+
+from __future__ import annotations
+
+import http.client
+import http.cookiejar
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from ita_xlsx.desk.receiving import copy_name, safe_name
+
+from processes import ctrl_c_as_in_a_terminal
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN = ROOT / "workbook_templates" / "plan-2566.yaml"
+ADDRESS = re.compile(r"^http://127\.0\.0\.1:(\d+)/\?token=([\w-]{20,})$")
+
+
+class Desk:
+    """A running ``ita-xlsx serve``: its address, and a browser-like opener that keeps cookies."""
+
+    def __init__(self, folder: Path, *extra: str) -> None:
+        command = [sys.executable, "-m", "ita_xlsx", *extra, "serve", "--plan", str(PLAN), "--round", "6m"]
+        command += ["--as-of", "2023-04-05", "--no-browser", "--port", "0", str(folder)]
+        env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+        self.process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            preexec_fn=ctrl_c_as_in_a_terminal,
+        )
+        self.first_line = self.process.stdout.readline().rstrip("\n")
+        match = ADDRESS.match(self.first_line)
+        assert match, (self.first_line, self.stop()[1])
+        self.port, self.token = int(match.group(1)), match.group(2)
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+
+    def get(self, path: str, opener=None) -> tuple[int, str]:
+        try:
+            with (opener or self.opener).open(f"http://127.0.0.1:{self.port}{path}", timeout=60) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read().decode("utf-8")
+
+    def stop(self) -> tuple[int, str]:
+        """Ctrl-C; the exit code and what it said on stderr."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+        try:
+            _, err = self.process.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            _, err = self.process.communicate()
+        return self.process.returncode, err
+
+
+@pytest.fixture
+def desk(tmp_path):
+    running = Desk(tmp_path / "returns")
+    yield running
+    running.stop()
+
+
+def test_the_address_with_its_token_is_the_first_line_and_opens_the_board(desk, tmp_path):
+    assert ADDRESS.match(desk.first_line)
+    assert desk.get("/")[0] == 403  # without the token
+    status, page = desk.get(f"/?token={desk.token}")  # the redirect keeps the cookie
+    assert status == 200
+    assert "หน่วยตรวจสอบภายใน" in page and "ยังไม่ได้รับ" in page
+    assert (tmp_path / "returns").is_dir() and (tmp_path / "returns_ผลลัพธ์").is_dir()
+
+
+def test_only_this_machine_can_reach_it(desk):
+    with pytest.raises(OSError):  # bound to 127.0.0.1, not to every address of the machine
+        socket.create_connection(("127.0.0.2", desk.port), timeout=5).close()
+    connection = http.client.HTTPConnection("127.0.0.1", desk.port, timeout=60)
+    connection.request("GET", f"/?token={desk.token}", headers={"Host": f"rebound.example:{desk.port}"})
+    assert connection.getresponse().status == 400
+    connection.close()
+
+
+def test_ctrl_c_stops_it_cleanly(desk):
+    assert desk.get(f"/?token={desk.token}")[0] == 200
+    code, err = desk.stop()
+    assert code == 130
+    assert "ปิดโต๊ะผู้ประสานงานแล้ว" in err
+    assert "Traceback" not in err
+
+
+def test_english_with_the_language_switch(tmp_path):
+    desk = Desk(tmp_path / "returns", "--lang", "en")
+    try:
+        status, page = desk.get(f"/?token={desk.token}")
+        assert status == 200 and "not received" in page
+    finally:
+        code, err = desk.stop()
+    assert "The coordinator's desk has stopped." in err
+
+
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (["--round", "9m"], "9m"),
+        (["--out", "{folder}/out"], "ต้องไม่อยู่ในโฟลเดอร์ไฟล์ที่ส่งกลับ"),
+    ],
+)
+def test_misuse_exits_2_with_a_thai_message(tmp_path, args, said):
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    args = [a.format(folder=folder) for a in args]
+    command = [
+        sys.executable,
+        "-m",
+        "ita_xlsx",
+        "serve",
+        "--plan",
+        str(PLAN),
+        "--no-browser",
+        *args,
+        str(folder),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.returncode == 2
+    assert said in done.stderr and "Traceback" not in done.stderr
+    assert done.stdout == ""
+
+
+def test_a_file_given_as_the_folder_is_misuse(tmp_path):
+    not_folder = tmp_path / "returns.xlsx"
+    not_folder.write_bytes(b"x")
+    command = [
+        sys.executable,
+        "-m",
+        "ita_xlsx",
+        "serve",
+        "--plan",
+        str(PLAN),
+        "--no-browser",
+        str(not_folder),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.returncode == 2
+    assert "ไม่ใช่โฟลเดอร์" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "given, kept",
+    [
+        ("รายงาน กองคลัง.xlsx", "รายงาน กองคลัง.xlsx"),
+        ("C:\\Users\\clerk\\Desktop\\ส่งแล้ว.xlsx", "ส่งแล้ว.xlsx"),
+        ("../../../etc/passwd", "passwd"),
+        ("..", "ไฟล์ที่ได้รับ"),
+        ("", "ไฟล์ที่ได้รับ"),
+        ("CON.xlsx", "_CON.xlsx"),
+        ('a<b>c:"d|e?f*.xlsx', "abcdef.xlsx"),
+        ("evil\u202egpj.xlsx", "evilgpj.xlsx"),
+        ("report.xlsx. ", "report.xlsx"),
+    ],
+)
+def test_a_sent_name_is_made_safe_and_kept_readable(given, kept):
+    assert safe_name(given) == kept
+
+
+def test_a_copy_is_named_as_windows_names_one():
+    assert copy_name("รายงาน.xlsx", 2) == "รายงาน (2).xlsx"
+    assert copy_name("inbox", 3) == "inbox (3)"
