@@ -261,7 +261,7 @@ def test_on_time_and_late_are_judged_against_the_return_date(desk):
     os.utime(folder / "ITA2566_6m_finance_กองคลัง.xlsx", (on_time, on_time))
     os.utime(folder / "ITA2566_6m_works_กองช่าง.xlsx", (late, late))
     page = text(client.get(f"{BASE}/"))
-    assert "๑๐ เมษายน ๒๕๖๖ ๑๖:๓๐ น." in row_of(page, "finance")
+    assert "๑๐ เม.ย. ๖๖ ๑๖:๓๐ น." in row_of(page, "finance")
     assert "ทันกำหนด" in row_of(page, "finance")
     assert "ช้ากว่ากำหนด 3 วัน" in row_of(page, "works")
     assert "กำหนดส่งคืน ๑๐ เมษายน ๒๕๖๖" in page

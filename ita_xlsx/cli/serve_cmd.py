@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -113,10 +114,8 @@ def serve(
         import webbrowser
 
         webbrowser.open(guard.url())
-    try:
-        serve(server)  # returns on Ctrl-C
-    except KeyboardInterrupt:  # one that came between two requests' handling
-        pass
+    with contextlib.suppress(KeyboardInterrupt):  # serve() returns on Ctrl-C; this is for one outside it
+        serve(server)
     say("desk.serve.stopped", err=True)
     sys.exit(130)
 

@@ -125,18 +125,19 @@ def _helpers(app: Flask, settings: DeskSettings) -> None:
         }
 
 
-def _date(value: dt.date | None) -> str:
+def _date(value: dt.date | None, style: str = "full") -> str:
     if value is None:
         return "-"
-    return thaidates.format_thai(value) if messages.get_language() == "th" else value.isoformat()
+    return thaidates.format_thai(value, style) if messages.get_language() == "th" else value.isoformat()
 
 
 def _when(value: dt.datetime | None) -> str:
+    """``๑๒ เม.ย. ๖๖ ๐๙:๐๕ น.``: a date and time short enough for a table cell."""
     if value is None:
         return "-"
     clock = value.strftime("%H:%M")
     if messages.get_language() == "th":
-        return f"{_date(value.date())} {thaidates.to_thai_digits(clock)} น."
+        return f"{_date(value.date(), 'abbr')} {thaidates.to_thai_digits(clock)} น."
     return f"{value.date().isoformat()} {clock}"
 
 
