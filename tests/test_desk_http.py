@@ -14,7 +14,7 @@ import pytest
 from ita_xlsx import messages
 from ita_xlsx.desk.app import DeskSettings, create_app
 from ita_xlsx.desk.guard import Guard
-from ita_xlsx.desk.store import open_store
+from ita_xlsx.desk.store import Acceptance, open_store
 from ita_xlsx.safezip import Limits
 
 import hostile
@@ -35,12 +35,14 @@ def thai():
     messages.set_language(None)
 
 
-def make_desk(tmp_path: Path, plan, *, store: Path | None = None, limits: Limits | None = None):
+def make_desk(tmp_path: Path, plan, *, store=None, limits: Limits | None = None, pdf: bool = False):
     folder, out_dir = tmp_path / "returns", tmp_path / "outputs"
     folder.mkdir(exist_ok=True)
     out_dir.mkdir(exist_ok=True)
+    if store is None or isinstance(store, Path):
+        store = open_store(store)
     settings = DeskSettings(
-        plan, folder, out_dir, open_store(store), round_id="6m", as_of=AS_OF, limits=limits or Limits()
+        plan, folder, out_dir, store, round_id="6m", as_of=AS_OF, limits=limits or Limits(), pdf=pdf
     )
     app = create_app(settings, Guard(TOKEN, "127.0.0.1", PORT))
     return app, folder, out_dir
@@ -340,6 +342,52 @@ def test_accepting_says_the_store_is_not_kept_yet(tmp_path, sample_plan):
     response = client.post(f"{BASE}/accept", data={"division": "finance"}, headers=ORIGIN)
     assert response.status_code == 409
     assert "รุ่นนี้ยังไม่เก็บการรับรองและประวัติ" in text(response)
+
+
+class StoreInMemory:
+    """What an office store answers the desk (ita_xlsx.desk.store.Store), kept in a dict."""
+
+    def __init__(self) -> None:
+        self.accepted: dict[tuple[str, str], Acceptance] = {}
+
+    def acceptance(self, round_id: str, division: str) -> Acceptance | None:
+        return self.accepted.get((round_id, division))
+
+    def accept(self, round_id: str, division: str, file: str) -> Acceptance:
+        self.accepted[round_id, division] = Acceptance(division, file, dt.datetime(2023, 4, 11, 9, 0))
+        return self.accepted[round_id, division]
+
+    def reopen(self, round_id: str, division: str) -> None:
+        del self.accepted[round_id, division]
+
+    def note(self) -> None:
+        return None
+
+
+def test_a_store_plugged_in_accepts_and_reopens_a_division(tmp_path, sample_plan):
+    store = StoreInMemory()
+    app, folder, _ = make_desk(tmp_path, sample_plan, store=store)
+    client = signed_in(app)
+    shutil.copy(SAMPLES / "6m" / "ITA2566_6m_finance_กองคลัง.xlsx", folder)
+    assert "ยังไม่เก็บ" not in text(client.get(f"{BASE}/"))
+    response = client.post(f"{BASE}/accept", data={"division": "finance", "action": "accept"}, headers=ORIGIN)
+    assert response.status_code == 303
+    assert store.accepted["6m", "finance"].file.endswith("ITA2566_6m_finance_กองคลัง.xlsx")
+    page = text(client.get(f"{BASE}/"))
+    assert state_of(page, "finance") == "accepted" and "รับรองแล้ว" in row_of(page, "finance")
+    client.post(f"{BASE}/accept", data={"division": "finance", "action": "reopen"}, headers=ORIGIN)
+    assert state_of(text(client.get(f"{BASE}/")), "finance") == "received"
+
+
+def test_the_pdf_report_is_written_when_libreoffice_is_there(tmp_path, sample_plan):
+    app, folder, out_dir = make_desk(tmp_path, sample_plan, pdf=True)
+    client = signed_in(app)
+    shutil.copy(SAMPLES / "6m" / "ITA2566_6m_finance_กองคลัง.xlsx", folder)
+    assert 'id="write-pdf"' in text(client.get(f"{BASE}/"))
+    response = client.post(f"{BASE}/write", data={"pdf": "1"}, headers=ORIGIN)
+    assert response.status_code == 200
+    assert (out_dir / "ITA2566_6m_summary.pdf").read_bytes()[:5] == b"%PDF-"
+    assert "ITA2566_6m_summary.pdf" in text(response)
 
 
 # -- what is served, and what is never shown --------------------------------------------------------

@@ -58,49 +58,28 @@ def test_english_with_the_language_switch(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "args, said",
+    "args, folder_name, said",
     [
-        (["--round", "9m"], "9m"),
-        (["--out", "{folder}/out"], "ต้องไม่อยู่ในโฟลเดอร์ไฟล์ที่ส่งกลับ"),
+        (["--round", "9m"], "returns", "9m"),
+        (["--out", "{folder}/out"], "returns", "ต้องไม่อยู่ในโฟลเดอร์ไฟล์ที่ส่งกลับ"),
+        ([], "returns.xlsx", "ไม่ใช่โฟลเดอร์"),
     ],
+    ids=["unknown-round", "out-inside-folder", "folder-is-a-file"],
 )
-def test_misuse_exits_2_with_a_thai_message(tmp_path, args, said):
-    folder = tmp_path / "returns"
-    folder.mkdir()
+def test_misuse_exits_2_with_a_thai_message(tmp_path, args, folder_name, said):
+    folder = tmp_path / folder_name
+    if folder.suffix:
+        folder.write_bytes(b"x")
+    else:
+        folder.mkdir()
     args = [a.format(folder=folder) for a in args]
-    command = [
-        sys.executable,
-        "-m",
-        "ita_xlsx",
-        "serve",
-        "--plan",
-        str(PLAN),
-        "--no-browser",
-        *args,
-        str(folder),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    command = [sys.executable, "-m", "ita_xlsx", "serve", "--plan", str(PLAN), "--no-browser", *args]
+    done = subprocess.run(
+        [*command, str(folder)], capture_output=True, text=True, encoding="utf-8", timeout=120
+    )
     assert done.returncode == 2
     assert said in done.stderr and "Traceback" not in done.stderr
     assert done.stdout == ""
-
-
-def test_a_file_given_as_the_folder_is_misuse(tmp_path):
-    not_folder = tmp_path / "returns.xlsx"
-    not_folder.write_bytes(b"x")
-    command = [
-        sys.executable,
-        "-m",
-        "ita_xlsx",
-        "serve",
-        "--plan",
-        str(PLAN),
-        "--no-browser",
-        str(not_folder),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", timeout=120)
-    assert done.returncode == 2
-    assert "ไม่ใช่โฟลเดอร์" in done.stderr
 
 
 @pytest.mark.parametrize(
