@@ -22,9 +22,9 @@ ADDRESS = re.compile(r"^http://127\.0\.0\.1:(\d+)/\?token=([\w-]{20,})$")
 class Desk:
     """A running ``ita-xlsx serve``: its address, and a browser-like opener that keeps cookies."""
 
-    def __init__(self, folder: Path, *extra: str, as_of: str = "2023-04-05") -> None:
+    def __init__(self, folder: Path, *extra: str, as_of: str = "2023-04-05", browser: bool = False) -> None:
         command = [sys.executable, "-m", "ita_xlsx", *extra, "serve", "--plan", str(PLAN), "--round", "6m"]
-        command += ["--as-of", as_of, "--no-browser", "--port", "0", str(folder)]
+        command += ["--as-of", as_of, "--port", "0", *([] if browser else ["--no-browser"]), str(folder)]
         env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
         self.process = subprocess.Popen(
             command,

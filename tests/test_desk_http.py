@@ -35,14 +35,24 @@ def thai():
     messages.set_language(None)
 
 
-def make_desk(tmp_path: Path, plan, *, store=None, limits: Limits | None = None, pdf: bool = False):
+def make_desk(
+    tmp_path: Path, plan, *, store=None, limits: Limits | None = None, pdf: bool = False, mail_config=None
+):
     folder, out_dir = tmp_path / "returns", tmp_path / "outputs"
     folder.mkdir(exist_ok=True)
     out_dir.mkdir(exist_ok=True)
     if store is None or isinstance(store, Path):
         store = open_store(store)
     settings = DeskSettings(
-        plan, folder, out_dir, store, round_id="6m", as_of=AS_OF, limits=limits or Limits(), pdf=pdf
+        plan,
+        folder,
+        out_dir,
+        store,
+        round_id="6m",
+        as_of=AS_OF,
+        limits=limits or Limits(),
+        pdf=pdf,
+        mail_config=mail_config,
     )
     app = create_app(settings, Guard(TOKEN, "127.0.0.1", PORT))
     return app, folder, out_dir

@@ -6,6 +6,7 @@ import http.client
 import socket
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -55,6 +56,21 @@ def test_english_with_the_language_switch(tmp_path):
     finally:
         code, err = desk.stop()
     assert "The coordinator's desk has stopped." in err
+
+
+def test_it_opens_the_browser_at_its_address(tmp_path, monkeypatch):
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.py"
+    browser.write_text(f"import sys\nopen({str(opened)!r}, 'w').write(sys.argv[1])\n", encoding="utf-8")
+    monkeypatch.setenv("BROWSER", f"{sys.executable} {browser} %s")
+    desk = Desk(tmp_path / "returns", browser=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not opened.is_file() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert opened.read_text(encoding="utf-8") == desk.first_line
+    finally:
+        desk.stop()
 
 
 @pytest.mark.parametrize(

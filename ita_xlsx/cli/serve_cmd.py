@@ -111,13 +111,19 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1"):
         say("desk.serve.not-local", err=True, host=host)
     if not no_browser:
-        import webbrowser
-
-        webbrowser.open(guard.url())
+        _open_browser(guard.url())
     with contextlib.suppress(KeyboardInterrupt):  # serve() returns on Ctrl-C; this is for one outside it
         serve(server)
     say("desk.serve.stopped", err=True)
     sys.exit(130)
+
+
+def _open_browser(url: str) -> None:
+    """Open the page in the user's browser, beside the server: a browser that waits does not stop it."""
+    import threading
+    import webbrowser
+
+    threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
 
 
 def _folders(folder: Path, out_dir: Path | None) -> tuple[Path, Path]:
