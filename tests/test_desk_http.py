@@ -243,6 +243,19 @@ def test_a_received_file_goes_through_the_intake_guards(desk, tmp_path):
     assert page.count("ใช้ไฟล์นี้ไม่ได้") == 2
 
 
+def test_what_a_file_carries_is_shown_as_text_never_as_markup(desk):
+    app, _, _ = desk
+    client = signed_in(app)
+    member = "<script>alert(1)</script>.xlsx"
+    archive = hostile.zip_bytes([hostile.Entry(member, b"not a workbook")])
+    response = upload(client, ("returns.zip", archive))
+    page = text(client.get(BASE + response.headers["Location"]))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;.xlsx" in page
+    assert "<script>alert" not in page
+    board = text(client.get(f"{BASE}/"))
+    assert "<script>alert" not in board and "&lt;script&gt;" in board
+
+
 # -- the board --------------------------------------------------------------------------------------
 def test_the_board_changes_as_returns_come(desk, sample_plan):
     app, folder, _ = desk

@@ -55,10 +55,16 @@ def write_division_feedback(
         password=password,
         divisions=None if division is None else {division},
     )
-    if division is not None:
-        found = [p for p in found if p.division in (None, division) and p.code != "division-not-received"]
+    if division is not None:  # that division's problems, and the notes about the password
+        found = [p for p in found if _about(p, division)]
     lines = [] if written else [messages.text("desk.done.feedback-none")]
     return Done(written, found, lines)
+
+
+def _about(problem: Problem, division: str) -> bool:
+    if problem.code == "division-not-received":
+        return False
+    return problem.division == division or (problem.division is None and problem.file is None)
 
 
 def remind(board: Board, folder: Path, out_dir: Path, *, send: bool, config: Path | None) -> Done:

@@ -55,6 +55,10 @@ MESSAGES = {
         "ได้รับแล้ว: ข้อผิดพลาด {errors} · คำเตือน {warnings}",
         "received: {errors} error(s) · {warnings} warning(s)",
     ),
+    "desk.file.counts": (
+        "ข้อผิดพลาด {errors} · คำเตือน {warnings}",
+        "{errors} error(s) · {warnings} warning(s)",
+    ),
     "desk.state.rejected": ("ส่งมาแต่ใช้ไม่ได้: {reason}", "sent but not usable: {reason}"),
     "desk.state.accepted": ("รับรองแล้ว", "accepted"),
     "desk.on-time": ("ทันกำหนด", "on time"),
