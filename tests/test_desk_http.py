@@ -322,6 +322,17 @@ def test_write_the_consolidated_workbook_and_download_it(desk):
     assert "ITA2566_6m_summary.xlsx" in text(client.get(f"{BASE}/outputs"))
 
 
+def test_an_output_that_cannot_be_written_is_said_plainly(desk):
+    app, folder, out_dir = desk
+    shutil.copy(SAMPLES / "6m" / "ITA2566_6m_finance_กองคลัง.xlsx", folder)
+    (out_dir / "ITA2566_6m_summary.xlsx").mkdir()  # in the way, as a workbook open in Excel is
+    response = signed_in(app).post(f"{BASE}/write", headers=ORIGIN)
+    assert response.status_code == 500
+    page = text(response)
+    assert "อ่านหรือเขียนไฟล์ไม่ได้" in page and "ITA2566_6m_summary" in page
+    assert "Traceback" not in page and "โปรแกรมผิดพลาดภายใน" not in page
+
+
 def test_feedback_for_one_division_writes_only_its_workbook(desk):
     app, folder, out_dir = desk
     client = signed_in(app)

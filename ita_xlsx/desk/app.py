@@ -158,6 +158,16 @@ def _security(app: Flask, guard: Guard, settings: DeskSettings) -> None:
         limit_mb = f"{app.config['MAX_CONTENT_LENGTH'] / 2**20:.0f}"
         return _error_page(messages.text(key, limit_mb=limit_mb), exc.code or 400)
 
+    @app.errorhandler(OSError)
+    def os_error(exc: OSError):  # a workbook open in Excel, a full disk: said as the commands say it
+        from ita_xlsx.os_reasons import os_reason
+
+        if exc.filename:
+            said = messages.text("cli.os-error", path=str(exc.filename), reason=os_reason(exc))
+        else:
+            said = messages.text("cli.os-error-no-path", reason=os_reason(exc))
+        return _error_page(said, 500)
+
     @app.errorhandler(Exception)
     def internal_error(exc: Exception):  # our own bug: one line in the window, never a trace on the page
         if settings.debug:
@@ -181,8 +191,8 @@ def _pages(app: Flask, desk: Desk) -> None:
     @app.get("/file")
     def file_page():
         name = request.args.get("name", "")
-        views = desk.board().file(name)
-        return render_template("file.html", board=desk.board(), name=name, views=views)
+        board = desk.board()
+        return render_template("file.html", board=board, name=name, views=board.file(name))
 
     @app.get("/received/<int:number>")
     def received_page(number: int):
