@@ -122,7 +122,13 @@ def _helpers(app: Flask, settings: DeskSettings) -> None:
             "settings": settings,
             "date": _date,
             "when": _when,
+            "digits": _digits,
         }
+
+
+def _digits(value: object) -> str:
+    """A year as the page's language writes it (๒๕๖๖ in Thai)."""
+    return thaidates.to_thai_digits(str(value)) if messages.get_language() == "th" else str(value)
 
 
 def _date(value: dt.date | None, style: str = "full") -> str:
