@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,8 +112,10 @@ def write_feedback(
     as_of: dt.date | None = None,
     password: str | None = None,
     generated: dt.datetime | None = None,
+    divisions: Collection[str] | None = None,
 ) -> tuple[list[Path], list[Problem]]:
-    """Write a feedback workbook for each division whose used file has errors or warnings.
+    """Write a feedback workbook for each division whose used file has errors or warnings
+    (of ``divisions`` only, by code, when given).
 
     Returns the files written and the problems that went into no workbook: the reasons files
     were rejected, divisions that sent nothing, and notes about the password. The password is the
@@ -125,6 +127,8 @@ def write_feedback(
     _refuse_input_folder(out_dir, inputs)
     results = collect(plan, inputs, round_id=round_id, as_of=as_of)
     due = divisions_to_fix(results, inputs)
+    if divisions is not None:
+        due = [(ret, to_fix) for ret, to_fix in due if ret.division in divisions]
     found = not_fed_back(results)
     if not due:
         return [], found

@@ -25,6 +25,7 @@ COMMANDS = {
     "mail": "ita_xlsx.cli.mail_cmd:mail",
     "remind": "ita_xlsx.cli.mail_cmd:remind",
     "demo": "ita_xlsx.cli.demo_cmd:demo",
+    "serve": "ita_xlsx.cli.serve_cmd:serve",
 }
 
 SHORT_HELP = {
@@ -36,6 +37,7 @@ SHORT_HELP = {
     "mail": "ส่งอีเมลรายงาน · e-mail the consolidated workbook",
     "remind": "เตือนหน่วยงาน · remind divisions",
     "demo": "ลองใช้กับข้อมูลตัวอย่าง · run the whole round trip on the sample",
+    "serve": "โต๊ะผู้ประสานงานในเบราว์เซอร์ · the coordinator's desk in the browser",
 }
 
 
