@@ -180,7 +180,13 @@ def collect(
 
 
 def _checked_links(links: list[Link], plan: Plan, settings: linkcheck.Settings | None) -> list[Problem]:
-    """The register's word on the links, and the link check's when asked."""
+    """The links in plan order (measure, then division), with the register's word on them, and
+    the link check's when asked."""
+    measures = {m.id: i for i, m in enumerate(plan.measures)}
+    divisions = {d.code: i for i, d in enumerate(plan.divisions)}
+    links.sort(
+        key=lambda link: (measures.get(link.measure_id, len(measures)), divisions.get(link.division, 0))
+    )
     found = register.check(links, plan.office.website)
     if settings is not None:
         found += linkcheck.check_links(links, settings)[1]

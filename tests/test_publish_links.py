@@ -285,3 +285,21 @@ def test_collect_check_links_prints_the_tally(plan, plan_file, server, tmp_path)
     data = results_json(out)
     gone = next(link for link in data["links"] if link["url"].endswith("/gone"))
     assert "link-unreachable" in gone["problems"] and "link-not-own-domain" in gone["problems"]
+
+
+def test_links_are_listed_in_plan_order(collected, plan):
+    order = [m.id for m in plan.measures]
+    listed = [link["measure_id"] for link in results_json(collected[0])["links"]]
+    assert listed == sorted(listed, key=order.index)
+
+
+def test_check_tells_the_clerk_about_links_before_sending(plan, plan_file, tmp_path):
+    books = filled_workbooks(plan)
+    path = tmp_path / "finance.xlsx"
+    path.write_bytes(
+        edit(books["finance"], {(layout.NAME_EVIDENCE, "i7"): "https://drive.google.com/file/d/x"})
+    )
+    sheet, cell = named_cell(path, layout.NAME_EVIDENCE, "i7")
+    result = CliRunner().invoke(cli, ["check", "--plan", str(plan_file), "--as-of", "2023-03-31", str(path)])
+    line = next(x for x in result.output.splitlines() if "link-personal-drive" in x)
+    assert cell in line and sheet in line
