@@ -69,6 +69,7 @@ def build(report: OfficialReport, *, created: dt.date | None = None) -> Document
     for number, section in enumerate(report.sections):
         _section(doc, report, section, number)
     _signatures(doc)
+    _update_fields_on_open(doc)
     return doc
 
 
@@ -80,7 +81,7 @@ def _set_fonts(doc: DocumentObject) -> None:
         rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
         if rpr is not None:
             _font_of(rpr)
-    for name in ("Normal", "Heading 1", "Title", "Table Grid"):
+    for name in ("Normal", "Heading 1", "Heading 1 Char", "Title", "Table Grid"):
         style = doc.styles[name]
         if name != "Table Grid":
             style.font.size = SIZE
@@ -276,6 +277,8 @@ def _section(doc: DocumentObject, report: OfficialReport, section: ReportSection
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = _column_widths(_text_width(doc.sections[-1]))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the table's grid, which LibreOffice lays out by (Word by the cells)
     _header_row(table, report.headings, widths)
     for texts in section.rows:
         _measure_row(table, texts, widths)
@@ -346,7 +349,17 @@ def _signatures(doc: DocumentObject) -> None:
             paragraph.paragraph_format.space_after = Pt(6)
 
 
-# --- fields and bookmarks --------------------------------------------------------------------
+# --- fields and bookmarks ---
+def _update_fields_on_open(doc: DocumentObject) -> None:
+    """Word fills in the contents' page numbers when the document is opened (it asks first);
+    LibreOffice always does."""
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings = doc.settings.element
+    later = ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids")
+    settings.insert_element_before(update, *later, "m:mathPr", "w:attachedSchema", "w:themeFontLang")
+
+
 def _page_numbers(section) -> None:
     """The page number at the bottom centre, in Thai digits, counting from the introduction."""
     section.footer.is_linked_to_previous = False
