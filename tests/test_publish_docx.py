@@ -90,6 +90,9 @@ def test_each_section_is_a_table_of_its_measures_in_the_published_wording(collec
 def test_header_rows_repeat_and_rows_are_kept_whole(collected):
     doc = Document(str(collected[0].with_suffix(".docx")))
     for table in doc.tables[:3]:
+        issue, responsible, steps, reporting, action = (c.width for c in table.columns)
+        assert responsible < issue < action < steps == reporting  # as the workbook's report sheet
+        assert sum((issue, responsible, steps, reporting, action)) <= doc.sections[-1].page_width
         header = table.rows[0]._tr.trPr
         assert header.find(qn("w:tblHeader")) is not None
         for row in table.rows:
