@@ -173,3 +173,19 @@ def test_results_json_records_carry_hyperlinks_and_log_urls(collected):
     record = next(r for r in data["records"] if r["log"])
     assert record["hyperlinks"] == {}
     assert record["log"][0]["url"] == ""
+
+
+def test_what_a_clerk_typed_reaches_the_document_as_text(sample_plan, tmp_path):
+    """Formula-like texts stay text; characters XML cannot carry are dropped, not fatal."""
+    from test_report import make_results
+
+    from ita_xlsx.publish.docx_report import write_docx
+    from ita_xlsx.publish.report_doc import from_data
+    from ita_xlsx.report.data import build
+
+    results = make_results(sample_plan, hostile=True)
+    results["records"][0]["result"] = "ประชุม\x01ครั้งที่ ๑\x0bแล้ว"
+    path = write_docx(from_data(build(results, sample_plan)), tmp_path / "r.docx")
+    written = "\n".join(texts(path))
+    assert "ประชุมครั้งที่ ๑แล้ว" in written
+    assert '=HYPERLINK("http://evil")' in written

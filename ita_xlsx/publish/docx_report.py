@@ -34,11 +34,12 @@ from ita_xlsx import messages, thaidates
 from ita_xlsx.atomic import atomic_path
 from ita_xlsx.publish.report_doc import OfficialReport, ReportSection
 from ita_xlsx.report.common import lines_needed
+from ita_xlsx.report.official import WIDTHS
+from ita_xlsx.textnorm import xml_safe
 
 FONT = "TH Sarabun New"
 SIZE = Pt(16)
-# Column widths in the units of the workbook's รายงาน sheet (characters of TH Sarabun New 16).
-WIDTHS = (22, 11, 30, 30, 27)
+# Column widths: those of the workbook's รายงาน sheet (WIDTHS), in proportion.
 PAGE_LINES = 15  # wrapped lines a landscape A4 page holds below the heading: taller rows may split
 # The sheet prints at about 75 %; the document at 100 % holds three quarters of a line's characters.
 SCALE = 0.75
@@ -81,7 +82,7 @@ def _set_fonts(doc: DocumentObject) -> None:
         rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
         if rpr is not None:
             _font_of(rpr)
-    for name in ("Normal", "Heading 1", "Heading 1 Char", "Title", "Table Grid"):
+    for name in ("Normal", "Heading 1", "Heading 1 Char", "Table Grid"):
         style = doc.styles[name]
         if name != "Table Grid":
             style.font.size = SIZE
@@ -207,7 +208,7 @@ def _title_page(doc: DocumentObject, report: OfficialReport) -> None:
 def _centred(doc: DocumentObject, text: str, size: int, bold: bool) -> Paragraph:
     paragraph = doc.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_safe(text))
     run.font.size = Pt(size)
     run.font.bold = bold
     _complex_size(run, size, bold)
@@ -236,7 +237,7 @@ def _contents(doc: DocumentObject, report: OfficialReport) -> None:
     ]
     for text, mark in entries:
         line = _contents_line(doc, width, dots=True)
-        line.add_run(text)
+        line.add_run(xml_safe(text))
         line.add_run("\t")
         _field(line, f"PAGEREF {BOOKMARK.format(mark)} \\h", "")
 
@@ -260,7 +261,7 @@ def _introduction(doc: DocumentObject, report: OfficialReport) -> None:
     _bookmarked(title, _intro_title(report), "intro")
     previous = thaidates.to_thai_digits(str(report.fiscal_year - 1)) if report.fiscal_year else ""
     text = messages.text("publish.docx.introduction", "th", previous=previous, office=report.office)
-    paragraph = doc.add_paragraph(text)
+    paragraph = doc.add_paragraph(xml_safe(text))
     paragraph.paragraph_format.first_line_indent = Cm(1.5)
     paragraph.paragraph_format.space_after = Pt(8)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -311,7 +312,7 @@ def _measure_row(table: Table, texts: list[str], widths: list[int]) -> None:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for cell, text, width in zip(row.cells, texts, widths, strict=True):
         cell.width = width
-        paragraphs = (text or "").split("\n")
+        paragraphs = xml_safe(text or "").split("\n")
         cell.paragraphs[0].text = paragraphs[0]
         for more in paragraphs[1:]:
             cell.add_paragraph(more)
@@ -400,7 +401,7 @@ def _bookmarked(paragraph: Paragraph, text: str, mark: str) -> None:
     start.set(qn("w:id"), ident)
     start.set(qn("w:name"), BOOKMARK.format(mark))
     paragraph._p.append(start)
-    paragraph.add_run(text)
+    paragraph.add_run(xml_safe(text))
     end = OxmlElement("w:bookmarkEnd")
     end.set(qn("w:id"), ident)
     paragraph._p.append(end)
