@@ -227,9 +227,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
-        elif self.path == "/moved":
-            self.send_response(301)
-            self.send_header("Location", "/ok")
+        elif self.path in ("/moved", "/to-file"):
+            self.send_response(301 if self.path == "/moved" else 302)
+            self.send_header("Location", "/ok" if self.path == "/moved" else "file:///etc/passwd")
             self.end_headers()
         else:
             self.send_response(404)
@@ -303,3 +303,8 @@ def test_check_tells_the_clerk_about_links_before_sending(plan, plan_file, tmp_p
     result = CliRunner().invoke(cli, ["check", "--plan", str(plan_file), "--as-of", "2023-03-31", str(path)])
     line = next(x for x in result.output.splitlines() if "link-personal-drive" in x)
     assert cell in line and sheet in line
+
+
+def test_a_redirect_away_from_the_web_is_not_followed(server):
+    status = linkcheck.fetch(f"{server}/to-file", linkcheck.Settings(timeout=5))
+    assert status.code == 302 and not status.ok

@@ -7,6 +7,7 @@ malformed addresses and personal drives are not fetched: the register has said w
 
 from __future__ import annotations
 
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterable
@@ -36,21 +37,46 @@ class Status:
 
     @property
     def ok(self) -> bool:
-        return self.code is not None and 200 <= self.code < 400
+        return self.code is not None and 200 <= self.code < 300  # redirects are followed: a 3xx was not
+
+
+class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Redirects followed to http(s) addresses only."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if not newurl.lower().startswith(("http://", "https://")):
+            raise urllib.error.HTTPError(newurl, code, f"redirect to {newurl.split(':', 1)[0]}", headers, fp)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_WebOnlyRedirects)
+_CHUNK = 64 * 1024
 
 
 def fetch(url: str, settings: Settings = Settings()) -> Status:
-    """Open ``url`` (GET, redirects followed) and read at most ``settings.max_bytes`` of it."""
+    """Open ``url`` (GET, redirects to web addresses followed) and read at most
+    ``settings.max_bytes`` of it, for at most three times the timeout in all."""
     request = urllib.request.Request(register._as_web(url), headers={"User-Agent": USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=settings.timeout) as answer:  # noqa: S310 (http(s) only)
-            answer.read(settings.max_bytes)
+        with _OPENER.open(request, timeout=settings.timeout) as answer:
+            _read_some(answer, settings)
             return Status(answer.status)
     except urllib.error.HTTPError as exc:
         return Status(exc.code, f"HTTP {exc.code}")
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", None) or exc
         return Status(None, str(reason))
+
+
+def _read_some(answer, settings: Settings) -> None:
+    """Read the answer up to the size bound or the time bound, whichever comes first."""
+    deadline = time.monotonic() + 3 * settings.timeout
+    left = settings.max_bytes
+    while left > 0 and time.monotonic() < deadline:
+        chunk = answer.read(min(_CHUNK, left))
+        if not chunk:
+            return
+        left -= len(chunk)
 
 
 def check_links(
