@@ -96,9 +96,3 @@ def test_pages_are_numbered_from_the_introduction_and_the_contents_agree(rendere
     for section, start in zip(("IIT", "EIT", "OIT"), starts, strict=True):
         page = _run("pdftotext", "-f", str(start + 2), "-l", str(start + 2), str(pdf), "-")
         assert f"Assessment: {section})" in page
-
-
-def test_a_page_as_an_image(rendered, tmp_path):
-    _, pdf = rendered
-    _run("pdftoppm", "-png", "-r", "50", "-f", "3", "-l", "3", str(pdf), str(tmp_path / "page"))
-    assert list(tmp_path.glob("page*.png"))
