@@ -101,9 +101,11 @@ def test_pages_are_numbered_from_the_introduction_and_the_contents_agree(rendere
     number = _page_number(_run("pdftotext", "-f", str(pages), "-l", str(pages), str(pdf), "-"))
     assert pages == number + 2  # the title page and the contents have no number
     contents = _run("pdftotext", "-layout", "-f", "2", "-l", "2", str(pdf), "-")
-    ends = [re.search(r"([๐-๙0-9]+)\s*$", line) for line in contents.splitlines() if "Assessment" in line]
-    starts = [int(to_arabic_digits(m.group(1))) for m in ends if m]
-    assert len(starts) == 3 and starts == sorted(starts) and starts[0] >= 1 and starts[-1] <= number
+    # "… Assessment: IIT) ........ ๑": the page number after the dot leader
+    ends = [re.search(code + r"\)[\s.…]*([๐-๙0-9]+)", contents) for code in ("IIT", "EIT", "OIT")]
+    assert all(ends), contents
+    starts = [int(to_arabic_digits(m.group(1))) for m in ends]
+    assert starts == sorted(starts) and starts[0] >= 1 and starts[-1] <= number
     for section, start in zip(("IIT", "EIT", "OIT"), starts, strict=True):
         page = _run("pdftotext", "-f", str(start + 2), "-l", str(start + 2), str(pdf), "-")
         assert f"Assessment: {section})" in page
