@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 from docx.oxml.ns import qn
+from openpyxl import load_workbook
 
 from ita_xlsx.cli import cli
 from ita_xlsx.publish.docx_report import FONT
@@ -189,3 +190,24 @@ def test_what_a_clerk_typed_reaches_the_document_as_text(sample_plan, tmp_path):
     written = "\n".join(texts(path))
     assert "ประชุมครั้งที่ ๑แล้ว" in written
     assert '=HYPERLINK("http://evil")' in written
+
+
+def test_a_measure_over_several_rows_of_the_sheet_is_one_row_of_the_document(sample_plan, tmp_path):
+    from test_report import make_results
+
+    from ita_xlsx.publish.report_doc import from_data
+    from ita_xlsx.publish.report_xlsx import from_workbook
+    from ita_xlsx.report import write_consolidated
+    from ita_xlsx.report.data import build
+
+    results = make_results(sample_plan)
+    results["records"][0]["result"] = "\n".join(f"ครั้งที่ {n} ประชุมชี้แจงเจ้าหน้าที่" for n in range(120))
+    book = write_consolidated(results, sample_plan, tmp_path / "OUT.xlsx")
+    sheet = load_workbook(book, read_only=True)["รายงาน"]
+    first = results["records"][0]["measure_id"]
+    rows_of_first = [r for r in sheet.iter_rows(values_only=True) if r[4] and "ครั้งที่ 1" in str(r[4])]
+    assert len(rows_of_first) > 1, "the long text runs over several rows of the sheet"
+    expected = from_data(build(results, sample_plan))
+    read = from_workbook(book)
+    assert read.sections == expected.sections
+    assert "ครั้งที่ 0 " in read.sections[0].rows[0][4] and "ครั้งที่ 119 " in read.sections[0].rows[0][4], first

@@ -52,13 +52,13 @@ def _read(ws, path: Path) -> OfficialReport:
             elif texts[0]:
                 title.append(texts[0])
             continue
-        if not any(texts):
-            continue
         if _is_heading(row, texts):
             sections.append(ReportSection(texts[0]))
-        elif sections and _starts_measure(row) or sections and not sections[-1].rows:
+        elif not sections or not any(texts):
+            continue
+        elif _starts_measure(row) or not sections[-1].rows:
             sections[-1].rows.append(texts)
-        elif sections:
+        else:  # the same measure, continued on the next row of the sheet
             _continue(sections[-1].rows[-1], texts)
     if not in_table or len(title) < 3:
         raise NotConsolidated(messages.text("publish.docx.not-consolidated", path=str(path), sheet=SHEET))
