@@ -136,10 +136,19 @@ def test_report_from_the_json_and_from_the_workbook_say_the_same(collected, tmp_
     assert texts(from_json) == texts(from_xlsx) == texts(out.with_suffix(".docx"))
 
 
+def test_report_from_the_json_alone_reads_the_workbook_beside_it(collected, tmp_path):
+    out, _ = collected
+    target = tmp_path / "r.docx"
+    result = CliRunner().invoke(cli, ["report", str(out.with_suffix(".json")), "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    assert texts(target) == texts(out.with_suffix(".docx"))
+
+
 @pytest.mark.parametrize(
     ("source", "extra", "message"),
     [
-        ("json", [], "ต้องใช้ไฟล์แผน ระบุด้วย --plan"),
+        ("alone", [], "ต้องใช้ไฟล์แผน ระบุด้วย --plan"),
+        ("other", [], "ต้องใช้ไฟล์แผน ระบุด้วย --plan"),
         ("plan", [], "ไม่ใช่ไฟล์สรุปที่ ita-xlsx เขียน"),
         ("json", ["--plan", str(ROOT / "tests" / "golden" / "plan-small.yaml")], "ผลการรวบรวมนี้มาจากแผน"),
         ("broken", ["--plan", str(PLAN)], "อ่านไฟล์"),
@@ -151,7 +160,19 @@ def test_report_refuses_what_it_cannot_use_with_exit_2(collected, tmp_path, sour
     broken.write_text("{not json", encoding="utf-8")
     template = tmp_path / "plan.xlsx"
     CliRunner().invoke(cli, ["plan", "convert", str(PLAN), str(template)])
-    paths = {"json": out.with_suffix(".json"), "plan": template, "broken": broken}
+    alone = tmp_path / "alone.json"  # no workbook beside it
+    alone.write_bytes(out.with_suffix(".json").read_bytes())
+    other = tmp_path / "other.json"  # beside the workbook of another day's collection
+    data = json.loads(alone.read_text(encoding="utf-8"))
+    other.write_text(json.dumps({**data, "as_of": "2023-03-30"}, ensure_ascii=False), encoding="utf-8")
+    other.with_suffix(".xlsx").write_bytes(out.read_bytes())
+    paths = {
+        "json": out.with_suffix(".json"),
+        "plan": template,
+        "broken": broken,
+        "alone": alone,
+        "other": other,
+    }
     target = tmp_path / "r.docx"
     result = CliRunner().invoke(cli, ["report", str(paths[source]), *extra, "--out", str(target)])
     assert result.exit_code == 2, result.output

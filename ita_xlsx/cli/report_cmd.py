@@ -23,13 +23,14 @@ from ita_xlsx.cli.output import say
     "--plan",
     "plan_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="ไฟล์แผน (ต้องใช้เมื่อ SOURCE เป็น .json) · the plan (needed when SOURCE is the .json).",
+    help="ไฟล์แผน (เมื่อ SOURCE เป็น .json และไม่มีไฟล์สรุป .xlsx อยู่ข้างกัน) · the plan (for a .json "
+    "without its consolidated .xlsx beside it).",
 )
 def report(source: Path, out: Path, plan_file: Path | None) -> None:
     """เขียนรายงานผลการดำเนินการเป็นไฟล์ Word · write the round's report as a Word document.
 
-    SOURCE: ไฟล์ .json ที่ collect เขียน (พร้อม --plan) หรือไฟล์สรุป .xlsx · the results JSON
-    that collect wrote (with --plan), or the consolidated workbook. The document has the title
+    SOURCE: ไฟล์ .json ที่ collect เขียน หรือไฟล์สรุป .xlsx · the results JSON that collect
+    wrote (with --plan, or with the consolidated workbook beside it), or the consolidated workbook. The document has the title
     page, the contents, the introduction, one table per section with the report's five columns,
     and a signature block, in TH Sarabun New 16, ready to edit and sign. Exit 0 when written,
     2 on misuse (a file that is not what collect wrote, a missing plan, an output that cannot be

@@ -100,9 +100,9 @@ MESSAGES = {
         ".json or .xlsx that collect wrote",
     ),
     "publish.docx.needs-plan": (
-        "การเขียนรายงานจากไฟล์ผล .json ต้องใช้ไฟล์แผน ระบุด้วย --plan (หรือให้ไฟล์สรุป .xlsx แทน)",
-        "Writing the report from a .json results file needs the plan: give it with --plan (or give "
-        "the consolidated .xlsx instead)",
+        "การเขียนรายงานจากไฟล์ผล .json ต้องใช้ไฟล์แผน ระบุด้วย --plan (หรือให้ไฟล์สรุป .xlsx ที่เขียนพร้อมกันอยู่ข้างไฟล์ .json)",
+        "Writing the report from a .json results file needs the plan: give it with --plan (or keep "
+        "the consolidated .xlsx written with it beside the .json)",
     ),
     "publish.docx.bad-input": (
         "อ่านไฟล์ {path} ไม่ได้ ({reason}) ใช้ไฟล์ .json หรือ .xlsx ที่คำสั่ง collect เขียน",

@@ -1,7 +1,9 @@
 """``ita-xlsx report``: the Word report from what ``collect`` wrote, the JSON or the workbook.
 
 The JSON holds what the divisions reported; the plan gives the other columns (steps, reporting,
-who is responsible). The consolidated workbook holds all five columns on its รายงาน sheet.
+who is responsible). The consolidated workbook holds all five columns on its รายงาน sheet: given
+the JSON without the plan, the workbook ``collect`` wrote beside it is read instead, when it is
+the same collection (same plan, round and as-of date).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from ita_xlsx.atomic import overwrites_input
 from ita_xlsx.plan import Plan
 from ita_xlsx.publish.docx_report import write_docx
 from ita_xlsx.publish.report_doc import OfficialReport, from_data
-from ita_xlsx.publish.report_xlsx import NotConsolidated, from_workbook
+from ita_xlsx.publish.report_xlsx import NotConsolidated, from_workbook, same_collection
 from ita_xlsx.report.data import build
 
 __all__ = ["NotConsolidated", "write_report"]
@@ -42,6 +44,9 @@ def _report(source: Path, plan: Plan | None) -> tuple[OfficialReport, dt.date | 
     if not isinstance(results, dict):
         raise NotConsolidated(messages.text("report.not-results", format=None))
     if plan is None:
-        raise NotConsolidated(messages.text("publish.docx.needs-plan"))
+        beside = source.with_suffix(".xlsx")
+        if not same_collection(beside, results):
+            raise NotConsolidated(messages.text("publish.docx.needs-plan"))
+        return from_workbook(beside), None
     data = build(results, plan)  # ValueError for another plan or not results
     return from_data(data), data.as_of

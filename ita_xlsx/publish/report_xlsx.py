@@ -39,6 +39,23 @@ def from_workbook(path: str | os.PathLike) -> OfficialReport:
         book.close()
 
 
+def same_collection(path: Path, results: dict) -> bool:
+    """Whether ``path`` is the consolidated workbook of the same collection as ``results`` (the
+    JSON): the same plan, round and as-of date in its document properties."""
+    if not path.is_file():
+        return False
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+        return False
+    try:
+        props = {p.name: str(p.value) for p in book.custom_doc_props.props}
+    finally:
+        book.close()
+    keys = ("plan_id", "plan_fingerprint", "round", "as_of")
+    return all(props.get(f"ita_{key}") == str(results.get(key)) for key in keys)
+
+
 def _read(ws, path: Path) -> OfficialReport:
     labels = headings()
     title: list[str] = []
