@@ -308,3 +308,17 @@ def test_check_tells_the_clerk_about_links_before_sending(plan, plan_file, tmp_p
 def test_a_redirect_away_from_the_web_is_not_followed(server):
     status = linkcheck.fetch(f"{server}/to-file", linkcheck.Settings(timeout=5))
     assert status.code == 302 and not status.ok
+
+
+def test_worker_processes_find_the_same_register(plan, tmp_path):
+    from ita_xlsx.collect import collect
+
+    books = filled_workbooks(plan)
+    changes = {(layout.NAME_EVIDENCE, "i7"): "https://drive.google.com/x", (layout.NAME_NOTE, "i11"): OWN}
+    for code, data in books.items():
+        (tmp_path / f"{code}.xlsx").write_bytes(edit(data, changes) if code == "finance" else data)
+    runs = [
+        collect(plan, [tmp_path], round_id="6m", as_of=dt.date(2023, 3, 31), jobs=jobs) for jobs in (1, 2)
+    ]
+    serial, parallel = ([link.to_dict() for link in run.links] for run in runs)
+    assert len(serial) == 2 and serial == parallel
