@@ -363,7 +363,7 @@ def _update_fields_on_open(doc: DocumentObject) -> None:
 
 def _page_numbers(section) -> None:
     """The page number at the bottom centre, counting from the introduction: in Thai digits in Word
-    (LibreOffice 7 does not read that numbering format and shows 1, 2, 3)."""
+    (LibreOffice may not read that numbering format, and then shows 1, 2, 3)."""
     section.footer.is_linked_to_previous = False
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
