@@ -229,9 +229,7 @@ class RowWriter:
                 if tail is None:
                     tail = by_value[value] = self._shared_tail(value, style)
                 if tail:
-                    str_table.count += (
-                        1  # the uses of shared strings, as _get_shared_string_index counts them
-                    )
+                    str_table.count += 1  # the uses of shared strings, as _get_shared_string_index counts them
                     parts.append(f'<c r="{ref}"{tail}')
                     continue
             if kind == LINK:
