@@ -71,7 +71,13 @@ def write_outputs(
     xlsx_path, json_path, pdf_path = output_paths(out)
     csv_path, docx_path = publish_paths(out)
     refuse_inputs((xlsx_path, json_path, pdf_path, csv_path, docx_path), inputs)
-    asked = ((xlsx_path, True), (json_path, True), (pdf_path, pdf), (csv_path, bool(results.links)), (docx_path, docx))
+    asked = (
+        (xlsx_path, True),
+        (json_path, True),
+        (pdf_path, pdf),
+        (csv_path, bool(results.links)),
+        (docx_path, docx),
+    )
     for path in (path for path, wanted in asked if wanted):
         check_replaceable(path)  # all of them before any is written: the pair is replaced together
     view = results.view()  # made once, read by both writers
