@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install headless LibreOffice Calc with Python-UNO, Thai fonts and pdftotext (Debian 12, as root).
+# Install headless LibreOffice Calc and Writer (for the Word report) with Python-UNO, Thai fonts and pdftotext (Debian 12, as root).
 # Used by the test harness tests/libreoffice.py. Idempotent: does nothing when all is there.
 #
 # Why libreoffice-calc and not libreoffice-calc-nogui: the -nogui packages ship no .ui files, and
@@ -7,7 +7,7 @@
 # cells as a clerk does. The full package costs ~26 MB more on disk and stays headless (no X needed).
 set -euo pipefail
 
-PACKAGES=(libreoffice-calc python3-uno fonts-thai-tlwg poppler-utils)
+PACKAGES=(libreoffice-calc libreoffice-writer python3-uno fonts-thai-tlwg poppler-utils)
 
 installed() {
     command -v soffice >/dev/null || return 1

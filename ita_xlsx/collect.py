@@ -39,6 +39,8 @@ from ita_xlsx.merge import choose_versions, division_records
 from ita_xlsx.plan import Plan
 from ita_xlsx.problem_spool import ProblemSpool, SpooledProblems
 from ita_xlsx.problems import Problem
+from ita_xlsx.publish import linkcheck, register
+from ita_xlsx.publish.links import Link
 from ita_xlsx.results import FileReport, LogEntry, RecordKey, RecordSpool, Results, SpooledRecords
 from ita_xlsx.returned import Entry, Returned, plan_index, read_returned
 from ita_xlsx.spool import Spool
@@ -120,10 +122,12 @@ def collect(
     limits: intake.Limits | None = None,
     progress: Progress | None = None,
     jobs: int | None = None,
+    link_check: linkcheck.Settings | None = None,
 ) -> Results:
     """Read, check and merge the inputs into one record per measure and division.
 
     ``jobs``: worker processes reading the workbooks (see :func:`read_inputs`; None: auto).
+    ``link_check``: open every evidence link with these settings (None: no network).
     """
     records = SpooledRecords(plan)
     stash = Stash(records.dicts)
@@ -146,17 +150,21 @@ def collect(
     for p in merge_problems:
         _add_later(found, later, p)
     rnd = plan.round(round_id)
+    links: list[Link] = []
     for division in plan.divisions:
         ret = chosen.get(division.code)
         if ret is not None:  # its records were made and judged where it was read
             for p in stash.list_judged(ret):
                 _add_later(found, later, p)
+            links += stash.judged_links(ret)
             continue
         for record in division_records(plan, division.code, None):  # it sent nothing
             for p in rules.evaluate(record, plan.measure(record.measure_id), plan, rnd, as_of, due_soon_days):
                 _add_later(found, later, p)
             records.append(record)
     stash.close()
+    for p in _checked_links(links, plan, link_check):
+        _add_later(found, later, p)
     index = plan_index(plan)
     missing = [
         problems.warning("division-not-received", division=d.code, name=d.name)
@@ -168,7 +176,21 @@ def collect(
     for report in files:
         every.extend(report.problems.positions)
     every.extend(found.add_all(missing))
-    return Results(plan, round_id, as_of, due_soon_days, records, files, SpooledProblems(found, every))
+    return Results(plan, round_id, as_of, due_soon_days, records, files, SpooledProblems(found, every), links)
+
+
+def _checked_links(links: list[Link], plan: Plan, settings: linkcheck.Settings | None) -> list[Problem]:
+    """The links in plan order (measure, then division), with the register's word on them, and
+    the link check's when asked."""
+    measures = {m.id: i for i, m in enumerate(plan.measures)}
+    divisions = {d.code: i for i, d in enumerate(plan.divisions)}
+    links.sort(
+        key=lambda link: (measures.get(link.measure_id, len(measures)), divisions.get(link.division, 0))
+    )
+    found = register.check(links, plan.office.website)
+    if settings is not None:
+        found += linkcheck.check_links(links, settings)[1]
+    return found
 
 
 def _add_later(found: ProblemSpool, later: dict[str, array], problem: Problem) -> None:
@@ -210,7 +232,7 @@ class Stash:
             if self.records is not None:
                 first, keys = self.records.keep(judged.made, judged.keys)
             self.judged_at[id(ret)] = (first, keys, len(self.spool))
-            self.spool.append(judged.problems)
+            self.spool.append((judged.problems, judged.links))
         if ret.packed is not None:
             self.where[id(ret)] = len(self.spool)
             self.spool.append_packed(ret.packed)
@@ -234,11 +256,15 @@ class Stash:
         problems with them. ``ret`` was accepted and read with ``judging``."""
         first, keys, problems_at = self.judged_at[id(ret)]
         self.records.list_kept(first, keys)
-        return self.spool[problems_at]
+        return self.spool[problems_at][0]
 
     def judged_problems(self, ret: Returned) -> list[Problem]:
         """The problems the rules found in ``ret`` (accepted, read with ``judging``)."""
-        return self.spool[self.judged_at[id(ret)][2]]
+        return self.spool[self.judged_at[id(ret)][2]][0]
+
+    def judged_links(self, ret: Returned) -> list[Link]:
+        """The evidence links in the records of ``ret`` (accepted, read with ``judging``)."""
+        return self.spool[self.judged_at[id(ret)][2]][1]
 
     def close(self) -> None:
         self.spool.close()
@@ -263,6 +289,7 @@ def check(
         found = list(ret.problems)
         if ret.accepted:
             found += stash.judged_problems(ret)
+            found += register.check(stash.judged_links(ret), plan.office.website)
         reports.append(FileReport(ret.source, ret.accepted, ret.division, ret.round_id, problems=found))
     stash.close()
     return reports + others
@@ -518,7 +545,7 @@ def _unpacked(ret: Returned) -> Returned:
 
 
 # Returned records travel between processes, and lie in spools, as compact tuples.
-for _cls in (Returned, Entry, LogEntry, Problem, Judged):
+for _cls in (Returned, Entry, LogEntry, Problem, Judged, Link):
     spool.compact(_cls)
 _dumps = spool.dumps
 

@@ -11,12 +11,13 @@ itself was judged (and its records kept, unlisted) for nothing; few do.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ita_xlsx import rules, spool
 from ita_xlsx.merge import division_records
 from ita_xlsx.plan import Plan
 from ita_xlsx.problems import Problem
+from ita_xlsx.publish.links import Link, record_links
 from ita_xlsx.results import KeyMaker, RecordDict, RecordKey
 from ita_xlsx.returned import Returned
 from ita_xlsx.status import STATE_BY_CODE, STATUS_BY_CODE
@@ -37,6 +38,7 @@ class Judged:
     made: list[bytes]  # each record's JSON object, pickled by spool.dumps
     keys: list[RecordKey]  # each record's key
     problems: list[Problem]  # what the rules found, record after record
+    links: list[Link] = field(default_factory=list)  # the evidence links in its records, with their cells
 
 
 def judge(plan: Plan, ret: Returned, judging: Judging) -> Judged:
@@ -46,14 +48,16 @@ def judge(plan: Plan, ret: Returned, judging: Judging) -> Judged:
     made: list[bytes] = []
     keys: list[RecordKey] = []
     found: list[Problem] = []
+    links: list[Link] = []
     for record in division_records(plan, ret.division, ret):
+        links += record_links(record)
         found += rules.evaluate(
             record, plan.measure(record.measure_id), plan, rnd, judging.as_of, judging.due_soon_days
         )
         made_dict = as_dict(record)
         made.append(spool.dumps(made_dict))
         keys.append(key_of(made_dict))
-    return Judged(made, keys, found)
+    return Judged(made, keys, found, links)
 
 
 _MAKERS: list[tuple[Plan, RecordDict, KeyMaker]] = []  # those of the plan used last

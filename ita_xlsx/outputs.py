@@ -1,4 +1,5 @@
-"""Write what ``collect`` produced: OUT.xlsx (the consolidated workbook), OUT.json, and the PDF.
+"""Write what ``collect`` produced: OUT.xlsx (the consolidated workbook), OUT.json, the PDF, the
+report as Word (OUT.docx) and the OIT evidence register as CSV (OUT_oit.csv).
 
 Every file is written atomically; an output that would overwrite an input is refused.
 """
@@ -34,6 +35,13 @@ def output_paths(out: Path) -> tuple[Path, Path, Path]:
     return out, out.with_suffix(".json"), out.with_suffix(".pdf")
 
 
+def publish_paths(out: Path) -> tuple[Path, Path]:
+    """The evidence register as CSV (OUT_oit.csv) and the report as Word (OUT.docx)."""
+    from ita_xlsx.publish.csvfile import csv_path
+
+    return csv_path(out), out.with_suffix(".docx")
+
+
 def refuse_inputs(outputs: Iterable[Path], inputs: Iterable[Path]) -> None:
     """Raise :class:`OutputIsInput` when an output would overwrite an input, and
     :class:`OutputInInputFolder` when it would sit inside an input folder."""
@@ -47,9 +55,10 @@ def refuse_inputs(outputs: Iterable[Path], inputs: Iterable[Path]) -> None:
 
 
 def write_outputs(
-    results: Results, out: Path, *, inputs: Iterable[Path] = (), pdf: bool = False
+    results: Results, out: Path, *, inputs: Iterable[Path] = (), pdf: bool = False, docx: bool = False
 ) -> tuple[list[Path], list[Problem]]:
-    """Write the JSON and the consolidated workbook together (and the PDF when asked).
+    """Write the JSON and the consolidated workbook together (and the PDF and the Word report
+    when asked; the evidence register as CSV when the divisions gave links).
 
     Both appear only when both were written: a failure or a kill before the end leaves the
     previous pair as it was.
@@ -60,8 +69,16 @@ def write_outputs(
 
     inputs = list(inputs)
     xlsx_path, json_path, pdf_path = output_paths(out)
-    refuse_inputs((xlsx_path, json_path, pdf_path), inputs)
-    for path in (xlsx_path, json_path, pdf_path) if pdf else (xlsx_path, json_path):
+    csv_path, docx_path = publish_paths(out)
+    refuse_inputs((xlsx_path, json_path, pdf_path, csv_path, docx_path), inputs)
+    asked = (
+        (xlsx_path, True),
+        (json_path, True),
+        (pdf_path, pdf),
+        (csv_path, bool(results.links)),
+        (docx_path, docx),
+    )
+    for path in (path for path, wanted in asked if wanted):
         check_replaceable(path)  # all of them before any is written: the pair is replaced together
     view = results.view()  # made once, read by both writers
     report = build(view, results.plan)
@@ -76,6 +93,7 @@ def write_outputs(
         if json_writer is None or not json_writer.finish():  # here: alone, or again if the child failed
             _write_json(results, view, json_tmp)
     written, found = [xlsx_path, json_path], []
+    written += _publish(report, view, csv_path if results.links else None, docx_path if docx else None)
     if pdf:
         problem = export_report_pdf(xlsx_path, pdf_path)
         if problem is None:
@@ -85,6 +103,21 @@ def write_outputs(
     elif pdf_path.exists():  # an earlier run's report beside the new workbook: say so, delete nothing
         found.append(problems.warning("pdf-stale", file=str(pdf_path)))
     return written, found
+
+
+def _publish(report, view: dict, csv_path: Path | None, docx_path: Path | None) -> list[Path]:
+    """The evidence register as CSV, and the report as Word, when asked."""
+    written = []
+    if csv_path is not None:
+        from ita_xlsx.publish.csvfile import write_csv
+
+        written.append(write_csv(view.get("links") or (), report.plan, csv_path))
+    if docx_path is not None:
+        from ita_xlsx.publish.docx_report import write_docx
+        from ita_xlsx.publish.report_doc import from_data
+
+        written.append(write_docx(from_data(report), docx_path, created=report.as_of))
+    return written
 
 
 # With many records, the JSON is written by a forked process while this one writes the workbook:

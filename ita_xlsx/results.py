@@ -31,6 +31,7 @@ class LogEntry:
     detail: str
     evidence: str
     cell: str | None = None
+    url: str = ""
 
     def to_dict(self) -> dict:
         return {
@@ -38,6 +39,7 @@ class LogEntry:
             "date": _iso(self.date),
             "detail": self.detail,
             "evidence": self.evidence,
+            "url": self.url,
         }
 
 
@@ -61,6 +63,7 @@ class Record:
     row: int | None = None
     missed_periods: list[str] = field(default_factory=list)
     cells: dict[str, str] = field(default_factory=dict)  # field → cell reference in the source
+    hyperlinks: dict[str, str] = field(default_factory=dict)
 
 
 def is_rejected(accepted: bool, severities: Iterable[str]) -> bool:
@@ -102,6 +105,7 @@ class Results:
     records: Sequence[Record]  # a list, or SpooledRecords when collect made them
     files: list[FileReport]
     problems: Sequence[Problem]  # a list, or SpooledProblems when collect found them
+    links: Sequence = field(default_factory=list)  # ita_xlsx.publish.links.Link: the evidence register
 
     def summary(self) -> dict:
         counts = dict.fromkeys(STATES, 0)
@@ -209,6 +213,7 @@ class Results:
             in_order = Mapped(sorted(found, key=sort_key), Problem.to_dict)
         yield "files", Mapped(self.files, FileReport.to_dict)
         yield "problems", in_order
+        yield "links", [link.to_dict() for link in self.links]
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
@@ -369,6 +374,7 @@ def record_from_dict(d: Mapping) -> Record:
                 _date(e.get("date")),
                 e.get("detail") or "",
                 e.get("evidence") or "",
+                url=e.get("url") or "",
             )
             for e in d.get("log") or ()
         ],
@@ -376,6 +382,7 @@ def record_from_dict(d: Mapping) -> Record:
         sheet=d.get("sheet"),
         row=d.get("row"),
         missed_periods=list(d.get("missed_periods") or ()),
+        hyperlinks=dict(d.get("hyperlinks") or {}),
     )
 
 
@@ -436,6 +443,7 @@ def _record_dict(r: Record, division_name: str, about: dict, statuses: dict, sta
         "result": r.result,
         "evidence": r.evidence,
         "note": r.note,
+        "hyperlinks": dict(r.hyperlinks),
         "log": [e.to_dict() for e in r.log],
         "source": r.source,
         "sheet": r.sheet,

@@ -371,7 +371,8 @@ def _text_date(day: str, month: int, year: str, era: str | None) -> ParsedDate:
 
 # --- formatting ----------------------------------------------------------------------------------
 def format_thai(d: date, style: str = "full", digits: str = "thai", *, with_era: bool = False) -> str:
-    """``full`` → "๓ ตุลาคม ๒๕๖๕", ``abbr`` → "๓ ต.ค. ๖๕" (2-digit BE year); ``digits="arabic"`` for 0-9."""
+    """``full`` → "๓ ตุลาคม ๒๕๖๕", ``abbr`` → "๓ ต.ค. ๖๕" (2-digit BE year), ``official`` → "๓ เดือนตุลาคม
+    พ.ศ. ๒๕๖๕" (as official reports write it); ``digits="arabic"`` for 0-9."""
     if digits not in ("thai", "arabic"):
         raise ValueError(f"digits must be 'thai' or 'arabic', not {digits!r}")
     be = d.year + BE_OFFSET
@@ -379,8 +380,10 @@ def format_thai(d: date, style: str = "full", digits: str = "thai", *, with_era:
         month, year = MONTHS_FULL[d.month - 1], str(be)
     elif style == "abbr":
         month, year = MONTHS_ABBR[d.month - 1], f"{be % 100:02d}"
+    elif style == "official":
+        month, year, with_era = f"เดือน{MONTHS_FULL[d.month - 1]}", str(be), True
     else:
-        raise ValueError(f"style must be 'full' or 'abbr', not {style!r}")
+        raise ValueError(f"style must be 'full', 'abbr' or 'official', not {style!r}")
     era = "พ.ศ. " if with_era else ""
     text = f"{d.day} {month} {era}{year}"
     return text.translate(_TO_THAI) if digits == "thai" else text

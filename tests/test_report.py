@@ -214,7 +214,7 @@ def serial(iso: str | None) -> dt.datetime | None:
 
 # --- the sheets ----------------------------------------------------------------------------------
 def test_sheets_and_their_order(book):
-    assert book.sheetnames == ["สรุป", "รายละเอียด", "เกินกำหนด", "ปัญหาข้อมูล", "ยังไม่ส่ง", "รายงาน"]
+    assert book.sheetnames == ["สรุป", "รายละเอียด", "เกินกำหนด", "ปัญหาข้อมูล", "ยังไม่ส่ง", "รายงาน", "หลักฐาน OIT"]
     assert tuple(book.sheetnames) == SHEET_NAMES
     assert book.active.title == "สรุป"
 
@@ -546,7 +546,7 @@ def test_report_action_texts(book, results, sample_plan):
                 day = dt.date.fromisoformat(r["action_date"])
                 from ita_xlsx.thaidates import format_thai
 
-                assert f"ดำเนินการเมื่อวันที่ {format_thai(day)}" in text
+                assert f"เจ้าหน้าที่ดำเนินการเมื่อวันที่ {format_thai(day, 'official')}" in text
                 assert r["result"] in text
             elif r["status"] == "missing":
                 assert "ยังไม่ได้รับรายงาน" in text

@@ -90,7 +90,7 @@ def test_whole_workbook_prints_with_the_thai_report(consolidated, tmp_path, samp
     done = next(r for r in results["records"] if r["status"] == "done")
     from datetime import date
 
-    on = f"ดำเนินการเมื่อวันที่ {format_thai(date.fromisoformat(done['action_date']))}"
+    on = f"เจ้าหน้าที่ดำเนินการเมื่อวันที่ {format_thai(date.fromisoformat(done['action_date']), 'official')}"
     assert bare(on) in text
 
 

@@ -321,6 +321,7 @@ def test_format_thai():
     assert format_thai(OCT3, "abbr") == "๓ ต.ค. ๖๕"
     assert format_thai(OCT3, digits="arabic") == "3 ตุลาคม 2565"
     assert format_thai(OCT3, "abbr", "arabic") == "3 ต.ค. 65"
+    assert format_thai(OCT3, "official") == "๓ เดือนตุลาคม พ.ศ. ๒๕๖๕"  # as the published report writes it
     assert format_thai(OCT3, with_era=True) == "๓ ตุลาคม พ.ศ. ๒๕๖๕"
     assert format_thai(date(1962, 1, 9), "abbr", "arabic") == "9 ม.ค. 05"
     assert format_thai(datetime(2022, 10, 3, 23, 59)) == "๓ ตุลาคม ๒๕๖๕"

@@ -90,6 +90,17 @@ class _Progress:
     "--pdf", is_flag=True, help="เขียนรายงานเป็น PDF ด้วย (ต้องมี LibreOffice) · also write the report as PDF."
 )
 @click.option(
+    "--docx",
+    is_flag=True,
+    help="เขียนรายงานเป็นไฟล์ Word (.docx) ด้วย · also write the report as a Word document.",
+)
+@click.option(
+    "--check-links",
+    is_flag=True,
+    help="เปิดลิงก์หลักฐานทุกลิงก์เพื่อดูว่าเปิดได้ (ใช้อินเทอร์เน็ต) · open every evidence link to see that it works "
+    "(uses the network; off by default).",
+)
+@click.option(
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
@@ -104,13 +115,16 @@ def collect(
     as_of: str | None,
     due_soon_days: int,
     pdf: bool,
+    docx: bool,
+    check_links: bool,
     jobs: int | None,
     inputs: tuple[Path, ...],
 ) -> None:
     """รวบรวม ตรวจ และรวมแบบรายงานที่ส่งกลับ · collect, check and merge returned workbooks.
 
     INPUTS: ไฟล์ โฟลเดอร์ ไฟล์ .zip หรืออีเมล (.eml, .mbox) · files, folders, zips, saved e-mails.
-    Writes OUT.xlsx and OUT.json. Exit 0 when all is clean, 1 when a file was rejected or holds
+    Writes OUT.xlsx and OUT.json, and OUT_oit.csv (the OIT evidence register) when the divisions
+    gave links. Exit 0 when all is clean, 1 when a file was rejected or holds
     errors (the outputs are still written from everything that was good), 2 on misuse.
 
     \b
@@ -119,7 +133,8 @@ def collect(
           --as-of 2023-03-31 --out สรุป2566.xlsx ไฟล์ที่ส่งกลับ/
     """
     from ita_xlsx.collect import collect as run_collect
-    from ita_xlsx.outputs import output_paths, refuse_inputs, write_outputs
+    from ita_xlsx.outputs import output_paths, publish_paths, refuse_inputs, write_outputs
+    from ita_xlsx.publish import linkcheck
 
     plan = _load(plan_file)
     if round_id and plan.round(round_id) is None:
@@ -132,7 +147,7 @@ def collect(
         raise click.UsageError(messages.text("collect.out-not-xlsx"))
     protected = (*inputs, plan_file)
     with _output_refused():  # before reading thousands of files, and again when writing
-        refuse_inputs(output_paths(out), protected)
+        refuse_inputs((*output_paths(out), *publish_paths(out)), protected)
     progress = _Progress()
     results = run_collect(
         plan,
@@ -142,12 +157,16 @@ def collect(
         due_soon_days=due_soon_days,
         progress=progress,
         jobs=jobs,
+        link_check=linkcheck.Settings() if check_links else None,
     )
     progress.close()
     with _output_refused():
-        written, found = write_outputs(results, out, inputs=protected, pdf=pdf)
+        written, found = write_outputs(results, out, inputs=protected, pdf=pdf, docx=docx)
     print_problems(found, err=True)
     print_collect_summary(results)
+    if check_links:
+        count, ok, bad = linkcheck.tally(results.links)
+        say("publish.links.checked", count=count, ok=ok, bad=bad)
     for path in written:
         say("cli.wrote", path=str(path))
     summary = results.summary()

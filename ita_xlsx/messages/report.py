@@ -162,7 +162,7 @@ MESSAGES = {
     "report.official.section-short": ("{number}. {name} ({code})", "{number}. {name} ({code})"),
     "report.official.footer": ("หน้า &P จาก &N", "Page &P of &N"),
     # --- the action column (การดำเนินการ) ------------------------------------------------------
-    "report.action.done-on": ("ดำเนินการเมื่อวันที่ {date}", "Done on {date}"),
+    "report.action.done-on": ("เจ้าหน้าที่ดำเนินการเมื่อวันที่ {date}", "Done on {date}"),
     "report.action.done": ("ดำเนินการแล้ว", "Done"),
     "report.action.ongoing": ("ดำเนินการเป็นประจำ{rhythm}", "Done regularly{rhythm}"),
     "report.action.in-progress": ("อยู่ระหว่างดำเนินการ", "In progress"),

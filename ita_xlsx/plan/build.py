@@ -46,7 +46,7 @@ TOP_KEYS = (
     "indicators",
     "measures",
 )
-OFFICE_KEYS = ("name", "name_en", "district", "province", "coordinator")
+OFFICE_KEYS = ("name", "name_en", "district", "province", "coordinator", "website")
 ROUND_KEYS = ("id", "name", "name_en", "start", "end", "return_by")
 DIVISION_KEYS = ("code", "name", "full_name", "name_en", "aliases", "emails")
 SECTION_KEYS = ("code", "name", "name_en")
@@ -210,6 +210,7 @@ def _office(b: _Builder) -> Office:
         b.text(data, "district", path, required=False),
         b.text(data, "province", path, required=False),
         b.text(data, "coordinator", path, required=False),
+        b.text(data, "website", path, required=False),
     )
 
 

@@ -26,6 +26,7 @@ class Office:
     district: str = ""
     province: str = ""
     coordinator: str = ""
+    website: str = ""
 
 
 @dataclass(frozen=True, slots=True)

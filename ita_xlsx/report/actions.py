@@ -1,6 +1,6 @@
 """Column 5 of the official report, การดำเนินการ: what was done, in the office's own words.
 
-Each record becomes a phrase ("ดำเนินการเมื่อวันที่ ๓ ตุลาคม ๒๕๖๕", "ดำเนินการเป็นประจำทุกเดือน",
+Each record becomes a phrase ("เจ้าหน้าที่ดำเนินการเมื่อวันที่ ๓ เดือนตุลาคม พ.ศ. ๒๕๖๕", "ดำเนินการเป็นประจำทุกเดือน",
 "อยู่ระหว่างดำเนินการ", "ยังไม่ได้รับรายงาน") followed by the result the division wrote. A measure
 of several divisions gets one paragraph per group of divisions that reported the same.
 """
@@ -37,7 +37,7 @@ def phrase(record: Mapping) -> str:
     if status == "done":
         day = parse_iso(record.get("action_date"))
         if day:
-            return _th("report.action.done-on", date=thaidates.format_thai(day))
+            return _th("report.action.done-on", date=thaidates.format_thai(day, "official"))
         return _th("report.action.done")
     if status == "ongoing":
         return _th("report.action.ongoing", rhythm=rhythm(record.get("schedule")))

@@ -10,7 +10,7 @@ row heights estimated from the text so that wrapped Thai is not clipped.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
@@ -65,19 +65,31 @@ def write(wb: Workbook, fmt: Formats, data: ReportData) -> Worksheet:
 
 def _write_sections(writer: RowWriter, fmt: Formats, data: ReportData, row: int) -> None:
     """Each section of the plan: its heading across the table, then its measures."""
-    by_measure = _records_by_measure(data)
-    for number, section in enumerate(data.plan.sections, 1):
-        measures = [m for m in data.plan.measures if m.section == section.code]
-        if not measures:
-            continue
-        heading = section_heading(number, section)
+    for heading, measures in report_sections(data):
         height = row_height([heading], [sum(WIDTHS)])
         merged_text(writer, row, 0, LAST_COL, heading, fmt.report_section, height=height)
         row += 1
-        for measure in measures:
-            records = (data.records[i] for i in by_measure.get(measure.id, ()))
-            action = measure_paragraphs(records, data.division_name)
-            row = _write_measure(writer, fmt, row, _measure_texts(data, measure), action)
+        for texts, action in measures:
+            row = _write_measure(writer, fmt, row, texts, action)
+
+
+def report_sections(data: ReportData) -> Iterator[tuple[str, Iterator[tuple[list[str], Iterator[str]]]]]:
+    """The report's sections in plan order: each heading, and for each of its measures the first
+    four columns and the paragraphs of the fifth (what was done). Sections without measures are
+    left out. What the workbook's sheet and the Word document are both written from."""
+    by_measure = _records_by_measure(data)
+    for number, section in enumerate(data.plan.sections, 1):
+        measures = [m for m in data.plan.measures if m.section == section.code]
+        if measures:
+            yield section_heading(number, section), _measure_rows(data, measures, by_measure)
+
+
+def _measure_rows(
+    data: ReportData, measures: list[Measure], by_measure: dict[str, array]
+) -> Iterator[tuple[list[str], Iterator[str]]]:
+    for measure in measures:
+        records = (data.records[i] for i in by_measure.get(measure.id, ()))
+        yield _measure_texts(data, measure), measure_paragraphs(records, data.division_name)
 
 
 def _write_measure(writer: RowWriter, fmt: Formats, row: int, texts: list[str], action: Iterable[str]) -> int:
@@ -120,11 +132,16 @@ def _title_lines(fmt: Formats, data: ReportData) -> list[tuple[str, rows.Style]]
         (data.period_text, fmt.report_title),
         (office.name, fmt.report_line),
     ]
-    place = " ".join(p for p in (office.district, office.province) if p)
-    if place:
-        lines.append((place, fmt.report_line))
+    if place_text(data):
+        lines.append((place_text(data), fmt.report_line))
     lines.append((th("report.as-of", date=data.as_of_text), fmt.report_line))
     return lines
+
+
+def place_text(data: ReportData) -> str:
+    """ "อำเภอบัวลาย จังหวัดนครราชสีมา", or "" when the plan names neither."""
+    office = data.plan.office
+    return " ".join(p for p in (office.district, office.province) if p)
 
 
 def _records_by_measure(data: ReportData) -> dict[str, array]:

@@ -1,7 +1,8 @@
 """The consolidated workbook (OUT.xlsx): written fresh from the merged records, atomically.
 
-Six sheets, in this order: สรุป (summary), รายละเอียด (detail), เกินกำหนด (overdue), ปัญหาข้อมูล
-(data problems), ยังไม่ส่ง (not received), รายงาน (the official report). The file is the same, byte
+Seven sheets, in this order: สรุป (summary), รายละเอียด (detail), เกินกำหนด (overdue), ปัญหาข้อมูล
+(data problems), ยังไม่ส่ง (not received), รายงาน (the official report), หลักฐาน OIT (the evidence
+register). The file is the same, byte
 for byte, for the same results: its creation time is the as-of date.
 """
 
@@ -22,12 +23,12 @@ from xlsxwriter.workbook import Workbook
 from ita_xlsx import messages
 from ita_xlsx.atomic import atomic_path, overwrites_input
 from ita_xlsx.plan import Plan
-from ita_xlsx.report import detail, not_received, official, overdue, problems, summary
+from ita_xlsx.report import detail, evidence, not_received, official, overdue, problems, summary
 from ita_xlsx.report.data import ReportData, build
 from ita_xlsx.report.formats import Formats, workbook_options
 from ita_xlsx.results import CONSOLIDATED_FORMAT
 
-SHEET_MODULES: tuple[ModuleType, ...] = (summary, detail, overdue, problems, not_received, official)
+SHEET_MODULES: tuple[ModuleType, ...] = (summary, detail, overdue, problems, not_received, official, evidence)
 SHEET_NAMES = tuple(m.SHEET for m in SHEET_MODULES)
 REPORT_SHEET = official.SHEET
 
