@@ -164,11 +164,28 @@ def collect(
         if d.code not in chosen and index.measures_for(d.code)
     ]
     files = _file_reports(returned, chosen, found, later) + _spooled(others, found)
+    _attribute_by_name(plan, files)
     every = array("l")
     for report in files:
         every.extend(report.problems.positions)
     every.extend(found.add_all(missing))
     return Results(plan, round_id, as_of, due_soon_days, records, files, SpooledProblems(found, every))
+
+
+def _attribute_by_name(plan: Plan, files: list[FileReport]) -> None:
+    """A rejected file that says nothing of itself (encrypted, an old .xls, damaged) is taken as
+    its division's when its name is that of the division's template (``ITA2566_6m_finance_…``):
+    the division sent a file that could not be used, it did not send nothing."""
+    prefixes = [
+        (f"ita{plan.fiscal_year}_{rnd.id}_{d.code}_".casefold(), d.code)
+        for rnd in plan.rounds
+        for d in plan.divisions
+    ]
+    for report in files:
+        if report.division or not report.rejected:
+            continue
+        name = Path(report.path.replace("\\", "/")).name.casefold()
+        report.division = next((code for prefix, code in prefixes if prefix in name), None)
 
 
 def _add_later(found: ProblemSpool, later: dict[str, array], problem: Problem) -> None:

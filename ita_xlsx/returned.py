@@ -183,15 +183,16 @@ def _accept_identity(identity: dict[str, str], plan: Plan, round_id: str | None,
     if identity["format"] not in L.ACCEPTED_FORMATS:
         ret.report(problems.error, "workbook-unknown-format", found=identity["format"])
         return False
-    checks = (
-        ("plan_id", plan.plan_id, "workbook-other-plan"),
-        ("fiscal_year", str(plan.fiscal_year), "workbook-other-year"),
-    )
-    for key, expected, code in checks:
-        found = _clean_number(identity.get(key, ""))
-        if found != expected:
-            ret.report(problems.error, code, expected=expected, found=found or "-")
-            return False
+    if _clean_number(identity.get("plan_id", "")) != plan.plan_id:
+        found = _clean_number(identity.get("plan_id", ""))
+        ret.report(problems.error, "workbook-other-plan", expected=plan.plan_id, found=found or "-")
+        return False
+    division = plan_index(plan).divisions.get(identity.get("division", ""))
+    ret.division = division.code if division else None  # a division's file of another year or round
+    found = _clean_number(identity.get("fiscal_year", ""))
+    if found != str(plan.fiscal_year):
+        ret.report(problems.error, "workbook-other-year", expected=str(plan.fiscal_year), found=found or "-")
+        return False
     ret.round_id = identity.get("round", "")
     if plan.round(ret.round_id) is None or (round_id and ret.round_id != round_id):
         ret.report(
@@ -201,7 +202,6 @@ def _accept_identity(identity: dict[str, str], plan: Plan, round_id: str | None,
             found=ret.round_id or "-",
         )
         return False
-    division = plan_index(plan).divisions.get(identity.get("division", ""))
     if division is None:
         ret.report(problems.error, "workbook-unknown-division", found=identity.get("division", "-"))
         return False

@@ -39,6 +39,21 @@ def _as_of(value: str | None, plan=None) -> dt.date | None:
     return parsed.value
 
 
+def say_judged_today(plan, round_id: str | None, as_of_given: bool) -> None:
+    """Without --as-of, when today lies outside the round: say that states are as of today, and
+    when the round ended (or starts)."""
+    rnd = plan.round(round_id) if round_id else None
+    today = dt.date.today()
+    if as_of_given or rnd is None or rnd.start <= today <= rnd.end:
+        return
+    from ita_xlsx import thaidates
+
+    key = "collect.round-ended" if today > rnd.end else "collect.round-starts"
+    when = messages.text(key, date=thaidates.format_thai(rnd.end if today > rnd.end else rnd.start))
+    said = {"today": thaidates.format_thai(today), "round": rnd.name or rnd.id, "end": rnd.end.isoformat()}
+    say("collect.as-of-today", err=True, when=when, **said)
+
+
 def _load(plan_file: Path):
     from ita_xlsx.plan import load_plan
 
@@ -148,6 +163,7 @@ def collect(
         written, found = write_outputs(results, out, inputs=protected, pdf=pdf)
     print_problems(found, err=True)
     print_collect_summary(results)
+    say_judged_today(plan, results.round_id, as_of is not None)
     for path in written:
         say("cli.wrote", path=str(path))
     summary = results.summary()
@@ -199,4 +215,6 @@ def check(plan_file: Path, as_of: str | None, inputs: tuple[Path, ...]) -> None:
         checked |= verdict != "check.file-skipped"
     if not checked:  # an empty folder, or only copies and temp files: that is not "clean"
         say("check.nothing", err=True, inputs=", ".join(str(p) for p in inputs))
+    rounds = [r.round for r in reports if r.accepted and r.round]
+    say_judged_today(plan, rounds[0] if rounds else None, as_of is not None)
     sys.exit(1 if failed or not checked else 0)
