@@ -270,7 +270,10 @@ def check(
     limits: intake.Limits | None = None,
     jobs: int | None = None,
 ) -> list[FileReport]:
-    """The checks of ``collect`` on each file alone, without merging: what a clerk runs before sending."""
+    """The checks of ``collect`` on each file alone, without merging: what a clerk runs before sending.
+
+    A measure left without a status is an error here (``measures-not-filled``, naming them): the
+    file is not ready to send. ``collect`` takes it as not started, with a warning at its cell."""
     as_of = as_of or dt.date.today()
     stash = Stash()
     judging = Judging(as_of, due_soon_days)
@@ -280,9 +283,27 @@ def check(
         found = list(ret.problems)
         if ret.accepted:
             found += stash.judged_problems(ret)
+            found += _not_filled(ret, found)
         reports.append(FileReport(ret.source, ret.accepted, ret.division, ret.round_id, problems=found))
     stash.close()
     return reports + others
+
+
+def _not_filled(ret: Returned, found: list[Problem]) -> list[Problem]:
+    """An error naming the measures whose status was left empty: a blank return is not a good one."""
+    empty = [p.measure_id or "?" for p in found if p.code == "status-empty"]
+    if not empty:
+        return []
+    return [
+        problems.error(
+            "measures-not-filled",
+            file=ret.source,
+            sheet=ret.sheet,
+            division=ret.division,
+            count=len(empty),
+            measures=", ".join(empty),
+        )
+    ]
 
 
 def _common_round(plan: Plan, returned: list[Returned]) -> str:

@@ -110,6 +110,12 @@ MESSAGES = {
         "ยังไม่ได้เลือกสถานะ ถือว่ายังไม่ดำเนินการ",
         "No status chosen; taken as not started.",
     ),
+    "measures-not-filled": (
+        "ยังไม่ได้กรอก {count} มาตรการ: {measures} กรุณาเลือกสถานะให้ครบทุกมาตรการ "
+        "(เลือก ไม่เกี่ยวข้อง ถ้ามาตรการนั้นไม่เกี่ยวกับหน่วยงาน) แล้วตรวจอีกครั้งก่อนส่ง",
+        "{count} measure(s) not filled in: {measures}. Choose a status for every measure (not applicable "
+        "if a measure does not concern your division) and check again before sending.",
+    ),
     "cell-error-value": (
         "เซลล์มีค่าผิดพลาด '{value}' แทนวันที่",
         "The cell holds the error value '{value}' instead of a date.",
