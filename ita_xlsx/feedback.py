@@ -30,6 +30,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ita_xlsx import messages, style, textnorm, thaidates
 from ita_xlsx.atomic import atomic_write_bytes, input_folder_holding, overwrites_input
 from ita_xlsx.collect import collect, read_inputs
+from ita_xlsx.own_files import FEEDBACK_MARK
 from ita_xlsx.plan import Plan
 from ita_xlsx.problems import ERROR, WARNING, Problem, sort_key
 from ita_xlsx.results import FileReport, Results
@@ -37,7 +38,7 @@ from ita_xlsx.returned import FIELDS, LOCKED_FIELDS, LOG_FIELDS, Returned
 from ita_xlsx.template import content, layout, sizing
 from ita_xlsx.template.writer import build_template, resolve_password
 
-FIX_SHEET = "สิ่งที่ต้องแก้ไข"
+FIX_SHEET = layout.FEEDBACK_SHEET
 FILE_PREFIX = "แก้ไข_"
 INPUT_FIELDS = ("status", "action_date", "result", "evidence", "note")
 # Stronger than the report's problem fills, so that a marked cell stands out against the yellow
@@ -187,6 +188,7 @@ def feedback_workbook(
     fixes.sort(key=fresh.order)
     mark_cells(fixes)
     add_fix_sheet(wb, plan, round_id, ret, fixes, password)
+    wb.properties.lastModifiedBy = FEEDBACK_MARK  # untouched, it is not a return (own_files)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

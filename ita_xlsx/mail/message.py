@@ -22,6 +22,7 @@ from ita_xlsx.atomic import atomic_write_bytes
 from ita_xlsx.mail.body import Block, Items, paragraph, render_html, render_plain
 from ita_xlsx.mail.config import MailSettings
 from ita_xlsx.mail.results import ResultRecord, Results
+from ita_xlsx.own_files import MAIL_HEADER, MAIL_MARK
 from ita_xlsx.thaidates import format_thai, to_thai_digits
 
 XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -214,6 +215,7 @@ def new_message(
     msg["Subject"] = subject
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain=_domain(sender))
+    msg[MAIL_HEADER] = MAIL_MARK  # how collect knows a reminder or draft saved among the returns
     msg.set_content(render_plain(blocks))
     msg.add_alternative(render_html(blocks), subtype="html")
     return msg

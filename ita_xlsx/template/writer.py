@@ -29,6 +29,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ita_xlsx import problems, status, style, textnorm, thaidates
 from ita_xlsx.atomic import atomic_path
+from ita_xlsx.own_files import PASSWORD_FILE
 from ita_xlsx.plan.model import Division, Measure, Plan, Round
 from ita_xlsx.problems import Problem
 from ita_xlsx.template import content, layout, sizing
@@ -44,7 +45,6 @@ from ita_xlsx.template.prefill import (
 )
 from ita_xlsx.template.protection import SHEET_OPTIONS, ProtectedWorkbook
 
-PASSWORD_FILE = ".ita-template-password.txt"
 # Shown in a date cell whose value lies 543 years late (3/10/2565 typed where the year is read as
 # CE, as LibreOffice and Gregorian Excel do): Thai month names, the year as typed.
 XL_DATE_TYPED_BE = "[$-41E]d mmmm yyyy"
