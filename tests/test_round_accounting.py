@@ -7,6 +7,7 @@ spreadsheet program computes is the point.
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 from email import policy
 from pathlib import Path
@@ -15,6 +16,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from ita_xlsx import thaidates
 from ita_xlsx.cli import cli
 from ita_xlsx.template import layout
 from ita_xlsx.template.writer import write_templates
@@ -249,3 +251,92 @@ def test_the_counter_follows_what_the_clerk_fills_in_libreoffice(blank_templates
     assert isinstance(
         openpyxl.load_workbook(saved)[sheet][first.coordinate].value, str
     )  # typed text, no formula
+
+
+# --- 5. defaults that mislead, and consistency ---------------------------------------------------
+def test_without_as_of_outside_the_round_the_screen_says_states_are_as_of_today(tmp_path):
+    code, _, stderr = run("collect", "--plan", PLAN, "--round", "6m", "--out", tmp_path / "s.xlsx", SAMPLES)
+    assert code == 0
+    today = thaidates.format_thai(dt.date.today())
+    assert (
+        f"หมายเหตุ: ไม่ได้ระบุ --as-of สถานะทุกมาตรการคิด ณ วันนี้ ({today}) ส่วนรอบ ๖ เดือน "
+        "สิ้นสุดเมื่อ ๓๑ มีนาคม ๒๕๖๖ ถ้าต้องการสถานะ ณ วันสิ้นรอบ ให้ระบุ --as-of 2023-03-31"
+    ) in stderr.splitlines()
+    code, _, stderr = run("check", "--plan", PLAN, SAMPLES / "ITA2566_6m_finance_กองคลัง.xlsx")
+    assert "สถานะทุกมาตรการคิด ณ วันนี้" in stderr
+    code, _, stderr = run("collect", "--plan", PLAN, "--as-of", AS_OF, "--out", tmp_path / "t.xlsx", SAMPLES)
+    assert "--as-of" not in stderr  # given: nothing to say
+
+
+def test_the_tools_own_files_among_the_inputs_are_skipped_with_a_note(books, tmp_path):
+    returns = tmp_path / "returns"
+    returns.mkdir()
+    for code in ("palad", "finance"):
+        (returns / f"{code}.xlsx").write_bytes(books[code])
+    out = tmp_path / "out" / "สรุป.xlsx"
+    out.parent.mkdir()
+    assert run("collect", "--plan", PLAN, "--as-of", AS_OF, "--out", out, returns)[0] == 0
+    plan = _plan_with_addresses(tmp_path)
+    assert run("mail", out, "--to", "nayok@example.go.th", "--eml", returns / "ร่าง.eml")[0] == 0
+    assert (
+        run("remind", "--plan", plan, "--results", out.with_suffix(".json"), "--out", returns / "เตือน")[0]
+        == 0
+    )
+    assert run("templates", "--plan", PLAN, "--round", "6m", "--out", returns / "แบบ")[0] == 0
+    for name in list((returns / "แบบ").glob("*.xlsx")):
+        name.unlink()  # the password file stays
+    again = tmp_path / "again.xlsx"
+    code, stdout, _ = run("collect", "--plan", PLAN, "--as-of", AS_OF, "--out", again, returns)
+    assert code == 0, stdout
+    found = {Path(f["path"]).name: f["problems"] for f in results_json(again)["files"] if not f["accepted"]}
+    own = {name: [(p["severity"], p["code"]) for p in said] for name, said in found.items()}
+    assert own == {
+        ".ita-template-password.txt": [("info", "intake-own-password-file")],
+        "ร่าง.eml": [("info", "intake-own-mail")],
+        **{
+            f"ITA2566_6m_{c}.eml": [("info", "intake-own-mail")]
+            for c in ("palad", "finance", "works", "education", "audit")
+        },
+    }
+    assert "ไฟล์ที่ไม่ได้ใช้ 7 ไฟล์:" in stdout.splitlines()
+
+
+BAD_PLAN = "format: nonsense\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("templates", "--plan", "{bad}", "--out", "{tmp}/t"),
+        ("check", "--plan", "{bad}", str(SAMPLES)),
+        ("collect", "--plan", "{bad}", "--out", "{tmp}/s.xlsx", str(SAMPLES)),
+        ("feedback", "--plan", "{bad}", "--out", "{tmp}/f", str(SAMPLES)),
+        ("remind", "--plan", "{bad}", "--results", "{tmp}/s.json", "--out", "{tmp}/r"),
+        ("plan", "convert", "{bad}", "{tmp}/plan.xlsx"),
+    ],
+)
+def test_a_plan_that_cannot_be_used_exits_2_in_every_command(command, tmp_path):
+    bad = tmp_path / "plan.yaml"
+    bad.write_text(BAD_PLAN, encoding="utf-8")
+    (tmp_path / "s.json").write_text("{}", encoding="utf-8")
+    code, _, stderr = run(*(part.format(bad=bad, tmp=tmp_path) for part in command))
+    assert code == 2, stderr
+    assert "plan.yaml" in stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("templates", "--plan", str(PLAN), "--round", "6m", "--out", "{tmp}/out"),
+        ("plan", "new", "{tmp}/out/ITA2566_6m_palad_สำนักปลัด.xlsx"),
+        ("plan", "convert", str(PLAN), "{tmp}/out/ITA2566_6m_palad_สำนักปลัด.xlsx"),
+        ("collect", "--plan", str(PLAN), "--out", "{tmp}/out/สรุป.xlsx", "{tmp}/out"),
+        ("feedback", "--plan", str(PLAN), "--out", "{tmp}/out/แก้ไข", "{tmp}/out"),
+    ],
+)
+def test_a_refused_overwrite_exits_2_in_every_command(command, tmp_path):
+    assert run("templates", "--plan", PLAN, "--round", "6m", "--out", tmp_path / "out")[0] == 0
+    before = {p: p.read_bytes() for p in (tmp_path / "out").iterdir()}
+    code, stdout, stderr = run(*(part.format(tmp=tmp_path) for part in command))
+    assert code == 2, stdout + stderr
+    assert {p: p.read_bytes() for p in (tmp_path / "out").iterdir()} == before
