@@ -344,13 +344,13 @@ def test_summary_headline_equals_the_records(book, results):
     headline = {labels[col]: values[col] for col in labels}
     # one denominator, named: every card counts records (measure × division), but the divisions'
     assert headline["รายการ (มาตรการ × หน่วยงาน)"] == len(records) == results["summary"]["records"]
-    assert headline["ดำเนินการแล้ว (ร้อยละของรายการ)"] == pytest.approx(done / applicable)
-    assert round(100 * headline["ดำเนินการแล้ว (ร้อยละของรายการ)"], 1) == results["summary"]["percent_done"]
-    assert headline["ขาดรายงานบางงวด (รายการ)"] == states["periods_missing"] == results["summary"]["periods_missing"]
+    assert headline["ดำเนินการแล้ว\n(ร้อยละของรายการ)"] == pytest.approx(done / applicable)
+    assert round(100 * headline["ดำเนินการแล้ว\n(ร้อยละของรายการ)"], 1) == results["summary"]["percent_done"]
+    assert headline["ขาดรายงานบางงวด\n(รายการ)"] == states["periods_missing"] == results["summary"]["periods_missing"]
     assert headline["เกินกำหนด (รายการ)"] == states["overdue"]
     assert headline["ใกล้ถึงกำหนด (รายการ)"] == states["due_soon"]
-    assert headline["ยังไม่ได้รับ (หน่วยงาน)"] == len(results["summary"]["divisions_missing"]) == 0
-    assert headline["ส่งแล้วแต่ใช้ไม่ได้ (หน่วยงาน)"] == len(results["summary"]["divisions_rejected"]) == 1
+    assert headline["ยังไม่ได้รับ\n(หน่วยงาน)"] == len(results["summary"]["divisions_missing"]) == 0
+    assert headline["ส่งแล้วแต่ใช้ไม่ได้\n(หน่วยงาน)"] == len(results["summary"]["divisions_rejected"]) == 1
     counted = ws.cell(labels_row[0].row + 2, 1).value
     measures = len({r["measure_id"] for r in records})
     assert counted.startswith(f"นับเป็นรายการ: มาตรการ {thai(measures)} มาตรการ × หน่วยงานที่รับผิดชอบ = {thai(len(records))}")

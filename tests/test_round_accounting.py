@@ -127,8 +127,8 @@ def test_summary_sheet_counts_rejected_apart_from_not_received(mixed_collected):
     labels = next(r for r in ws.iter_rows() if r[0].value == "รายการ (มาตรการ × หน่วยงาน)")
     values = {c.column: c.value for c in ws[labels[0].row + 1] if c.value is not None}
     cards = {c.value: values[c.column] for c in labels if c.value is not None}
-    assert cards["ยังไม่ได้รับ (หน่วยงาน)"] == 0
-    assert cards["ส่งแล้วแต่ใช้ไม่ได้ (หน่วยงาน)"] == 2
+    assert cards["ยังไม่ได้รับ\n(หน่วยงาน)"] == 0
+    assert cards["ส่งแล้วแต่ใช้ไม่ได้\n(หน่วยงาน)"] == 2
     lines = _summary_lines(ws)
     assert any(line.startswith("ส่งแล้วแต่ใช้ไม่ได้: กองช่าง: แบบรายงานนี้เป็นของรอบ '12m'") for line in lines)
     sent = {row[0].value: row[12].value for row in ws.iter_rows() if row[12].value in ("ส่งแล้ว", "ใช้ไม่ได้")}

@@ -59,13 +59,13 @@ MESSAGES = {
         "Summary of the measures to promote integrity and transparency",
     ),
     "report.summary.records": ("รายการ (มาตรการ × หน่วยงาน)", "Items (measure × division)"),
-    "report.summary.percent": ("ดำเนินการแล้ว (ร้อยละของรายการ)", "Done (% of items)"),
-    "report.summary.periods-missing": ("ขาดรายงานบางงวด (รายการ)", "Periods not reported (items)"),
+    "report.summary.percent": ("ดำเนินการแล้ว\n(ร้อยละของรายการ)", "Done\n(% of items)"),
+    "report.summary.periods-missing": ("ขาดรายงานบางงวด\n(รายการ)", "Periods not reported\n(items)"),
     "report.summary.overdue": ("เกินกำหนด (รายการ)", "Overdue (items)"),
     "report.summary.missing": ("ไม่ได้ส่งรายงาน (รายการ)", "Not reported (items)"),
     "report.summary.due-soon": ("ใกล้ถึงกำหนด (รายการ)", "Due soon (items)"),
-    "report.summary.not-sent": ("ยังไม่ได้รับ (หน่วยงาน)", "Not received (divisions)"),
-    "report.summary.rejected": ("ส่งแล้วแต่ใช้ไม่ได้ (หน่วยงาน)", "Sent, not usable (divisions)"),
+    "report.summary.not-sent": ("ยังไม่ได้รับ\n(หน่วยงาน)", "Not received\n(divisions)"),
+    "report.summary.rejected": ("ส่งแล้วแต่ใช้ไม่ได้\n(หน่วยงาน)", "Sent, not usable\n(divisions)"),
     "report.summary.counted": (
         "นับเป็นรายการ: มาตรการ {measures} มาตรการ × หน่วยงานที่รับผิดชอบ = {records} รายการ "
         "(หน่วยงาน {divisions} หน่วยงาน)",
