@@ -39,8 +39,16 @@ from ita_xlsx.merge import choose_versions, division_records
 from ita_xlsx.plan import Plan
 from ita_xlsx.problem_spool import ProblemSpool, SpooledProblems
 from ita_xlsx.problems import Problem
-from ita_xlsx.results import FileReport, LogEntry, RecordKey, RecordSpool, Results, SpooledRecords
-from ita_xlsx.returned import Entry, Returned, plan_index, read_returned
+from ita_xlsx.results import (
+    FileReport,
+    LogEntry,
+    RecordKey,
+    RecordSpool,
+    Results,
+    SpooledRecords,
+    division_submissions,
+)
+from ita_xlsx.returned import Entry, Returned, read_returned
 from ita_xlsx.spool import Spool
 
 Progress = Callable[[str], None]
@@ -157,19 +165,23 @@ def collect(
                 _add_later(found, later, p)
             records.append(record)
     stash.close()
-    index = plan_index(plan)
-    missing = [
-        problems.warning("division-not-received", division=d.code, name=d.name)
-        for d in plan.divisions
-        if d.code not in chosen and index.measures_for(d.code)
-    ]
     files = _file_reports(returned, chosen, found, later) + _spooled(others, found)
     _attribute_by_name(plan, files)
+    missing = [_unsubmitted(d) for d in division_submissions(plan, files) if d["submission"] != "received"]
     every = array("l")
     for report in files:
         every.extend(report.problems.positions)
     every.extend(found.add_all(missing))
     return Results(plan, round_id, as_of, due_soon_days, records, files, SpooledProblems(found, every))
+
+
+def _unsubmitted(division: dict) -> Problem:
+    """Why a division has no records but missing ones: nothing came, or what came was not usable."""
+    code, name = division["code"], division["name"]
+    if division["submission"] == "rejected":
+        files = ", ".join(division["files"])
+        return problems.warning("division-file-not-usable", division=code, name=name, files=files)
+    return problems.warning("division-not-received", division=code, name=name)
 
 
 def _attribute_by_name(plan: Plan, files: list[FileReport]) -> None:

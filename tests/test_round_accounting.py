@@ -119,6 +119,16 @@ def test_sent_not_usable_is_not_not_received(mixed_collected):
     assert by_code["audit"]["name"] == "หน่วยตรวจสอบภายใน"
     assert [Path(f).name for f in by_code["finance"]["files"]] == ["ITA2566_6m_finance.xlsx"]
     assert by_code["palad"]["reasons"] == []
+    said = {(p["code"], p["division"]) for p in data["problems"] if p["code"].startswith("division-")}
+    assert said == {("division-file-not-usable", "works"), ("division-file-not-usable", "audit")}
+
+
+def test_the_not_sent_sheet_says_why_a_file_could_not_be_used(mixed_collected):
+    out, *_ = mixed_collected
+    ws = openpyxl.load_workbook(out)["ยังไม่ส่ง"]
+    notes = {row[8].value: row[6].value for row in ws.iter_rows(min_row=3) if row[8].value}
+    assert notes["works"].startswith("ส่งแล้วแต่ใช้ไม่ได้: แบบรายงานนี้เป็นของรอบ '12m'")
+    assert notes["audit"].startswith("ส่งแล้วแต่ใช้ไม่ได้: ไฟล์นี้มีรหัสผ่าน")
 
 
 def test_summary_sheet_counts_rejected_apart_from_not_received(mixed_collected):

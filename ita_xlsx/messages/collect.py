@@ -179,6 +179,10 @@ MESSAGES = {
         "ข้อมูล ({fields}) ต่างจากไฟล์ก่อนหน้า {older} ใช้ค่าจากไฟล์ใหม่",
         "Values ({fields}) differ from the earlier file {older}; the newer values were used.",
     ),
+    "division-file-not-usable": (
+        "ได้รับไฟล์จาก {name} แล้ว แต่ใช้ไม่ได้ (ส่งแล้วแต่ใช้ไม่ได้ ดูสาเหตุที่ไฟล์ {files})",
+        "A file came from {name} but could not be used (sent, not usable: see why at {files}).",
+    ),
     "division-not-received": (
         "ยังไม่ได้รับแบบรายงานจาก {name}",
         "No workbook received from {name}.",

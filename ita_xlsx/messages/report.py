@@ -158,8 +158,8 @@ MESSAGES = {
         "Divisions with no accepted file, and their measures · as of {date}",
     ),
     "report.missing.rejected": (
-        "ส่งไฟล์มาแล้วแต่ไม่ผ่านการตรวจ: {files}",
-        "Sent, but the file was rejected: {files}",
+        "ส่งแล้วแต่ใช้ไม่ได้: {reason} ({files})",
+        "Sent, not usable: {reason} ({files})",
     ),
     # --- รายงาน (the official report) -----------------------------------------------------------
     "report.official.title": (
