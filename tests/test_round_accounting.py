@@ -350,3 +350,74 @@ def test_a_refused_overwrite_exits_2_in_every_command(command, tmp_path):
     code, stdout, stderr = run(*(part.format(tmp=tmp_path) for part in command))
     assert code == 2, stdout + stderr
     assert {p: p.read_bytes() for p in (tmp_path / "out").iterdir()} == before
+
+
+# --- 3. states that explain themselves ------------------------------------------------------------
+@pytest.fixture(scope="module")
+def sample_round(tmp_path_factory):
+    """samples/6m as of the round's end: monthly measures done once (e14 on 7 Dec 2565)."""
+    out = tmp_path_factory.mktemp("sample") / "สรุป.xlsx"
+    code, stdout, _ = run("collect", "--plan", PLAN, "--as-of", AS_OF, "--out", out, SAMPLES)
+    return out, code, stdout
+
+
+E14_PERIODS = "๓๑ ต.ค. ๖๕, ๓๐ พ.ย. ๖๕, ๓๑ ม.ค. ๖๖, ๒๘ ก.พ. ๖๖"
+
+
+def test_done_with_periods_missing_is_its_own_state_everywhere(sample_round):
+    out, code, stdout = sample_round
+    assert code == 0
+    data = results_json(out)
+    e14 = next(r for r in data["records"] if (r["measure_id"], r["division"]) == ("e14", "finance"))
+    assert (e14["status"], e14["state"], e14["state_th"]) == ("done", "periods_missing", "ขาดรายงานบางงวด")
+    assert e14["days_overdue"] is None
+    assert (
+        data["summary"]["periods_missing"]
+        == sum(r["state"] == "periods_missing" for r in data["records"])
+        > 0
+    )
+    assert data["summary"]["overdue"] == 0
+    assert not [r for r in data["records"] if r["status"] in ("done", "ongoing") and r["state"] == "overdue"]
+    # the screen: one denominator, named
+    assert stdout.splitlines()[0].startswith(
+        "ไฟล์ที่รับ 5 ไม่รับ 0 · 56 รายการ (มาตรการ × หน่วยงาน) ดำเนินการแล้ว 83.9% · "
+    )
+    assert f"ขาดรายงานบางงวด {data['summary']['periods_missing']} เกินกำหนด 0" in stdout
+    # the detail sheet and the overdue list name the periods in the record's row
+    wb = openpyxl.load_workbook(out)
+    detail = wb["รายละเอียด"]
+    row = next(r for r in detail.iter_rows() if r[14].value == "e14" and r[15].value == "finance")
+    assert row[8].value == f"ขาดรายงานบางงวด: {E14_PERIODS}"
+    overdue = wb["เกินกำหนด"]
+    row = next(r for r in overdue.iter_rows() if r[11].value == "e14" and r[12].value == "finance")
+    assert (row[1].value, row[2].value, row[7].value) == (None, "ขาดรายงานบางงวด", E14_PERIODS)
+
+
+def test_mail_and_reminders_name_the_missing_periods(sample_round, tmp_path):
+    out, *_ = sample_round
+    assert run("mail", out, "--to", "nayok@example.go.th", "--eml", tmp_path / "d.eml")[0] == 0
+    msg = email.message_from_bytes((tmp_path / "d.eml").read_bytes(), policy=policy.default)
+    body = msg.get_body(("plain",)).get_content()
+    assert "ดำเนินการแล้ว ร้อยละ ๘๓.๙ ของทั้งหมด ๕๖ รายการ (มาตรการ × หน่วยงานที่รับผิดชอบ)" in body
+    assert "รายการที่ขาดรายงานบางงวด (ดำเนินการแล้ว แต่ไม่มีรายงานในงวดที่สิ้นสุดแล้ว):" in body
+    assert f"(ขาดรายงานงวด {E14_PERIODS})" in body
+    assert "เกินมา" not in body  # nothing done is counted as days late
+    plan = _plan_with_addresses(tmp_path)
+    assert (
+        run("remind", "--plan", plan, "--results", out.with_suffix(".json"), "--out", tmp_path / "r")[0] == 0
+    )
+    reminder = email.message_from_bytes(
+        (tmp_path / "r" / "ITA2566_6m_finance.eml").read_bytes(), policy=policy.default
+    )
+    text = reminder.get_body(("plain",)).get_content()
+    assert "ขาดรายงานบางงวด (บันทึกการดำเนินการของงวดเหล่านี้ในแผ่นงานบันทึกการดำเนินการ):" in text
+    assert "e14: " in text and f"(ขาดรายงานงวด {E14_PERIODS})" in text
+
+
+def test_feedback_names_the_missing_periods_at_the_measure(tmp_path):
+    code, _, _ = run("feedback", "--plan", PLAN, "--as-of", AS_OF, "--out", tmp_path / "fb", SAMPLES)
+    assert code == 1
+    path = next((tmp_path / "fb").glob("แก้ไข_ITA2566_6m_finance_*.xlsx"))
+    rows = list(openpyxl.load_workbook(path)["สิ่งที่ต้องแก้ไข"].iter_rows(values_only=True))
+    e14 = [r for r in rows if r[1] == "e14"]
+    assert e14 and f"ไม่มีการดำเนินการในงวดที่สิ้นสุดแล้ว: {E14_PERIODS}" in e14[0][3]
