@@ -32,7 +32,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from ita_xlsx import intake, problems, rules, spool
+from ita_xlsx import intake, problems, rules, spool, thaidates
 from ita_xlsx.intake import Candidate
 from ita_xlsx.judge import Judged, Judging, judge
 from ita_xlsx.merge import choose_versions, division_records
@@ -299,6 +299,22 @@ def check(
         reports.append(FileReport(ret.source, ret.accepted, ret.division, ret.round_id, problems=found))
     stash.close()
     return reports + others
+
+
+def judged_today(plan: Plan, round_id: str | None, today: dt.date) -> Problem | None:
+    """A note when states are judged as of ``today`` (no --as-of) and today lies outside the round:
+    the round's dates, and the option that judges them at its end."""
+    rnd = plan.round(round_id) if round_id else None
+    if rnd is None or rnd.start <= today <= rnd.end:
+        return None
+    return problems.info(
+        "as-of-today",
+        today=thaidates.format_thai(today),
+        round=rnd.name or rnd.id,
+        start=thaidates.format_thai(rnd.start),
+        end_date=thaidates.format_thai(rnd.end),
+        end=rnd.end.isoformat(),
+    )
 
 
 def _not_filled(ret: Returned, found: list[Problem]) -> list[Problem]:

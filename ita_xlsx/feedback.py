@@ -29,7 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ita_xlsx import messages, style, textnorm, thaidates
 from ita_xlsx.atomic import atomic_write_bytes, input_folder_holding, overwrites_input
-from ita_xlsx.collect import collect, read_inputs
+from ita_xlsx.collect import collect, judged_today, read_inputs
 from ita_xlsx.own_files import FEEDBACK_MARK
 from ita_xlsx.plan import Plan
 from ita_xlsx.problems import ERROR, WARNING, Problem, sort_key
@@ -117,7 +117,8 @@ def write_feedback(
     """Write a feedback workbook for each division whose used file has errors or warnings.
 
     Returns the files written and the problems that went into no workbook: the reasons files
-    were rejected, divisions that sent nothing, and notes about the password. The password is the
+    were rejected, divisions that sent nothing, notes about the password, and (without ``as_of``,
+    today lying outside the round) that states were judged as of today. The password is the
     one given, else the one saved in ``out_dir``, else a random one saved there (as for templates).
     Raises FeedbackOutIsInput when ``out_dir`` lies inside an input folder, and
     FeedbackOverwritesInput (before writing anything) when a feedback file would replace an input.
@@ -127,6 +128,8 @@ def write_feedback(
     results = collect(plan, inputs, round_id=round_id, as_of=as_of)
     due = divisions_to_fix(results, inputs)
     found = not_fed_back(results)
+    note = judged_today(plan, results.round_id, results.as_of) if as_of is None else None
+    found += [note] if note else []
     if not due:
         return [], found
     rnd = plan.round(results.round_id)

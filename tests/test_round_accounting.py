@@ -268,12 +268,15 @@ def test_without_as_of_outside_the_round_the_screen_says_states_are_as_of_today(
     code, _, stderr = run("collect", "--plan", PLAN, "--round", "6m", "--out", tmp_path / "s.xlsx", SAMPLES)
     assert code == 0
     today = thaidates.format_thai(dt.date.today())
-    assert (
-        f"หมายเหตุ: ไม่ได้ระบุ --as-of สถานะทุกมาตรการคิด ณ วันนี้ ({today}) ส่วนรอบ ๖ เดือน "
-        "สิ้นสุดเมื่อ ๓๑ มีนาคม ๒๕๖๖ ถ้าต้องการสถานะ ณ วันสิ้นรอบ ให้ระบุ --as-of 2023-03-31"
-    ) in stderr.splitlines()
+    said = (
+        f"หมายเหตุ: ไม่ได้ระบุ --as-of สถานะทุกมาตรการจึงคิด ณ วันนี้ ({today}) ซึ่งอยู่นอกรอบ ๖ เดือน "
+        "(๑ ตุลาคม ๒๕๖๕ – ๓๑ มีนาคม ๒๕๖๖) ถ้าต้องการสถานะ ณ วันสิ้นรอบ ให้ระบุ --as-of 2023-03-31 [as-of-today]"
+    )
+    assert said in stderr.splitlines()
     code, _, stderr = run("check", "--plan", PLAN, SAMPLES / "ITA2566_6m_finance_กองคลัง.xlsx")
-    assert "สถานะทุกมาตรการคิด ณ วันนี้" in stderr
+    assert said in stderr.splitlines()
+    code, _, stderr = run("feedback", "--plan", PLAN, "--out", tmp_path / "fb", SAMPLES)
+    assert said in stderr.splitlines()
     code, _, stderr = run("collect", "--plan", PLAN, "--as-of", AS_OF, "--out", tmp_path / "t.xlsx", SAMPLES)
     assert "--as-of" not in stderr  # given: nothing to say
 

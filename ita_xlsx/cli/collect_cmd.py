@@ -41,17 +41,12 @@ def _as_of(value: str | None, plan=None) -> dt.date | None:
 
 def say_judged_today(plan, round_id: str | None, as_of_given: bool) -> None:
     """Without --as-of, when today lies outside the round: say that states are as of today, and
-    when the round ended (or starts)."""
-    rnd = plan.round(round_id) if round_id else None
-    today = dt.date.today()
-    if as_of_given or rnd is None or rnd.start <= today <= rnd.end:
-        return
-    from ita_xlsx import thaidates
+    when the round ran."""
+    from ita_xlsx.collect import judged_today
 
-    key = "collect.round-ended" if today > rnd.end else "collect.round-starts"
-    when = messages.text(key, date=thaidates.format_thai(rnd.end if today > rnd.end else rnd.start))
-    said = {"today": thaidates.format_thai(today), "round": rnd.name or rnd.id, "end": rnd.end.isoformat()}
-    say("collect.as-of-today", err=True, when=when, **said)
+    note = None if as_of_given else judged_today(plan, round_id, dt.date.today())
+    if note is not None:
+        print_problems([note], err=True)
 
 
 def _load(plan_file: Path):

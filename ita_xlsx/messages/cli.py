@@ -110,14 +110,6 @@ MESSAGES.update(
             "  และอีก {count} ไฟล์: ดูแผ่นงาน ปัญหาข้อมูล ในไฟล์สรุป",
             "  and {count} more: see the sheet ปัญหาข้อมูล of the consolidated workbook",
         ),
-        "collect.as-of-today": (
-            "หมายเหตุ: ไม่ได้ระบุ --as-of สถานะทุกมาตรการคิด ณ วันนี้ ({today}) ส่วน{round} {when} "
-            "ถ้าต้องการสถานะ ณ วันสิ้นรอบ ให้ระบุ --as-of {end}",
-            "Note: no --as-of given, so every state is judged as of today ({today}); round {round} {when}. "
-            "For the state at the end of the round, give --as-of {end}",
-        ),
-        "collect.round-ended": ("สิ้นสุดเมื่อ {date}", "ended on {date}"),
-        "collect.round-starts": ("เริ่ม {date}", "starts on {date}"),
         "check.file-ok": ("✔ {path}: ใช้ได้ (คำเตือน {warnings})", "✔ {path}: OK ({warnings} warnings)"),
         "check.file-bad": (
             "✘ {path}: ต้องแก้ไข (ข้อผิดพลาด {errors} คำเตือน {warnings})",

@@ -179,6 +179,12 @@ MESSAGES = {
         "ข้อมูล ({fields}) ต่างจากไฟล์ก่อนหน้า {older} ใช้ค่าจากไฟล์ใหม่",
         "Values ({fields}) differ from the earlier file {older}; the newer values were used.",
     ),
+    "as-of-today": (
+        "ไม่ได้ระบุ --as-of สถานะทุกมาตรการจึงคิด ณ วันนี้ ({today}) ซึ่งอยู่นอก{round} ({start} – {end_date}) "
+        "ถ้าต้องการสถานะ ณ วันสิ้นรอบ ให้ระบุ --as-of {end}",
+        "No --as-of given, so every state is judged as of today ({today}), outside {round} ({start} – "
+        "{end_date}). For the state at the end of the round, give --as-of {end}",
+    ),
     "division-file-not-usable": (
         "ได้รับไฟล์จาก {name} แล้ว แต่ใช้ไม่ได้ (ส่งแล้วแต่ใช้ไม่ได้ ดูสาเหตุที่ไฟล์ {files})",
         "A file came from {name} but could not be used (sent, not usable: see why at {files}).",
