@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email
+import io
 from email import policy
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from click.testing import CliRunner
 from ita_xlsx import thaidates
 from ita_xlsx.cli import cli
 from ita_xlsx.template import layout
-from ita_xlsx.template.writer import write_templates
+from ita_xlsx.template.writer import build_template, write_templates
 
 import hostile
 import libreoffice as lo
@@ -424,3 +425,14 @@ def test_feedback_names_the_missing_periods_at_the_measure(tmp_path):
     rows = list(openpyxl.load_workbook(path)["สิ่งที่ต้องแก้ไข"].iter_rows(values_only=True))
     e14 = [r for r in rows if r[1] == "e14"]
     assert e14 and f"ไม่มีการดำเนินการในงวดที่สิ้นสุดแล้ว: {E14_PERIODS}" in e14[0][3]
+
+
+def test_the_counter_of_a_prefilled_workbook_starts_at_what_is_still_empty(sample_plan, sample_round):
+    out, *_ = sample_round
+    records = results_json(out)["records"]
+    for record in records:
+        if record["division"] == "finance" and record["measure_id"] in ("i7", "e15"):
+            record["status"] = "missing"  # nothing reported for these two in round 6m
+    data = build_template(sample_plan, "12m", "finance", password="pw", prefill=records)
+    ws = openpyxl.load_workbook(io.BytesIO(data), data_only=True)[layout.INSTRUCTIONS_SHEET]
+    assert _counter_cell(ws).value == 2
