@@ -32,7 +32,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from ita_xlsx import intake, problems, rules, spool
+from ita_xlsx import intake, problems, rules, spool, thaidates
 from ita_xlsx.intake import Candidate
 from ita_xlsx.judge import Judged, Judging, judge
 from ita_xlsx.merge import choose_versions, division_records
@@ -41,8 +41,16 @@ from ita_xlsx.problem_spool import ProblemSpool, SpooledProblems
 from ita_xlsx.problems import Problem
 from ita_xlsx.publish import linkcheck, register
 from ita_xlsx.publish.links import Link
-from ita_xlsx.results import FileReport, LogEntry, RecordKey, RecordSpool, Results, SpooledRecords
-from ita_xlsx.returned import Entry, Returned, plan_index, read_returned
+from ita_xlsx.results import (
+    FileReport,
+    LogEntry,
+    RecordKey,
+    RecordSpool,
+    Results,
+    SpooledRecords,
+    division_submissions,
+)
+from ita_xlsx.returned import Entry, Returned, read_returned
 from ita_xlsx.spool import Spool
 
 Progress = Callable[[str], None]
@@ -165,13 +173,9 @@ def collect(
     stash.close()
     for p in _checked_links(links, plan, link_check):
         _add_later(found, later, p)
-    index = plan_index(plan)
-    missing = [
-        problems.warning("division-not-received", division=d.code, name=d.name)
-        for d in plan.divisions
-        if d.code not in chosen and index.measures_for(d.code)
-    ]
     files = _file_reports(returned, chosen, found, later) + _spooled(others, found)
+    _attribute_by_name(plan, files)
+    missing = [_unsubmitted(d) for d in division_submissions(plan, files) if d["submission"] != "received"]
     every = array("l")
     for report in files:
         every.extend(report.problems.positions)
@@ -191,6 +195,31 @@ def _checked_links(links: list[Link], plan: Plan, settings: linkcheck.Settings |
     if settings is not None:
         found += linkcheck.check_links(links, settings)[1]
     return found
+
+
+def _unsubmitted(division: dict) -> Problem:
+    """Why a division has no records but missing ones: nothing came, or what came was not usable."""
+    code, name = division["code"], division["name"]
+    if division["submission"] == "rejected":
+        files = ", ".join(division["files"])
+        return problems.warning("division-file-not-usable", division=code, name=name, files=files)
+    return problems.warning("division-not-received", division=code, name=name)
+
+
+def _attribute_by_name(plan: Plan, files: list[FileReport]) -> None:
+    """A rejected file that says nothing of itself (encrypted, an old .xls, damaged) is taken as
+    its division's when its name is that of the division's template (``ITA2566_6m_finance_…``):
+    the division sent a file that could not be used, it did not send nothing."""
+    prefixes = [
+        (f"ita{plan.fiscal_year}_{rnd.id}_{d.code}_".casefold(), d.code)
+        for rnd in plan.rounds
+        for d in plan.divisions
+    ]
+    for report in files:
+        if report.division or not report.rejected:
+            continue
+        name = Path(report.path.replace("\\", "/")).name.casefold()
+        report.division = next((code for prefix, code in prefixes if prefix in name), None)
 
 
 def _add_later(found: ProblemSpool, later: dict[str, array], problem: Problem) -> None:
@@ -279,7 +308,10 @@ def check(
     limits: intake.Limits | None = None,
     jobs: int | None = None,
 ) -> list[FileReport]:
-    """The checks of ``collect`` on each file alone, without merging: what a clerk runs before sending."""
+    """The checks of ``collect`` on each file alone, without merging: what a clerk runs before sending.
+
+    A measure left without a status is an error here (``measures-not-filled``, naming them): the
+    file is not ready to send. ``collect`` takes it as not started, with a warning at its cell."""
     as_of = as_of or dt.date.today()
     stash = Stash()
     judging = Judging(as_of, due_soon_days)
@@ -290,9 +322,43 @@ def check(
         if ret.accepted:
             found += stash.judged_problems(ret)
             found += register.check(stash.judged_links(ret), plan.office.website)
+            found += _not_filled(ret, found)
         reports.append(FileReport(ret.source, ret.accepted, ret.division, ret.round_id, problems=found))
     stash.close()
     return reports + others
+
+
+def judged_today(plan: Plan, round_id: str | None, today: dt.date) -> Problem | None:
+    """A note when states are judged as of ``today`` (no --as-of) and today lies outside the round:
+    the round's dates, and the option that judges them at its end."""
+    rnd = plan.round(round_id) if round_id else None
+    if rnd is None or rnd.start <= today <= rnd.end:
+        return None
+    return problems.info(
+        "as-of-today",
+        today=thaidates.format_thai(today),
+        round=rnd.name or rnd.id,
+        start=thaidates.format_thai(rnd.start),
+        end_date=thaidates.format_thai(rnd.end),
+        end=rnd.end.isoformat(),
+    )
+
+
+def _not_filled(ret: Returned, found: list[Problem]) -> list[Problem]:
+    """An error naming the measures whose status was left empty: a blank return is not a good one."""
+    empty = [p.measure_id or "?" for p in found if p.code == "status-empty"]
+    if not empty:
+        return []
+    return [
+        problems.error(
+            "measures-not-filled",
+            file=ret.source,
+            sheet=ret.sheet,
+            division=ret.division,
+            count=len(empty),
+            measures=", ".join(empty),
+        )
+    ]
 
 
 def _common_round(plan: Plan, returned: list[Returned]) -> str:

@@ -29,7 +29,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ita_xlsx import messages, style, textnorm, thaidates
 from ita_xlsx.atomic import atomic_write_bytes, input_folder_holding, overwrites_input
-from ita_xlsx.collect import collect, read_inputs
+from ita_xlsx.collect import collect, judged_today, read_inputs
+from ita_xlsx.own_files import FEEDBACK_MARK
 from ita_xlsx.plan import Plan
 from ita_xlsx.problems import ERROR, WARNING, Problem, sort_key
 from ita_xlsx.results import FileReport, Results
@@ -37,7 +38,7 @@ from ita_xlsx.returned import FIELDS, LOCKED_FIELDS, LOG_FIELDS, Returned
 from ita_xlsx.template import content, layout, sizing
 from ita_xlsx.template.writer import build_template, resolve_password
 
-FIX_SHEET = "สิ่งที่ต้องแก้ไข"
+FIX_SHEET = layout.FEEDBACK_SHEET
 FILE_PREFIX = "แก้ไข_"
 INPUT_FIELDS = ("status", "action_date", "result", "evidence", "note")
 # Stronger than the report's problem fills, so that a marked cell stands out against the yellow
@@ -118,7 +119,8 @@ def write_feedback(
     (of ``divisions`` only, by code, when given).
 
     Returns the files written and the problems that went into no workbook: the reasons files
-    were rejected, divisions that sent nothing, and notes about the password. The password is the
+    were rejected, divisions that sent nothing, notes about the password, and (without ``as_of``,
+    today lying outside the round) that states were judged as of today. The password is the
     one given, else the one saved in ``out_dir``, else a random one saved there (as for templates).
     Raises FeedbackOutIsInput when ``out_dir`` lies inside an input folder, and
     FeedbackOverwritesInput (before writing anything) when a feedback file would replace an input.
@@ -130,6 +132,8 @@ def write_feedback(
     if divisions is not None:
         due = [(ret, to_fix) for ret, to_fix in due if ret.division in divisions]
     found = not_fed_back(results)
+    note = judged_today(plan, results.round_id, results.as_of) if as_of is None else None
+    found += [note] if note else []
     if not due:
         return [], found
     rnd = plan.round(results.round_id)
@@ -191,6 +195,7 @@ def feedback_workbook(
     fixes.sort(key=fresh.order)
     mark_cells(fixes)
     add_fix_sheet(wb, plan, round_id, ret, fixes, password)
+    wb.properties.lastModifiedBy = FEEDBACK_MARK  # untouched, it is not a return (own_files)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 
-from ita_xlsx import problems
+from ita_xlsx import own_files, problems
 from ita_xlsx.os_reasons import os_reason
 from ita_xlsx.problems import Problem
 from ita_xlsx.safezip import DEFAULT_LIMITS, ZIP_MAGICS, Limits, PackageError, SafePackage
@@ -363,6 +363,21 @@ def _relevant(kind: str, name: str) -> bool:
     return kind == "ole-encrypted" and not lower.endswith(_OTHER_OFFICE_SUFFIXES)
 
 
+def _own_file(kind: str, blob: _Blob) -> str | None:
+    """The note for a file the tool itself wrote (the template password file, a reminder or a
+    mail draft), which is not a return; None for anything else."""
+    if blob.name == own_files.PASSWORD_FILE and kind == "text":
+        return "intake-own-password-file"
+    if kind == "eml":
+        try:
+            headers = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(blob.data)
+        except Exception:  # hostile bytes: the mail reader says what is wrong
+            return None
+        if own_files.is_own_mail(headers):
+            return "intake-own-mail"
+    return None
+
+
 def _rejection(kind: str, blob: _Blob) -> Problem:
     """The error for a file that is not an acceptable workbook."""
     if kind in _IMAGE_KINDS:
@@ -454,6 +469,10 @@ class _Run:
             return
         if kind == "empty":
             yield problems.error("intake-empty", file=blob.source)
+            return
+        own = _own_file(kind, blob)
+        if own:
+            yield problems.info(own, file=blob.source)
             return
         digest = hashlib.sha256(blob.data).hexdigest()
         first = self.seen.get(digest)

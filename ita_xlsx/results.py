@@ -21,7 +21,18 @@ from ita_xlsx.spool import Mapped, Spool
 RESULTS_FORMAT = "ita-xlsx-results/1"
 CONSOLIDATED_FORMAT = "ita-xlsx-consolidated/1"  # the consolidated workbook's ita_format property
 DONE_STATES = ("done", "done_late", "ongoing")
-STATES = ("done", "done_late", "ongoing", "pending", "due_soon", "overdue", "missing", "not_applicable")
+SUBMISSIONS = ("received", "rejected", "not_received")  # a division's file: used, came unusable, none
+STATES = (
+    "done",
+    "done_late",
+    "ongoing",
+    "pending",
+    "due_soon",
+    "periods_missing",
+    "overdue",
+    "missing",
+    "not_applicable",
+)
 
 
 @dataclass(slots=True)
@@ -115,23 +126,35 @@ class Results:
             counts[state] += 1
         applicable = len(self.records) - counts["not_applicable"]
         done = sum(counts[s] for s in DONE_STATES)
-        received = {f.division for f in self.files if f.accepted}
+        submissions = self.submissions()
         found = self.problems
         spooled = isinstance(found, SpooledProblems)
         severities = Counter(found.severities() if spooled else (p.severity for p in found))
-        index = _plan_index(self.plan)
         return {
             "records": len(self.records),
             **counts,
             "percent_done": round(100 * done / applicable, 1) if applicable else 0.0,
-            "divisions_missing": [
-                d.code for d in self.plan.divisions if d.code not in received and index.measures_for(d.code)
-            ],
+            "divisions_missing": [d["code"] for d in submissions if d["submission"] == "not_received"],
+            "divisions_rejected": [d["code"] for d in submissions if d["submission"] == "rejected"],
             "files_accepted": sum(f.accepted for f in self.files),
             "files_rejected": sum(f.rejected for f in self.files),
             "errors": severities["error"],
             "warnings": severities["warning"],
         }
+
+    def submissions(self) -> list[dict]:
+        """Each division of the plan that has measures: whether its file came and was used
+        (``received``), came and could not be used (``rejected``, with the problem codes), or
+        did not come (``not_received``); the files that came from it."""
+        return division_submissions(self.plan, self.files)
+
+    def unused_files(self) -> Iterator[tuple[FileReport, Problem | None]]:
+        """Each input not used, with the problem that says why: rejected, skipped (a copy, a
+        file of the tool's own, a lock file) or superseded by a newer file of its division."""
+        for report in self.files:
+            if report.accepted and not report.superseded_by:
+                continue
+            yield report, _reason(report)
 
     def to_dict(self) -> dict:
         return {key: list(value) if _long(value) else value for key, value in self._fields()}
@@ -199,6 +222,7 @@ class Results:
         yield "as_of", self.as_of.isoformat()
         yield "due_soon_days", self.due_soon_days
         yield "summary", self.summary()
+        yield "divisions", self.submissions()
         records = self.records
         if isinstance(records, SpooledRecords):
             yield "records", records.dicts
@@ -217,6 +241,54 @@ class Results:
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def _reason(report: FileReport) -> Problem | None:
+    """Why a file was not used: its first error, else the note that it was superseded or skipped."""
+    if report.accepted:
+        return next((p for p in report.problems if p.code == "file-superseded"), None)
+    first = None
+    for problem in report.problems:
+        if problem.severity == "error":
+            return problem
+        if first is None or (problem.severity == "info" and first.severity != "info"):
+            first = problem
+    return first
+
+
+def division_submissions(plan, files: Iterable[FileReport]) -> list[dict]:
+    """The ``divisions`` of the results: one object per division of the plan that has measures."""
+    came: dict[str, list[FileReport]] = {}
+    for report in files:
+        if report.division:
+            came.setdefault(report.division, []).append(report)
+    index = _plan_index(plan)
+    return [
+        _submission(d.code, d.name, came.get(d.code, ()))
+        for d in plan.divisions
+        if index.measures_for(d.code)
+    ]
+
+
+def _submission(code: str, name: str, reports: Sequence[FileReport]) -> dict:
+    reasons: list[str] = []
+    if any(r.accepted for r in reports):
+        submission = "received"
+    elif any(r.rejected for r in reports):
+        submission = "rejected"
+        for report in reports:
+            for problem in report.problems:
+                if problem.severity == "error" and problem.code not in reasons:
+                    reasons.append(problem.code)
+    else:
+        submission = "not_received"
+    return {
+        "code": code,
+        "name": name,
+        "submission": submission,
+        "files": [r.path for r in reports],
+        "reasons": reasons,
+    }
 
 
 def _problem_dicts(found: Sequence[Problem]) -> list[dict]:

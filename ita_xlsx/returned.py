@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ita_xlsx import normalize, problems, textnorm, thaidates
+from ita_xlsx.own_files import FEEDBACK_MARK
 from ita_xlsx.plan import Plan
 from ita_xlsx.problems import Problem
 from ita_xlsx.results import CONSOLIDATED_FORMAT, LogEntry
@@ -113,6 +114,10 @@ def _read(wb: Workbook, plan: Plan, round_id: str | None, ret: Returned) -> None
     identity, row_map = _identity(wb)
     if not _accept_identity(identity, plan, round_id, ret):
         return
+    if wb.last_modified_by == FEEDBACK_MARK:  # a feedback workbook nobody has filled and saved yet
+        ret.division = None
+        ret.report(problems.info, "intake-own-feedback")
+        return
     ret.modified = wb.modified
     _check_structure(wb, ret)
     areas = _areas(wb, identity, row_map, FIELDS, ret)
@@ -131,7 +136,8 @@ def _read(wb: Workbook, plan: Plan, round_id: str | None, ret: Returned) -> None
 
 def _note_sheets_not_read(wb: Workbook, read: set[str], ret: Returned) -> None:
     """A sheet the clerk added (a copy of the measures sheet filled in instead of it): not read."""
-    ours = {L.LISTS_SHEET, L.IDENTITY_SHEET}  # the template's hidden sheets (a visible _ita is warned of)
+    # the template's hidden sheets (a visible _ita is warned of), the list of fixes of a feedback workbook
+    ours = {L.LISTS_SHEET, L.IDENTITY_SHEET, L.FEEDBACK_SHEET}
     for info in wb.sheets:
         if info.state == "visible" and info.name not in read and info.name not in ours:
             ret.report(
@@ -183,15 +189,16 @@ def _accept_identity(identity: dict[str, str], plan: Plan, round_id: str | None,
     if identity["format"] not in L.ACCEPTED_FORMATS:
         ret.report(problems.error, "workbook-unknown-format", found=identity["format"])
         return False
-    checks = (
-        ("plan_id", plan.plan_id, "workbook-other-plan"),
-        ("fiscal_year", str(plan.fiscal_year), "workbook-other-year"),
-    )
-    for key, expected, code in checks:
-        found = _clean_number(identity.get(key, ""))
-        if found != expected:
-            ret.report(problems.error, code, expected=expected, found=found or "-")
-            return False
+    if _clean_number(identity.get("plan_id", "")) != plan.plan_id:
+        found = _clean_number(identity.get("plan_id", ""))
+        ret.report(problems.error, "workbook-other-plan", expected=plan.plan_id, found=found or "-")
+        return False
+    division = plan_index(plan).divisions.get(identity.get("division", ""))
+    ret.division = division.code if division else None  # a division's file of another year or round
+    found = _clean_number(identity.get("fiscal_year", ""))
+    if found != str(plan.fiscal_year):
+        ret.report(problems.error, "workbook-other-year", expected=str(plan.fiscal_year), found=found or "-")
+        return False
     ret.round_id = identity.get("round", "")
     if plan.round(ret.round_id) is None or (round_id and ret.round_id != round_id):
         ret.report(
@@ -201,7 +208,6 @@ def _accept_identity(identity: dict[str, str], plan: Plan, round_id: str | None,
             found=ret.round_id or "-",
         )
         return False
-    division = plan_index(plan).divisions.get(identity.get("division", ""))
     if division is None:
         ret.report(problems.error, "workbook-unknown-division", found=identity.get("division", "-"))
         return False
@@ -526,7 +532,7 @@ def _date(cell: Cell | None, date1904: bool, where: dict, ret: Returned) -> dt.d
     year = str(thaidates.be_year(parsed.value)) if parsed.value else ""
     read = thaidates.format_thai(parsed.value) if parsed.value else ""
     for code in parsed.assumptions:
-        severity = problems.info if code == thaidates.CE_YEAR_IN_TEXT else problems.warning
+        severity = problems.info if code in thaidates.CERTAIN_CODES else problems.warning
         ret.report(severity, code, **where, value=_short(cell), year=year, read=read)
     if parsed.error:
         ret.report(problems.error, parsed.error, **where, value=_short(cell), year=year)

@@ -1,8 +1,9 @@
 """Check each record against the plan and the as-of date, and decide its state.
 
 One rule, one small function. Rules add problems (warnings about dates) and the state tells
-the executives where a measure stands: done, done late, ongoing, pending, due soon, overdue,
-missing or not applicable.
+the executives where a measure stands: done, done late, ongoing, pending, due soon, periods not
+reported (a recurring measure reported done or ongoing with ended periods that show no action),
+overdue (not done and past due, nothing else), missing or not applicable.
 """
 
 from __future__ import annotations
@@ -98,14 +99,16 @@ def _state(
         missed = _missed_periods(record, due, as_of)
         if missed:
             record.missed_periods = [o.end.isoformat() for o in missed]
-            record.due_date = missed[0].due  # the earliest deadline missed: what the days count from
-            record.days_overdue = (as_of - missed[0].due).days
+            record.due_date = missed[0].due  # the earliest deadline missed
             report(
                 problems.warning,
                 "period-without-action",
                 "action_date",
                 periods=", ".join(_abbr(o.end) for o in missed),
             )
+            if status in ("done", "ongoing"):  # done, but not in every period: not "overdue"
+                return "periods_missing"
+            record.days_overdue = (as_of - missed[0].due).days
             return "overdue"
     if status in ("done", "ongoing"):
         return _done_state(record, measure, due, status)

@@ -32,6 +32,7 @@ STATES = (
     Label("ongoing", "ดำเนินการเป็นประจำ", "Ongoing"),
     Label("pending", "ยังไม่ถึงกำหนด", "Not yet due"),
     Label("due_soon", "ใกล้ถึงกำหนด", "Due soon"),
+    Label("periods_missing", "ขาดรายงานบางงวด", "Periods not reported"),
     Label("overdue", "เกินกำหนด", "Overdue"),
     Label("missing", "ไม่ได้ส่งรายงาน", "Not reported"),
     Label("not_applicable", "ไม่เกี่ยวข้อง", "Not applicable"),

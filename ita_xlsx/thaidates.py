@@ -29,6 +29,7 @@ __all__ = [
     "ASSUMPTION_CODES",
     "BE_STORED_AS_CE",
     "CE_YEAR_IN_TEXT",
+    "CERTAIN_CODES",
     "ERROR_CODES",
     "FROM_SERIAL",
     "FROM_TEXT",
@@ -70,6 +71,8 @@ UNPARSEABLE = "date-unparseable"
 INVALID = "date-invalid"
 ASSUMPTION_CODES = (BE_STORED_AS_CE, TWO_DIGIT_YEAR, FROM_TEXT, FROM_SERIAL, CE_YEAR_IN_TEXT, SEVERAL_IN_TEXT)
 ERROR_CODES = (UNPARSEABLE, INVALID)
+# Corrections that are certain (a year of 2400 or more is a BE year): information, not work for the clerk.
+CERTAIN_CODES = (BE_STORED_AS_CE, CE_YEAR_IN_TEXT)
 
 BE_OFFSET = 543
 BE_THRESHOLD = 2400  # a year at or above this is a Buddhist Era year

@@ -122,6 +122,11 @@ class Workbook:
     def application(self, value: str) -> None:
         self._application = value
 
+    @property
+    def last_modified_by(self) -> str:
+        """Who saved the file last, from docProps/core.xml (read when asked)."""
+        return _leaf_text(self.package, "docProps/core.xml", "lastModifiedBy")
+
     def sheet(self, name: str) -> SheetInfo | None:
         return next((s for s in self.sheets if s.name == name), None)
 

@@ -173,6 +173,7 @@ def test_collect_command_writes_both_outputs_and_exits_1_on_errors(tmp_path):
         "ongoing",
         "pending",
         "due_soon",
+        "periods_missing",
         "overdue",
         "missing",
         "not_applicable",
@@ -350,7 +351,7 @@ def test_a_guessed_status_is_named_in_the_message(sample_plan, books, tmp_path):
     assert "ระบบเดาว่าเป็น 'ดำเนินการแล้ว'" in said.message("th")
 
 
-def test_recurring_measure_overdue_for_a_period_without_action(sample_plan, books, tmp_path):
+def test_recurring_measure_done_with_a_period_without_action_lacks_periods(sample_plan, books, tmp_path):
     # i2 is monthly; the sample logs a meeting every month. Remove them: every ended month is missed.
     import io
 
@@ -367,8 +368,32 @@ def test_recurring_measure_overdue_for_a_period_without_action(sample_plan, book
     wb.save(buffer)
     results = collect(sample_plan, [write(tmp_path, "x.xlsx", buffer.getvalue())], round_id="6m", as_of=AS_OF)
     i2 = next(r for r in results.records if r.measure_id == "i2" and r.division == "finance")
-    assert i2.state == "overdue" and i2.missed_periods
+    # reported ongoing, with ended months that show no action: not "overdue", periods not reported
+    assert (i2.status, i2.state) == ("ongoing", "periods_missing")
+    assert i2.missed_periods == ["2022-11-30", "2023-01-31"]  # the odd rows of the log removed
+    assert i2.days_overdue is None
     assert any(p.code == "period-without-action" and p.measure_id == "i2" for p in results.problems)
+    assert results.summary()["periods_missing"] >= 1
+
+
+def test_no_record_is_done_and_overdue_at_once(sample_plan, tmp_path):
+    """The samples hold monthly measures done once (e14 on 7 Dec 2565): periods not reported."""
+    results = collect(sample_plan, [ROOT / "samples" / "6m"], round_id="6m", as_of=AS_OF)
+    both = [(r.measure_id, r.division) for r in results.records if r.status in ("done", "ongoing")]
+    overdue = {(r.measure_id, r.division) for r in results.records if r.state == "overdue"}
+    assert not overdue & set(both)
+    e14 = next(r for r in results.records if (r.measure_id, r.division) == ("e14", "finance"))
+    assert (e14.status, e14.state, e14.days_overdue) == ("done", "periods_missing", None)
+    assert e14.missed_periods == ["2022-10-31", "2022-11-30", "2023-01-31", "2023-02-28"]
+
+
+def test_recurring_measure_in_progress_with_periods_missed_is_overdue(sample_plan, books, tmp_path):
+    """Not done and past due: overdue, days counted from the first period missed."""
+    changed = edit(books["finance"], {(layout.NAME_STATUS, "e14"): "อยู่ระหว่างดำเนินการ"})
+    results = collect(sample_plan, [write(tmp_path, "x.xlsx", changed)], round_id="6m", as_of=AS_OF)
+    e14 = next(r for r in results.records if (r.measure_id, r.division) == ("e14", "finance"))
+    assert (e14.status, e14.state) == ("in_progress", "overdue")
+    assert e14.days_overdue == (AS_OF - e14.due_date).days > 0
 
 
 def test_log_rows_typed_below_the_table_are_read_with_a_note(sample_plan, books, tmp_path):

@@ -35,7 +35,6 @@ PASSWORD = "feedback-test"
 GENERATED = dt.datetime(2023, 4, 5, 9, 0)
 PALAD_MISTAKES = [  # (defined name, measure, code) planted by ita_xlsx.samples
     (layout.NAME_ACTION_DATE, "e10", "date-from-text"),
-    (layout.NAME_ACTION_DATE, "e6", "date-be-stored-as-ce"),
     (layout.NAME_STATUS, "e9", "status-misspelt"),
     (layout.NAME_ACTION_DATE, "O2", "date-missing"),
 ]
@@ -131,8 +130,41 @@ def test_palad_fix_sheet_is_first_active_and_lists_every_problem(sample_plan, ru
     assert f"{sheet}!{cell}" in {r[4] for r in rows}
 
 
-def test_palad_prefill_equals_what_palad_sent(sample_plan, run):
+def test_a_correction_the_tool_made_itself_is_not_sent_back(sample_plan, run):
+    """e6: 4/10/2565 typed into a Gregorian calendar (the year 2565 CE); collect subtracts 543 and
+    says so as information: nothing for the clerk to fix, no mark in the feedback workbook."""
+    results = collect(sample_plan, [MISTAKES], as_of=AS_OF)
+    corrected = [p for p in results.problems if p.code == "date-be-stored-as-ce"]
+    assert [(p.severity, p.measure_id, p.division) for p in corrected] == [("info", "e6", "palad")]
     path = feedback_path(sample_plan, run[2], "palad")
+    sheet, cell = named_cell(path, layout.NAME_ACTION_DATE, "e6")
+    assert (sheet, cell) not in comments(path)
+    assert all(r[1] != "e6" for r in fix_rows(path))
+    assert load_workbook(path)[sheet][cell].value.date() == dt.date(2022, 10, 4)  # the year corrected
+
+
+@pytest.fixture(scope="module")
+def saved_feedback(sample_plan, run, tmp_path_factory) -> Path:
+    """palad's feedback workbook as the clerk sends it back: opened and saved in LibreOffice."""
+    assert lo.available(), lo.INSTALL_HINT
+    saved = tmp_path_factory.mktemp("saved") / "แก้ไขแล้ว.xlsx"
+    edit = [(layout.INSTRUCTIONS_SHEET, "H60", "ตรวจแล้ว")]  # outside every table: what is read stays
+    lo.fill_and_save(feedback_path(sample_plan, run[2], "palad"), saved, edit, as_user=False)
+    return saved
+
+
+def test_an_untouched_feedback_workbook_is_the_tools_own_and_skipped(sample_plan, run):
+    path = feedback_path(sample_plan, run[2], "palad")
+    original = MISTAKES / layout.file_name(sample_plan, sample_plan.round("6m"), "palad")
+    results = collect(sample_plan, [original, path], as_of=AS_OF)
+    by_path = {Path(f.path).name: f for f in results.files}
+    assert by_path[original.name].accepted and by_path[original.name].superseded_by is None
+    assert [(p.severity, p.code) for p in by_path[path.name].problems] == [("info", "intake-own-feedback")]
+    assert not by_path[path.name].accepted and not by_path[path.name].rejected
+
+
+def test_palad_prefill_equals_what_palad_sent(sample_plan, run, saved_feedback):
+    path = saved_feedback
     sent = _read(sample_plan, MISTAKES / layout.file_name(sample_plan, sample_plan.round("6m"), "palad"))
     fresh = _read(sample_plan, path)
     assert fresh.accepted and fresh.division == "palad"
@@ -155,14 +187,14 @@ def test_feedback_workbook_reopens_protected_with_its_names(sample_plan, run):
     assert wb.security.lockStructure
     assert set(wb.defined_names) == ALL_NAMES
     assert [ws.sheet_state for ws in wb][-2:] == ["hidden", "veryHidden"]
-    identity = _read(sample_plan, path)
+    identity = _read_as_saved(sample_plan, path)
     assert identity.generated == GENERATED.isoformat(timespec="seconds")
 
 
 def test_collect_of_the_feedback_file_alone_accepts_it_as_palads(
-    sample_plan, sample_plan_path, run, tmp_path
+    sample_plan, sample_plan_path, saved_feedback, tmp_path
 ):
-    path = feedback_path(sample_plan, run[2], "palad")
+    path = saved_feedback
     out = tmp_path / "สรุป.xlsx"
     result = CliRunner().invoke(
         cli,
@@ -175,8 +207,8 @@ def test_collect_of_the_feedback_file_alone_accepts_it_as_palads(
     assert not codes & {"date-from-text", "date-be-stored-as-ce", "status-misspelt", "workbook-no-identity"}
 
 
-def test_the_feedback_file_supersedes_the_file_it_replaces(sample_plan, run):
-    path = feedback_path(sample_plan, run[2], "palad")
+def test_the_feedback_file_supersedes_the_file_it_replaces(sample_plan, saved_feedback):
+    path = saved_feedback
     original = MISTAKES / layout.file_name(sample_plan, sample_plan.round("6m"), "palad")
     results = collect(sample_plan, [original, path], as_of=AS_OF)
     by_path = {Path(f.path).name: f for f in results.files}
@@ -222,7 +254,7 @@ def test_log_problems_mark_the_same_log_row(sample_plan, books, tmp_path):
     sheet, ref = next(iter(wb.defined_names[layout.NAME_LOG_DATE].destinations))
     date_cell = list(wb[sheet][ref.replace("$", "")])[2][0]
     assert th("date-from-text").split('"')[0] in date_cell.comment.text
-    sent, fresh = _read(sample_plan, src), _read(sample_plan, path)
+    sent, fresh = _read(sample_plan, src), _read_as_saved(sample_plan, path)
     assert [e.to_dict() for e in fresh.log] == [e.to_dict() for e in sent.log]  # same order, i7 dropped
     unknown = [r for r in fix_rows(path) if r[1] == "i7"]
     assert len(unknown) == 1 and unknown[0][4] == "—" and layout.LOG_SHEET in unknown[0][2]
@@ -336,6 +368,15 @@ def books(sample_plan) -> dict[str, bytes]:
 
 def _read(plan, path: Path):
     return read_returned(str(path), Path(path).read_bytes(), plan)
+
+
+def _read_as_saved(plan, path: Path):
+    """A feedback workbook read as it comes back once someone saved it (an untouched one is skipped)."""
+    wb = load_workbook(path)
+    wb.properties.lastModifiedBy = "เจ้าหน้าที่"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return read_returned(str(path), buffer.getvalue(), plan)
 
 
 def _palad_problem(plan, code: str, measure_id: str):

@@ -102,7 +102,7 @@ def test_bodies_summarise_the_results(results, workbook):
         assert "๓๑ มีนาคม ๒๕๖๖" in body
         assert "ร้อยละ ๑๒.๕" in body
         assert "เกินกำหนด ๒ รายการ" in body
-        assert "หน่วยงานที่ยังไม่ส่งรายงาน: กองช่าง, หน่วยตรวจสอบภายใน" in body
+        assert "ยังไม่ได้รับแบบรายงานจาก: กองช่าง, หน่วยตรวจสอบภายใน" in body
         assert "i7 กองคลัง" in body and "e6 สำนักปลัด" in body
         assert "เกินมา ๓๐ วัน" in body
         assert "i11" not in body  # due soon is not overdue

@@ -93,7 +93,7 @@ def test_bodies_list_the_overdue_measures(smtp_server, tmp_path):
     for body in (plain, html):
         assert "i7 กองคลัง" in body and "e6 สำนักปลัด" in body
         assert "กำหนด ๑ มีนาคม ๒๕๖๖" in body
-        assert "หน่วยงานที่ยังไม่ส่งรายงาน: กองช่าง, หน่วยตรวจสอบภายใน" in body
+        assert "ยังไม่ได้รับแบบรายงานจาก: กองช่าง, หน่วยตรวจสอบภายใน" in body
     assert OVERDUE_QUESTION in plain
     assert "&lt;ติดตาม&gt;" in html
 

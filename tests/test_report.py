@@ -22,13 +22,15 @@ from ita_xlsx import problems as P
 from ita_xlsx.plan import Plan
 from ita_xlsx.report import SHEET_NAMES, OutputIsInputError, write_consolidated
 from ita_xlsx.report import rows as report_rows
+from ita_xlsx.report.formats import STATE_ORDER
 from ita_xlsx.results import FileReport, LogEntry, Record, Results
+from ita_xlsx.thaidates import to_thai_digits as thai
 
 AS_OF = dt.date(2023, 4, 10)
 ROUND = "6m"
 NOT_SENT = "works"  # the division that sends nothing (its file was rejected)
 HOSTILE = ['=HYPERLINK("http://evil")', "+1+1", "-2", "@SUM(A1)", "\tx", "=cmd|' /C calc'!A0"]
-STATES = ("done", "done_late", "ongoing", "pending", "due_soon", "overdue", "not_applicable")
+STATES = ("done", "done_late", "ongoing", "pending", "due_soon", "periods_missing", "overdue", "not_applicable")
 RESULTS_TH = (
     "จัดประชุมชี้แจงเจ้าหน้าที่ ครั้งที่ {n}/๒๕๖๖ ณ ห้องประชุม อบต.",
     "ออกบันทึกข้อความแจ้งเวียนเจ้าหน้าที่ทุกคน เลขที่ นม ๘๘๒๐๑/ว {n}",
@@ -72,6 +74,17 @@ def _record(plan: Plan, measure, division: str, n: int) -> Record:
     if state == "due_soon":
         return Record(
             measure.id, division, "in_progress", None, AS_OF + dt.timedelta(days=3), "due_soon", **kwargs
+        )
+    if state == "periods_missing":
+        return Record(
+            measure.id,
+            division,
+            "ongoing",
+            due - dt.timedelta(days=3),
+            dt.date(2022, 11, 10),
+            "periods_missing",
+            missed_periods=["2022-10-31", "2023-01-31"],
+            **kwargs,
         )
     if state == "overdue":
         late = due if due < AS_OF else AS_OF - dt.timedelta(days=n % 30 + 1)
@@ -241,7 +254,10 @@ def test_detail_has_every_record_with_its_state(book, results):
     for values, record in zip(found, results["records"], strict=True):
         assert (values[measure], values[division]) == (record["measure_id"], record["division"])
         assert values[state] == record["state"]
-        assert values[label] == record["state_th"]
+        if record["state"] == "periods_missing":  # the periods named in the same row
+            assert values[label] == "ขาดรายงานบางงวด: ๓๑ ต.ค. ๖๕, ๓๑ ม.ค. ๖๖"
+        else:
+            assert values[label] == record["state_th"]
         assert values[action] == serial(record["action_date"])
         assert values[due] == serial(record["due_date"])
 
@@ -267,7 +283,8 @@ def test_detail_colours_follow_the_state_column(book, results):
         for rule in cf.rules:
             assert str(cf.sqref) == f"A{header + 1}:Q{last}"
             rules[rule.formula[0]] = rule.dxf.fill.bgColor.rgb
-    expected = {"done", "ongoing", "done_late", "due_soon", "overdue", "missing", "not_applicable"}
+    expected = {"done", "ongoing", "done_late", "due_soon", "periods_missing", "overdue", "missing"}
+    expected.add("not_applicable")
     assert set(rules) == {f'${state_letter}{header + 1}="{s}"' for s in expected}
     red = rules[f'${state_letter}{header + 1}="overdue"']
     assert red.endswith("FFC7CE")
@@ -321,42 +338,47 @@ def test_summary_headline_equals_the_records(book, results):
     states = Counter(r["state"] for r in records)
     applicable = len(records) - states["not_applicable"]
     done = states["done"] + states["done_late"] + states["ongoing"]
-    labels_row = next(r for r in ws.iter_rows() if r[0].value == "มาตรการ")
+    labels_row = next(r for r in ws.iter_rows() if r[0].value == "รายการ (มาตรการ × หน่วยงาน)")
     values = {c.column: c.value for c in ws[labels_row[0].row + 1] if c.value is not None}
     labels = {c.column: c.value for c in labels_row if c.value is not None}
     headline = {labels[col]: values[col] for col in labels}
-    assert headline["มาตรการ"] == len({r["measure_id"] for r in records})
-    assert headline["ดำเนินการแล้ว"] == pytest.approx(done / applicable)
-    assert round(100 * headline["ดำเนินการแล้ว"], 1) == results["summary"]["percent_done"]
+    # one denominator, named: every card counts records (measure × division), but the divisions'
+    assert headline["รายการ (มาตรการ × หน่วยงาน)"] == len(records) == results["summary"]["records"]
+    assert headline["ดำเนินการแล้ว\n(ร้อยละของรายการ)"] == pytest.approx(done / applicable)
+    assert round(100 * headline["ดำเนินการแล้ว\n(ร้อยละของรายการ)"], 1) == results["summary"]["percent_done"]
+    assert headline["ขาดรายงานบางงวด\n(รายการ)"] == states["periods_missing"] == results["summary"]["periods_missing"]
     assert headline["เกินกำหนด (รายการ)"] == states["overdue"]
-    assert headline["ไม่ได้ส่งรายงาน (รายการ)"] == states["missing"]
     assert headline["ใกล้ถึงกำหนด (รายการ)"] == states["due_soon"]
-    assert headline["หน่วยงานที่ยังไม่ส่ง"] == len(results["summary"]["divisions_missing"]) == 1
+    assert headline["ยังไม่ได้รับ\n(หน่วยงาน)"] == len(results["summary"]["divisions_missing"]) == 0
+    assert headline["ส่งแล้วแต่ใช้ไม่ได้\n(หน่วยงาน)"] == len(results["summary"]["divisions_rejected"]) == 1
+    counted = ws.cell(labels_row[0].row + 2, 1).value
+    measures = len({r["measure_id"] for r in records})
+    assert counted.startswith(f"นับเป็นรายการ: มาตรการ {thai(measures)} มาตรการ × หน่วยงานที่รับผิดชอบ = {thai(len(records))}")
 
 
 def test_summary_division_table_recounts(book, results, sample_plan):
     table = _summary_table(book["สรุป"], "หน่วยงาน")
-    order = ["done", "ongoing", "done_late", "pending", "due_soon", "overdue", "missing", "not_applicable"]
+    order = list(STATE_ORDER)
     for division in sample_plan.divisions:
         mine = [r for r in results["records"] if r["division"] == division.code]
         counts = Counter(r["state"] for r in mine)
         row = table[division.name]
-        assert row[1:9] == [counts[s] for s in order], division.code
-        assert row[9] == len(mine)
+        assert row[1:10] == [counts[s] for s in order], division.code
+        assert row[10] == len(mine)
         applicable = len(mine) - counts["not_applicable"]
         done = counts["done"] + counts["done_late"] + counts["ongoing"]
-        assert row[10] == pytest.approx(done / applicable if applicable else 0)
-        assert row[11] == ("ยังไม่ส่ง" if division.code == NOT_SENT else "ส่งแล้ว")
-    assert table["รวม"][9] == len(results["records"])
+        assert row[11] == pytest.approx(done / applicable if applicable else 0)
+        assert row[12] == ("ใช้ไม่ได้" if division.code == NOT_SENT else "ส่งแล้ว")
+    assert table["รวม"][10] == len(results["records"])
 
 
 def test_summary_section_table_recounts(book, results, sample_plan):
     table = _summary_table(book["สรุป"], "ด้าน / ตัวชี้วัด")
     for section in sample_plan.sections:
         mine = [r for r in results["records"] if r["section"] == section.code]
-        assert table[f"{section.code} {section.name}"][9] == len(mine)
+        assert table[f"{section.code} {section.name}"][10] == len(mine)
     first = table["ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่"]
-    assert first[9] == sum(r["indicator"] == 1 for r in results["records"])
+    assert first[10] == sum(r["indicator"] == 1 for r in results["records"])
 
 
 def test_summary_chart_is_a_stacked_bar_of_states(written):
@@ -375,13 +397,16 @@ def test_overdue_sheet_most_overdue_first(book, results):
     ws = book["เกินกำหนด"]
     header = header_row_of(ws, "ลำดับ")
     found = data_rows(ws, header)
-    expected = [r for r in results["records"] if r["state"] in ("overdue", "missing")]
+    expected = [r for r in results["records"] if r["state"] in ("periods_missing", "overdue", "missing")]
     assert len(found) == len(expected)
     days = [row[1] for row in found]
     known = [d for d in days if d is not None]
     assert known == sorted(known, reverse=True)
     assert days[: len(known)] == known  # unknown days last
-    assert {row[2] for row in found} == {"เกินกำหนด", "ไม่ได้ส่งรายงาน"}
+    assert {row[2] for row in found} == {"ขาดรายงานบางงวด", "เกินกำหนด", "ไม่ได้ส่งรายงาน"}
+    lacking = [row for row in found if row[2] == "ขาดรายงานบางงวด"]
+    # done, with periods not reported: not counted as days late, the periods named in the row
+    assert lacking and all(row[1] is None and row[7] == "๓๑ ต.ค. ๖๕, ๓๑ ม.ค. ๖๖" for row in lacking)
     assert [row[0] for row in found] == list(range(1, len(found) + 1))
     assert all(row[3] for row in found)  # who is responsible
 

@@ -684,7 +684,7 @@ def test_cli_writes_refuses_and_forces(tmp_path):
     assert "ITA2566_6m_finance_กองคลัง.xlsx" in result.output and "Wrote 2 workbook(s)" in result.output
     assert PASSWORD not in result.output and not (out / PASSWORD_FILE).exists()
     result = _run("--plan", str(SMALL_PLAN), "--out", str(out))
-    assert result.exit_code == 1 and "template-exists" in result.output
+    assert result.exit_code == 2 and "template-exists" in result.output  # an overwrite refused
     result = _run(
         "--plan",
         str(SMALL_PLAN),
@@ -718,7 +718,7 @@ def test_cli_misuse_exits_2(tmp_path, args):
     assert "6m, 12m" in result.output if args[0] == "--round" else "ISO" in result.output
 
 
-def test_cli_bad_plan_exits_1(tmp_path):
+def test_cli_bad_plan_exits_2(tmp_path):
     bad = tmp_path / "plan.yaml"
     bad.write_text("format: nonsense\n", encoding="utf-8")
-    assert _run("--plan", str(bad), "--out", str(tmp_path / "out")).exit_code == 1
+    assert _run("--plan", str(bad), "--out", str(tmp_path / "out")).exit_code == 2

@@ -39,6 +39,16 @@ def _as_of(value: str | None, plan=None) -> dt.date | None:
     return parsed.value
 
 
+def say_judged_today(plan, round_id: str | None, as_of_given: bool) -> None:
+    """Without --as-of, when today lies outside the round: say that states are as of today, and
+    when the round ran."""
+    from ita_xlsx.collect import judged_today
+
+    note = None if as_of_given else judged_today(plan, round_id, dt.date.today())
+    if note is not None:
+        print_problems([note], err=True)
+
+
 def _load(plan_file: Path):
     from ita_xlsx.plan import load_plan
 
@@ -167,6 +177,7 @@ def collect(
     if check_links:
         count, ok, bad = linkcheck.tally(results.links)
         say("publish.links.checked", count=count, ok=ok, bad=bad)
+    say_judged_today(plan, results.round_id, as_of is not None)
     for path in written:
         say("cli.wrote", path=str(path))
     summary = results.summary()
@@ -218,4 +229,6 @@ def check(plan_file: Path, as_of: str | None, inputs: tuple[Path, ...]) -> None:
         checked |= verdict != "check.file-skipped"
     if not checked:  # an empty folder, or only copies and temp files: that is not "clean"
         say("check.nothing", err=True, inputs=", ".join(str(p) for p in inputs))
+    rounds = [r.round for r in reports if r.accepted and r.round]
+    say_judged_today(plan, rounds[0] if rounds else None, as_of is not None)
     sys.exit(1 if failed or not checked else 0)

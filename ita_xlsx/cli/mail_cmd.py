@@ -287,7 +287,8 @@ def remind(
 
 
 def _load_plan_and_results(plan_file: Path, results_file: Path) -> tuple[Plan, Results]:
-    """The plan and the results, or exit 1 with the problems that stop them being used."""
+    """The plan and the results, or the problems that stop them being used and exit 2 for a plan
+    that cannot be used (as in every command), 1 for results that cannot be."""
     from ita_xlsx.mail.remind import check_plan
     from ita_xlsx.mail.results import read_results
     from ita_xlsx.plan import load_plan
@@ -301,5 +302,5 @@ def _load_plan_and_results(plan_file: Path, results_file: Path) -> tuple[Plan, R
     if plan is None or results is None or problems.has_errors(found):
         if results is None:
             say("mail.remind.results-needed", err=True)
-        sys.exit(1)
+        sys.exit(2 if plan is None else 1)
     return plan, results

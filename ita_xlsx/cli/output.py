@@ -8,6 +8,7 @@ import click
 
 from ita_xlsx import messages
 from ita_xlsx.problems import Problem, sort_key
+from ita_xlsx.results import SUBMISSIONS
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -29,21 +30,52 @@ def print_problems(found: Iterable[Problem], *, err: bool = False) -> tuple[int,
     return errors, warnings
 
 
+MAX_UNUSED_SHOWN = 20  # input files listed on screen; the rest are in the sheet ปัญหาข้อมูล
+
+
 def print_collect_summary(results) -> None:
-    """The closing lines of collect and demo: files, records, states, and who has not sent."""
+    """The closing lines of collect and demo: files, records, states, each division that did not
+    send or sent a file that could not be used, and each input that was not used, with why."""
     s = results.summary()
+    if not s["files_accepted"]:
+        say("collect.nothing-accepted", count=len(results.files))
     say(
         "collect.summary",
         accepted=s["files_accepted"],
         rejected=s["files_rejected"],
         records=s["records"],
         percent=s["percent_done"],
+        periods_missing=s["periods_missing"],
         overdue=s["overdue"],
         due_soon=s["due_soon"],
         missing=s["missing"],
         errors=s["errors"],
         warnings=s["warnings"],
     )
-    if s["divisions_missing"]:
-        names = [results.plan.division(code).name for code in s["divisions_missing"]]
-        say("collect.not-received", names=", ".join(names))
+    divisions = results.submissions()
+    counts = {state: sum(d["submission"] == state for d in divisions) for state in SUBMISSIONS}
+    say("collect.divisions", total=len(divisions), **counts)
+    _print_divisions(results, divisions)
+    _print_unused(results)
+
+
+def _print_divisions(results, divisions: list[dict]) -> None:
+    reasons = {report.path: reason for report, reason in results.unused_files()}
+    for d in divisions:
+        if d["submission"] == "rejected":
+            why = next((reasons[f] for f in d["files"] if reasons.get(f)), None)
+            say("collect.rejected", name=d["name"], reason=why.message() if why else "-")
+    missing = [d["name"] for d in divisions if d["submission"] == "not_received"]
+    if missing:
+        say("collect.not-received", names=", ".join(missing))
+
+
+def _print_unused(results) -> None:
+    unused = list(results.unused_files())
+    if not unused:
+        return
+    say("collect.unused", count=len(unused))
+    for report, reason in unused[:MAX_UNUSED_SHOWN]:
+        say("collect.unused-file", path=report.path, reason=reason.message() if reason else "-")
+    if len(unused) > MAX_UNUSED_SHOWN:
+        say("collect.unused-more", count=len(unused) - MAX_UNUSED_SHOWN)

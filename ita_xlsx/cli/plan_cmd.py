@@ -65,8 +65,8 @@ def convert(source: Path, target: Path, force: bool) -> None:
     _refuse_overwrite(target, force)
     loaded, found = load_plan(source)
     print_problems(found, err=True)
-    if loaded is None:
-        sys.exit(1)
+    if loaded is None:  # a plan the command cannot use: 2, as in every command (plan check: 1)
+        sys.exit(2)
     save_plan(loaded, target)
     say("cli.wrote", path=str(target))
 

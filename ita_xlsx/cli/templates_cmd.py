@@ -68,7 +68,8 @@ def templates(
     """สร้างแบบรายงาน (Excel ล็อกไว้) ของแต่ละหน่วยงาน · write one locked workbook per division.
 
     Each workbook holds only that division's measures. Existing files are never overwritten
-    without --force. Exit 0 when written, 1 when problems prevented writing, 2 on misuse.
+    without --force. Exit 0 when written, 1 when problems prevented writing (a prefill file that
+    cannot be read), 2 on misuse: a plan that cannot be used, files that exist already.
 
     \b
     ตัวอย่าง · examples:
@@ -83,8 +84,8 @@ def templates(
     pinned = _parse_generated(generated)
     plan, found = load_plan(plan_file)
     print_problems(found, err=True)
-    if plan is None:
-        sys.exit(1)
+    if plan is None:  # a plan the command cannot use: misuse, as in every command
+        sys.exit(2)
     if round_id is not None and plan.round(round_id) is None:
         rounds = ", ".join(r.id for r in plan.rounds)
         raise click.UsageError(messages.text("template.unknown-round", value=round_id, rounds=rounds))
@@ -102,7 +103,8 @@ def templates(
     print_problems(found, err=True)
     if has_errors(found) or not written:
         say("template.nothing-written", err=True)
-        sys.exit(1)
+        refused = any(p.code == "template-exists" for p in found)  # an overwrite refused: 2, as everywhere
+        sys.exit(2 if refused else 1)
     say("template.summary", count=len(written), out=str(out_dir))
 
 

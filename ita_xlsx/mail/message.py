@@ -22,6 +22,7 @@ from ita_xlsx.atomic import atomic_write_bytes
 from ita_xlsx.mail.body import Block, Items, paragraph, render_html, render_plain
 from ita_xlsx.mail.config import MailSettings
 from ita_xlsx.mail.results import ResultRecord, Results
+from ita_xlsx.own_files import MAIL_HEADER, MAIL_MARK
 from ita_xlsx.thaidates import format_thai, to_thai_digits
 
 XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -82,7 +83,13 @@ def summary_blocks(results: Results | None, attachment: str) -> list[Block]:
     closing = paragraph(th("mail.body.see-attachment", name=attachment), th("mail.body.signature"))
     if results is None:
         return [paragraph(th("mail.title-long"), strong=True), paragraph(th("mail.body.no-summary")), closing]
-    return [_heading(results), _figures(results), _overdue_list(results), closing]
+    return [
+        _heading(results),
+        _figures(results),
+        _overdue_list(results),
+        _state_list(results, "periods_missing", "mail.body.periods-missing-title"),
+        closing,
+    ]
 
 
 def _heading(results: Results) -> Block:
@@ -94,36 +101,54 @@ def _heading(results: Results) -> Block:
 
 
 def _figures(results: Results) -> Block:
-    """Percent done, the overdue count and the divisions that have not reported."""
+    """Percent done (of what), the counts by state, and the divisions whose file did not come or
+    could not be used."""
     pct = results.percent_done
     missing = [results.division_name(code) for code in results.divisions_missing]
-    return paragraph(
+    lines = [
         th("mail.body.percent", percent=thai_number(pct), records=thai_number(results.count("records")))
         if pct is not None
         else th("mail.body.percent-unknown"),
         th("mail.body.overdue-count", count=thai_number(results.count("overdue"))),
-        th("mail.body.divisions-missing", names=", ".join(missing))
-        if missing
-        else th("mail.body.all-divisions-sent"),
-    )
+        th("mail.body.periods-missing-count", count=thai_number(results.count("periods_missing"))),
+    ]
+    if missing:
+        lines.append(th("mail.body.divisions-missing", names=", ".join(missing)))
+    for code in results.divisions_rejected:
+        reasons = "; ".join(results.rejections.get(code, ())) or "-"
+        lines.append(th("mail.body.division-rejected", name=results.division_name(code), reason=reasons))
+    if not missing and not results.divisions_rejected:
+        lines.append(th("mail.body.all-divisions-sent"))
+    return paragraph(*lines)
 
 
 def _overdue_list(results: Results) -> Block:
     """The overdue measures, at most MAX_LISTED of them."""
-    overdue = results.in_state("overdue")
-    items = [record_line(r, with_division=True) for r in overdue[:MAX_LISTED]]
-    if len(overdue) > MAX_LISTED:
-        items.append(th("mail.body.more", count=thai_number(len(overdue) - MAX_LISTED)))
-    return Items(th("mail.body.overdue-title"), tuple(items))
+    return _state_list(results, "overdue", "mail.body.overdue-title")
+
+
+def _state_list(results: Results, state: str, title: str) -> Block:
+    """The records in one state, at most MAX_LISTED of them."""
+    found = results.in_state(state)
+    items = [record_line(r, with_division=True) for r in found[:MAX_LISTED]]
+    if len(found) > MAX_LISTED:
+        items.append(th("mail.body.more", count=thai_number(len(found) - MAX_LISTED)))
+    return Items(th(title), tuple(items))
 
 
 def record_line(record: ResultRecord, *, with_division: bool) -> str:
     """``i7 กองคลัง: question (กำหนด ๓๑ มีนาคม ๒๕๖๖, เกินมา ๕ วัน)``."""
     head = f"{record.measure_id} {record.division_name}" if with_division else record.measure_id
     question = _shorten(record.question)
-    details = [
-        th("mail.body.due", date=thai_date(record.due_date)) if record.due_date else th("mail.body.no-due")
-    ]
+    if record.missed_periods:  # periods that ended without a report: named, not counted as days late
+        periods = ", ".join(format_thai(d, "abbr") for d in record.missed_periods)
+        details = [th("mail.body.periods-missing", periods=periods)]
+    else:
+        details = [
+            th("mail.body.due", date=thai_date(record.due_date))
+            if record.due_date
+            else th("mail.body.no-due")
+        ]
     if record.days_overdue:
         details.append(th("mail.body.days-overdue", days=thai_number(record.days_overdue)))
     return f"{head}: {question} ({', '.join(details)})" if question else f"{head} ({', '.join(details)})"
@@ -190,6 +215,7 @@ def new_message(
     msg["Subject"] = subject
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain=_domain(sender))
+    msg[MAIL_HEADER] = MAIL_MARK  # how collect knows a reminder or draft saved among the returns
     msg.set_content(render_plain(blocks))
     msg.add_alternative(render_html(blocks), subtype="html")
     return msg

@@ -1,7 +1,10 @@
-"""Reminders: one message per division that has not sent its file or has overdue or due-soon measures.
+"""Reminders: one message per division that has not sent its file, sent one that could not be used,
+or has overdue, due-soon measures or periods not reported.
 
-Each message goes to the division's addresses in the plan and lists exactly that division's records
-in the states ``missing``, ``overdue`` and ``due_soon``, with their due dates in the Thai form.
+Each message goes to the division's addresses in the plan, says why a file it sent could not be
+used and what to send instead, and lists exactly that division's records in the states
+``missing``, ``overdue``, ``periods_missing`` (with the periods) and ``due_soon``, with their due
+dates in the Thai form.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ class Reminder:
     division: Division
     records: tuple[ResultRecord, ...]
     not_sent: bool
+    rejected: tuple[str, ...] = ()  # why the file it sent could not be used
 
     @property
     def label(self) -> str:
@@ -80,7 +84,12 @@ def _reminder(division: Division, results: Results) -> Reminder | None:
     """The division's reminder, or None when it has nothing to be reminded of."""
     records = tuple(r for state in REMINDER_STATES for r in results.in_state(state, division.code))
     not_sent = division.code in results.divisions_missing
-    return Reminder(division, records, not_sent) if records or not_sent else None
+    rejected = ()
+    if division.code in results.divisions_rejected:
+        rejected = results.rejections.get(division.code) or ("-",)
+    if not (records or not_sent or rejected):
+        return None
+    return Reminder(division, records, not_sent, rejected)
 
 
 def _unknown_divisions(plan: Plan, results: Results) -> list[Problem]:
@@ -106,6 +115,8 @@ def reminder_blocks(reminder: Reminder, results: Results, plan: Plan) -> list[Bl
         paragraph(th("mail.remind.greeting", division=reminder.division.full_name or reminder.division.name)),
         paragraph(intro, th("mail.remind.not-sent") if reminder.not_sent else ""),
     ]
+    if reminder.rejected:
+        blocks.append(paragraph(th("mail.remind.rejected", reasons="; ".join(reminder.rejected))))
     for state in REMINDER_STATES:
         lines = tuple(record_line(r, with_division=False) for r in reminder.in_state(state))
         blocks.append(Items(th(f"mail.remind.title.{state}"), lines))

@@ -9,14 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from ita_xlsx import problems
 from ita_xlsx.problems import Problem
 
 FORMAT = "ita-xlsx-results/1"
-REMINDER_STATES = ("missing", "overdue", "due_soon")
+REMINDER_STATES = ("missing", "overdue", "periods_missing", "due_soon")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,7 @@ class ResultRecord:
     state: str
     due_date: dt.date | None
     days_overdue: int | None
+    missed_periods: tuple[dt.date, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class Results:
     as_of: dt.date | None
     summary: Mapping[str, object]
     records: tuple[ResultRecord, ...]
+    rejections: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # division → why its files were not used
 
     def in_state(self, state: str, division: str | None = None) -> tuple[ResultRecord, ...]:
         """Records in ``state``, of one division if given, in file order."""
@@ -69,6 +72,12 @@ class Results:
     def divisions_missing(self) -> tuple[str, ...]:
         """Codes of the divisions whose file has not arrived."""
         value = self.summary.get("divisions_missing")
+        return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+    @property
+    def divisions_rejected(self) -> tuple[str, ...]:
+        """Codes of the divisions whose file came and could not be used."""
+        value = self.summary.get("divisions_rejected")
         return tuple(str(v) for v in value) if isinstance(value, list) else ()
 
     def division_name(self, code: str) -> str:
@@ -117,7 +126,23 @@ def _results(data: Mapping[str, object]) -> Results:
         records=tuple(_record(r) for r in records if isinstance(r, dict))
         if isinstance(records, list)
         else (),
+        rejections=_rejections(data.get("files")),
     )
+
+
+def _rejections(files: object) -> Mapping[str, tuple[str, ...]]:
+    """Division → the Thai messages of the errors of its files that were not used."""
+    found: dict[str, list[str]] = {}
+    for f in files if isinstance(files, list) else ():
+        if not isinstance(f, dict) or f.get("accepted") or not f.get("division"):
+            continue
+        for p in f.get("problems") if isinstance(f.get("problems"), list) else ():
+            if isinstance(p, dict) and p.get("severity") == "error":
+                said = _text(p.get("message_th")) or _text(p.get("code"))
+                reasons = found.setdefault(str(f["division"]), [])
+                if said not in reasons:
+                    reasons.append(said)
+    return MappingProxyType({code: tuple(reasons) for code, reasons in found.items()})
 
 
 def _record(data: Mapping[str, object]) -> ResultRecord:
@@ -130,6 +155,9 @@ def _record(data: Mapping[str, object]) -> ResultRecord:
         state=_text(data.get("state")),
         due_date=_date(data.get("due_date")),
         days_overdue=_int(data.get("days_overdue")),
+        missed_periods=tuple(d for d in map(_date, data.get("missed_periods") or ()) if d is not None)
+        if isinstance(data.get("missed_periods"), list)
+        else (),
     )
 
 

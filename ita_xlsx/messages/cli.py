@@ -83,12 +83,33 @@ MESSAGES.update(
         ),
         "collect.progress": ("อ่านแล้ว {count} ไฟล์", "{count} files read"),
         "collect.summary": (
-            "ไฟล์ที่รับ {accepted} ไม่รับ {rejected} · {records} รายการ ดำเนินการแล้ว {percent}% · "
-            "เกินกำหนด {overdue} ใกล้ถึงกำหนด {due_soon} ไม่ได้ส่ง {missing} · ข้อผิดพลาด {errors} คำเตือน {warnings}",
-            "Files accepted {accepted}, rejected {rejected} · {records} records, {percent}% done · "
-            "overdue {overdue}, due soon {due_soon}, missing {missing} · {errors} errors, {warnings} warnings",
+            "ไฟล์ที่รับ {accepted} ไม่รับ {rejected} · {records} รายการ (มาตรการ × หน่วยงาน) ดำเนินการแล้ว {percent}% · "
+            "ขาดรายงานบางงวด {periods_missing} เกินกำหนด {overdue} ใกล้ถึงกำหนด {due_soon} ไม่ได้ส่งรายงาน {missing} · "
+            "ข้อผิดพลาด {errors} คำเตือน {warnings}",
+            "Files accepted {accepted}, rejected {rejected} · {records} records (measure × division), {percent}% "
+            "done · periods not reported {periods_missing}, overdue {overdue}, due soon {due_soon}, not reported "
+            "{missing} · {errors} errors, {warnings} warnings",
+        ),
+        "collect.nothing-accepted": (
+            '✘ ไม่มีไฟล์ใดใช้ได้เลย (อ่าน {count} รายการ) ผลทุกมาตรการจึงเป็น "ไม่ได้ส่งรายงาน" ดูสาเหตุของแต่ละไฟล์ด้านล่าง',
+            '✘ No file could be used ({count} inputs read), so every measure reads "not reported"; see why '
+            "for each file below",
+        ),
+        "collect.divisions": (
+            "หน่วยงาน {total}: ส่งแล้ว {received} · ส่งแล้วแต่ใช้ไม่ได้ {rejected} · ยังไม่ได้รับ {not_received}",
+            "Divisions {total}: received {received} · sent, not usable {rejected} · not received {not_received}",
+        ),
+        "collect.rejected": (
+            "ส่งแล้วแต่ใช้ไม่ได้: {name}: {reason}",
+            "Sent, not usable: {name}: {reason}",
         ),
         "collect.not-received": ("ยังไม่ได้รับแบบรายงานจาก: {names}", "Not received from: {names}"),
+        "collect.unused": ("ไฟล์ที่ไม่ได้ใช้ {count} ไฟล์:", "{count} input(s) not used:"),
+        "collect.unused-file": ("  - {path}: {reason}", "  - {path}: {reason}"),
+        "collect.unused-more": (
+            "  และอีก {count} ไฟล์: ดูแผ่นงาน ปัญหาข้อมูล ในไฟล์สรุป",
+            "  and {count} more: see the sheet ปัญหาข้อมูล of the consolidated workbook",
+        ),
         "check.file-ok": ("✔ {path}: ใช้ได้ (คำเตือน {warnings})", "✔ {path}: OK ({warnings} warnings)"),
         "check.file-bad": (
             "✘ {path}: ต้องแก้ไข (ข้อผิดพลาด {errors} คำเตือน {warnings})",

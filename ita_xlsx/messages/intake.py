@@ -136,6 +136,23 @@ MESSAGES = {
         "The file is nested too deeply in zips or mails (more than {limit} levels), so it was not "
         "opened. Attach the .xlsx file itself and send it again.",
     ),
+    "intake-own-password-file": (
+        "ไฟล์นี้เก็บรหัสผ่านของแบบรายงานที่ ita-xlsx สร้าง ไม่ใช่แบบรายงานของหน่วยงาน จึงข้ามไป "
+        "ไม่ต้องดำเนินการใด ๆ (ไม่ควรส่งไฟล์นี้ให้หน่วยงาน)",
+        "This file keeps the password of the workbooks ita-xlsx wrote, not a division's return: "
+        "skipped, nothing to do (do not send it to divisions)",
+    ),
+    "intake-own-mail": (
+        "อีเมลนี้เป็นหนังสือแจ้งเตือนหรือร่างอีเมลที่ ita-xlsx เขียน ไม่ใช่แบบรายงานที่ส่งกลับ จึงข้ามไป "
+        "ไม่ต้องดำเนินการใด ๆ",
+        "This mail is a reminder or a draft written by ita-xlsx, not a returned report: skipped, nothing to do",
+    ),
+    "intake-own-feedback": (
+        "ไฟล์นี้เป็นไฟล์ส่งกลับให้แก้ไขที่ ita-xlsx feedback สร้าง และยังไม่มีผู้ใดแก้ไขและบันทึก "
+        "จึงไม่ใช่แบบรายงานที่ส่งกลับ ข้ามไป ไม่ต้องดำเนินการใด ๆ",
+        "This is a feedback workbook written by ita-xlsx feedback that nobody has edited and saved yet, "
+        "so not a returned report: skipped, nothing to do",
+    ),
     "intake-own-output": (
         "ไฟล์นี้เป็นไฟล์สรุปที่ ita-xlsx collect สร้าง ไม่ใช่แบบรายงานของหน่วยงาน จึงข้ามไป "
         "ไม่ต้องดำเนินการใด ๆ (เก็บไฟล์สรุปไว้นอกโฟลเดอร์ของไฟล์ที่ส่งกลับ)",

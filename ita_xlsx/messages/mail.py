@@ -155,14 +155,24 @@ MESSAGES = {
         "Summary of the ITA measures (file {name})",
     ),
     "mail.body.percent": (
-        "ดำเนินการแล้ว ร้อยละ {percent} ของทั้งหมด {records} รายการ",
-        "Done: {percent}% of {records} measures",
+        "ดำเนินการแล้ว ร้อยละ {percent} ของทั้งหมด {records} รายการ (มาตรการ × หน่วยงานที่รับผิดชอบ)",
+        "Done: {percent}% of {records} items (measure × responsible division)",
+    ),
+    "mail.body.periods-missing-count": ("ขาดรายงานบางงวด {count} รายการ", "Periods not reported: {count}"),
+    "mail.body.periods-missing-title": (
+        "รายการที่ขาดรายงานบางงวด (ดำเนินการแล้ว แต่ไม่มีรายงานในงวดที่สิ้นสุดแล้ว):",
+        "Measures with periods not reported (done, but no report in periods that ended):",
+    ),
+    "mail.body.periods-missing": ("ขาดรายงานงวด {periods}", "no report for the period(s) ending {periods}"),
+    "mail.body.division-rejected": (
+        "ส่งแล้วแต่ใช้ไม่ได้: {name} ({reason})",
+        "Sent, not usable: {name} ({reason})",
     ),
     "mail.body.percent-unknown": ("ดำเนินการแล้ว: ไม่มีข้อมูล", "Done: not known"),
     "mail.body.overdue-count": ("เกินกำหนด {count} รายการ", "Overdue: {count}"),
     "mail.body.divisions-missing": (
-        "หน่วยงานที่ยังไม่ส่งรายงาน: {names}",
-        "Divisions that have not reported: {names}",
+        "ยังไม่ได้รับแบบรายงานจาก: {names}",
+        "Not received from: {names}",
     ),
     "mail.body.all-divisions-sent": ("ทุกหน่วยงานส่งรายงานแล้ว", "Every division has reported"),
     "mail.body.overdue-title": ("รายการที่เกินกำหนด:", "Overdue measures:"),
@@ -205,6 +215,16 @@ MESSAGES = {
     "mail.remind.title.missing": ("ยังไม่ได้ส่งรายงาน:", "Not reported:"),
     "mail.remind.title.overdue": ("เกินกำหนด:", "Overdue:"),
     "mail.remind.title.due_soon": ("ใกล้ถึงกำหนด:", "Due soon:"),
+    "mail.remind.title.periods_missing": (
+        "ขาดรายงานบางงวด (บันทึกการดำเนินการของงวดเหล่านี้ในแผ่นงานบันทึกการดำเนินการ):",
+        "Periods not reported (record what was done in them in the activity log):",
+    ),
+    "mail.remind.rejected": (
+        "ได้รับไฟล์ของหน่วยงานแล้ว แต่ใช้ไม่ได้: {reasons} กรุณาส่งแบบรายงานที่ได้รับจากสำนักปลัด "
+        "(ไฟล์ .xlsx ของรอบนี้ ไม่ใส่รหัสผ่าน) ที่กรอกแล้วมาใหม่",
+        "Your division's file arrived but could not be used: {reasons}. Please send again the workbook "
+        "the Palad office sent you (the .xlsx of this round, without a password), filled in.",
+    ),
     "mail.remind.return-by": (
         "กรุณาดำเนินการ และส่งแบบรายงานที่กรอกแล้วกลับมาภายในวันที่ {date}",
         "Please do so and send the filled-in report back by {date}",

@@ -58,15 +58,33 @@ MESSAGES = {
         "สรุปผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
         "Summary of the measures to promote integrity and transparency",
     ),
-    "report.summary.measures": ("มาตรการ", "Measures"),
-    "report.summary.percent": ("ดำเนินการแล้ว", "Done"),
+    "report.summary.records": ("รายการ (มาตรการ × หน่วยงาน)", "Items (measure × division)"),
+    "report.summary.percent": ("ดำเนินการแล้ว\n(ร้อยละของรายการ)", "Done\n(% of items)"),
+    "report.summary.periods-missing": ("ขาดรายงานบางงวด\n(รายการ)", "Periods not reported\n(items)"),
     "report.summary.overdue": ("เกินกำหนด (รายการ)", "Overdue (items)"),
     "report.summary.missing": ("ไม่ได้ส่งรายงาน (รายการ)", "Not reported (items)"),
     "report.summary.due-soon": ("ใกล้ถึงกำหนด (รายการ)", "Due soon (items)"),
-    "report.summary.not-sent": ("หน่วยงานที่ยังไม่ส่ง", "Divisions not sent"),
+    "report.summary.not-sent": ("ยังไม่ได้รับ\n(หน่วยงาน)", "Not received\n(divisions)"),
+    "report.summary.rejected": ("ส่งแล้วแต่ใช้ไม่ได้\n(หน่วยงาน)", "Sent, not usable\n(divisions)"),
+    "report.summary.counted": (
+        "นับเป็นรายการ: มาตรการ {measures} มาตรการ × หน่วยงานที่รับผิดชอบ = {records} รายการ "
+        "(หน่วยงาน {divisions} หน่วยงาน)",
+        "Counted in items: {measures} measures × their responsible divisions = {records} items "
+        "({divisions} divisions)",
+    ),
     "report.summary.not-sent-list": (
-        "หน่วยงานที่ยังไม่ส่งรายงาน: {names}",
-        "Divisions that have not sent: {names}",
+        "ยังไม่ได้รับแบบรายงานจาก: {names}",
+        "Not received from: {names}",
+    ),
+    "report.summary.rejected-line": (
+        "ส่งแล้วแต่ใช้ไม่ได้: {name}: {reason}",
+        "Sent, not usable: {name}: {reason}",
+    ),
+    "report.summary.nothing-accepted": (
+        "ไม่มีไฟล์ใดใช้ได้เลย (ได้รับ {count} รายการ) ตัวเลขด้านล่างจึงเป็น \"ไม่ได้ส่งรายงาน\" ทั้งหมด "
+        "ดูสาเหตุในชีต 'ปัญหาข้อมูล'",
+        "No file could be used ({count} inputs), so every figure below is \"not reported\"; see why in "
+        "the data problems sheet",
     ),
     "report.summary.all-sent": ("ทุกหน่วยงานส่งรายงานแล้ว", "Every division has sent its report"),
     "report.summary.files": (
@@ -82,7 +100,8 @@ MESSAGES = {
     "report.summary.indicator": ("ตัวชี้วัดที่ {number} {name}", "Indicator {number} {name}"),
     "report.summary.received": ("ส่งรายงาน", "Sent"),
     "report.summary.received-yes": ("ส่งแล้ว", "Sent"),
-    "report.summary.received-no": ("ยังไม่ส่ง", "Not sent"),
+    "report.summary.received-no": ("ยังไม่ได้รับ", "Not received"),
+    "report.summary.received-rejected": ("ใช้ไม่ได้", "Not usable"),
     "report.summary.chart-title": ("สถานะการดำเนินการรายหน่วยงาน", "States per division"),
     "report.summary.chart-axis": ("จำนวนรายการ", "Items"),
     # --- รายละเอียด (detail) -------------------------------------------------------------------
@@ -139,8 +158,8 @@ MESSAGES = {
         "Divisions with no accepted file, and their measures · as of {date}",
     ),
     "report.missing.rejected": (
-        "ส่งไฟล์มาแล้วแต่ไม่ผ่านการตรวจ: {files}",
-        "Sent, but the file was rejected: {files}",
+        "ส่งแล้วแต่ใช้ไม่ได้: {reason} ({files})",
+        "Sent, not usable: {reason} ({files})",
     ),
     # --- รายงาน (the official report) -----------------------------------------------------------
     "report.official.title": (

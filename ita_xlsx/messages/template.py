@@ -99,6 +99,11 @@ MESSAGES = {
     "template.book.label.division": ("ผู้รายงาน", "Reporting division"),
     "template.book.label.measures": ("มาตรการ", "Measures"),
     "template.book.label.return": ("ส่งไฟล์คืน", "Send the file back"),
+    "template.book.label.unfilled": ("ยังไม่ได้เลือกสถานะ", "No status chosen yet"),
+    "template.book.value.unfilled": (
+        "จาก {total} มาตรการ (เลือกสถานะให้ครบทุกมาตรการก่อนส่ง)",
+        "of {total} measures (choose a status for every measure before sending)",
+    ),
     "template.book.value.fiscal-year": ("พ.ศ. {year} ({start} – {end})", "{year} BE ({start} – {end})"),
     "template.book.value.round": ("{name} ({start} – {end})", "{name} ({start} – {end})"),
     "template.book.value.measures": (

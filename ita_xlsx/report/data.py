@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ita_xlsx import messages, thaidates
 from ita_xlsx.plan import Plan, Round
-from ita_xlsx.report.formats import DONE_STATES
+from ita_xlsx.report.formats import DONE_STATES, state_label
 from ita_xlsx.results import KeyMaker, RecordKey
 
 RESULTS_FORMAT = "ita-xlsx-results/1"
@@ -62,6 +62,15 @@ class ReportData:
     totals: Tally
     not_received: tuple[str, ...]  # divisions with records and no accepted file
     rejected_files: dict[str, list[str]]
+    rejected: tuple[str, ...] = ()  # of not_received: divisions whose file came and could not be used
+    rejected_reasons: dict[str, str] = field(default_factory=dict)  # division → why, in Thai
+    files_accepted: int = 0
+
+    @property
+    def not_sent(self) -> tuple[str, ...]:
+        """Divisions from which no file came at all."""
+        rejected = set(self.rejected)
+        return tuple(d for d in self.not_received if d not in rejected)
 
     def division_name(self, code: str | None) -> str:
         if not code:
@@ -117,11 +126,23 @@ def build(results: Mapping, plan: Plan) -> ReportData:
     divisions = _division_order(plan, by_division)
     accepted: set[str | None] = set()
     rejected: dict[str, list[str]] = {}
+    reasons: dict[str, str] = {}
+    files_accepted = 0
     for f in results.get("files") or ():  # read once: each file's problems are read with it
         if f.get("accepted"):
             accepted.add(f.get("division"))
+            files_accepted += 1
         elif f.get("division"):
             rejected.setdefault(f["division"], []).append(f.get("path") or "")
+            error = next((p for p in f.get("problems") or () if p.get("severity") == "error"), None)
+            if error and f["division"] not in reasons:
+                reasons[f["division"]] = error.get("message_th") or error.get("code") or ""
+    not_received = tuple(d for d in divisions if d not in accepted)
+    submissions = {d.get("code"): d.get("submission") for d in results.get("divisions") or ()}
+    if submissions:
+        unusable = tuple(d for d in not_received if submissions.get(d) == "rejected")
+    else:  # results of an older collector: a file of the division came and was not accepted
+        unusable = tuple(d for d in not_received if d in reasons)
     return ReportData(
         results=results,
         plan=plan,
@@ -134,17 +155,42 @@ def build(results: Mapping, plan: Plan) -> ReportData:
         by_section=by_section,
         by_indicator=by_indicator,
         totals=totals,
-        not_received=tuple(d for d in divisions if d not in accepted),
+        not_received=not_received,
         rejected_files=rejected,
+        rejected=unusable,
+        rejected_reasons=reasons,
+        files_accepted=files_accepted,
     )
 
 
 def days_late(key: RecordKey, as_of: dt.date) -> int | None:
-    """The record's days overdue, or counted from its due date when the collector left it empty."""
+    """The record's days overdue, or counted from its due date when the collector left it empty.
+
+    None for a measure done with periods not reported: it is not late, it lacks reports."""
+    if key.state == "periods_missing":
+        return None
     if isinstance(key.days_overdue, int):
         return key.days_overdue
     due = parse_iso(key.due_date)
     return (as_of - due).days if due and due < as_of else None
+
+
+def periods_text(record: Mapping) -> str:
+    """The record's missed periods the Thai way ("๓๑ ต.ค. ๖๕, ๓๐ พ.ย. ๖๕"), or ""."""
+    return ", ".join(_period(p) for p in record.get("missed_periods") or ())
+
+
+def state_text(record: Mapping) -> str:
+    """The record's state in Thai; with its missed periods named when it lacks some reports."""
+    label = state_label(record["state"])
+    periods = periods_text(record) if record["state"] == "periods_missing" else ""
+    return f"{label}: {periods}" if periods else label
+
+
+def _period(value: object) -> str:
+    """A missed period: an ISO date shown the Thai way ("๓๑ ต.ค. ๖๕"), anything else as it is."""
+    day = parse_iso(value) if isinstance(value, str) else None
+    return thaidates.format_thai(day, "abbr") if day else str(value)
 
 
 def in_order(packed: Iterable[int], count: int) -> array:

@@ -16,8 +16,8 @@ from xlsxwriter.worksheet import Worksheet
 
 from ita_xlsx.report import rows
 from ita_xlsx.report.common import condition, header, legend, merged_text, set_widths, setup_sheet, th
-from ita_xlsx.report.data import ReportData, excel_date
-from ita_xlsx.report.formats import STATE_ORDER, Formats, state_label
+from ita_xlsx.report.data import ReportData, excel_date, state_text
+from ita_xlsx.report.formats import STATE_ORDER, Formats
 from ita_xlsx.report.rows import NUMBER, SHARED, TEXT, RowWriter
 
 SHEET = "รายละเอียด"
@@ -136,7 +136,7 @@ class _RowCells:
             (SHARED, r.get("status_th") or r.get("status") or "", cell),
             (NUMBER, action, date) if action else (TEXT, "", date),
             (NUMBER, due, date) if due else (TEXT, "", date),
-            (SHARED, state_label(r["state"]), cell),
+            (SHARED, state_text(r), cell),
             (NUMBER, days, f.int) if isinstance(days, int) and days > 0 else (TEXT, "", f.int),
             (TEXT, r.get("result"), cell),
             rows.link_or_text(r.get("evidence"), f.link, cell),

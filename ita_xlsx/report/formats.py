@@ -15,17 +15,29 @@ from ita_xlsx.status import STATE_BY_CODE
 from ita_xlsx.thaidates import XL_DATE_FULL
 
 # The order states are shown in: good to bad, then not applicable.
-STATE_ORDER = ("done", "ongoing", "done_late", "pending", "due_soon", "overdue", "missing", "not_applicable")
+STATE_ORDER = (
+    "done",
+    "ongoing",
+    "done_late",
+    "pending",
+    "due_soon",
+    "periods_missing",
+    "overdue",
+    "missing",
+    "not_applicable",
+)
 DONE_STATES = ("done", "done_late", "ongoing")
 
 # Row fill of each state: green for done and ongoing, orange for done late, yellow for due soon,
-# red for overdue and not reported, grey for not applicable; pending rows stay white.
+# light orange for periods not reported, red for overdue and not reported, grey for not
+# applicable; pending rows stay white.
 STATE_FILLS: dict[str, str | None] = {
     "done": "#C6EFCE",
     "ongoing": house.FILL_GREEN,
     "done_late": "#F8CBAD",
     "pending": None,
     "due_soon": "#FFEB9C",
+    "periods_missing": "#FCE4D6",
     "overdue": "#FFC7CE",
     "missing": "#FF9B9B",
     "not_applicable": house.FILL_GREY,
@@ -73,6 +85,9 @@ class Formats:
         self.title = self.style(bold=True, font_size=20)
         self.subtitle = self.style(bold=True, valign="vcenter")
         self.line = self.style()
+        self.alert = self.style(
+            bold=True, font_color="#9C0006", bg_color="#FFC7CE", text_wrap=True, valign="vcenter"
+        )
         self.header = self.style(
             bold=True,
             text_wrap=True,

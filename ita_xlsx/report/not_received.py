@@ -56,8 +56,9 @@ def _cells(fmt: Formats, data: ReportData, r: dict) -> list:
     cell = fmt.cell
     code = r["division"]
     division = data.plan.division(code)
-    rejected = data.rejected_files.get(code)
-    note = th("report.missing.rejected", files=", ".join(rejected)) if rejected else ""
+    rejected = data.rejected_files.get(code) if code in data.rejected else None
+    reason = data.rejected_reasons.get(code) or ""
+    note = th("report.missing.rejected", files=", ".join(rejected), reason=reason) if rejected else ""
     due = excel_date(r.get("due_date"))
     return [
         (SHARED, r.get("division_name") or data.division_name(code), cell),

@@ -1,4 +1,5 @@
-"""Sheet 3, เกินกำหนด: only what is overdue or not reported, most overdue first, with who to chase."""
+"""Sheet 3, เกินกำหนด: only what is overdue, lacks reports of some periods or is not reported, most
+overdue first, with who to chase and the periods missing."""
 
 from __future__ import annotations
 
@@ -7,17 +8,16 @@ from collections.abc import Iterator, Mapping
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from ita_xlsx import thaidates
 from ita_xlsx.report import rows
 from ita_xlsx.report.common import header, legend, merged_text, set_widths, setup_sheet, th
-from ita_xlsx.report.data import ReportData, days_late, excel_date, in_order, parse_iso
+from ita_xlsx.report.data import ReportData, days_late, excel_date, in_order, periods_text
 from ita_xlsx.report.detail import finish_table
 from ita_xlsx.report.formats import Formats, state_label
 from ita_xlsx.report.rows import NUMBER, SHARED, TEXT, RowWriter
 from ita_xlsx.results import RecordKey
 
 SHEET = "เกินกำหนด"
-OVERDUE_STATES = ("overdue", "missing")
+OVERDUE_STATES = ("periods_missing", "overdue", "missing")
 COLUMNS = (
     ("report.col.number", 6),
     ("report.col.days-overdue", 9),
@@ -89,12 +89,6 @@ def overdue_records(data: ReportData) -> Iterator[tuple[int | None, Mapping]]:
     return ((days_late(keys[position], as_of), records[position]) for position in order)
 
 
-def _period(value: object) -> str:
-    """A missed period: an ISO date shown the Thai way ("๓๑ ต.ค. ๖๕"), anything else as it is."""
-    day = parse_iso(value) if isinstance(value, str) else None
-    return thaidates.format_thai(day, "abbr") if day else str(value)
-
-
 def _cells(
     fmt: Formats, data: ReportData, number: int, days: int | None, r: Mapping, emails: Mapping[str, str]
 ) -> list:
@@ -108,7 +102,7 @@ def _cells(
         (SHARED, ", ".join(r.get("items") or ()), cell),
         (SHARED, r.get("question") or "", cell),
         (NUMBER, due, fmt.date) if due else (TEXT, "", fmt.date),
-        (TEXT, ", ".join(_period(p) for p in r.get("missed_periods") or ()), cell),
+        (TEXT, periods_text(r), cell),
         (TEXT, r.get("result"), cell),
         (TEXT, r.get("note"), cell),
         (SHARED, emails.get(r["division"], ""), cell),

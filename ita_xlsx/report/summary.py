@@ -27,11 +27,11 @@ from ita_xlsx.report.rows import RowWriter
 from ita_xlsx.results import is_rejected
 
 SHEET = "สรุป"
-LAST_COL = 11  # A label, B-I states, J total, K % done, L sent
-TOTAL_COL = 1 + len(STATE_ORDER)  # J
-PERCENT_COL = TOTAL_COL + 1  # K
-WIDTHS = (30, *([9] * len(STATE_ORDER)), 7, 9, 9)  # units of TH Sarabun New 16
-CARDS = ((0, 0), (1, 2), (3, 4), (5, 6), (7, 8), (9, 10))  # headline cards: first and last column
+TOTAL_COL = 1 + len(STATE_ORDER)  # A label, B-J states, K total, L % done, M sent
+PERCENT_COL = TOTAL_COL + 1
+LAST_COL = PERCENT_COL + 1
+WIDTHS = (30, *([9] * len(STATE_ORDER)), 7, 9, 10)  # units of TH Sarabun New 16
+CARDS = ((0, 0), (1, 2), (3, 4), (5, 6), (7, 8), (9, 10), (11, 12))  # headline cards: first and last column
 CHART_STATES = tuple(s for s in STATE_ORDER if s != "not_applicable")
 PERCENT_BAR = {  # a green bar in the % done cells, 0 to 100 %
     "type": "data_bar",
@@ -68,19 +68,30 @@ def _title(writer: RowWriter, fmt: Formats, data: ReportData) -> int:
     merged_text(writer, 1, 0, LAST_COL, place, fmt.subtitle)
     merged_text(writer, 2, 0, LAST_COL, data.period_text, fmt.line)
     merged_text(writer, 3, 0, LAST_COL, th("report.as-of", date=data.as_of_text), fmt.subtitle)
-    return 3
+    if data.files_accepted:
+        return 3
+    said = th("report.summary.nothing-accepted", count=thai_digits(len(data.results.get("files") or ())))
+    merged_text(writer, 4, 0, LAST_COL, said, fmt.alert, height=2 * LINE_PX)
+    return 4
 
 
 def _headline(writer: RowWriter, fmt: Formats, data: ReportData, row: int) -> int:
-    """Six cards: measures, % done, overdue, not reported, due soon, divisions not sent."""
+    """Seven cards, every count a count of records (measure × division) but the divisions'; then
+    what was counted, and the divisions whose file did not come or could not be used."""
     ws, totals = writer.ws, data.totals.states
     cards = (
-        ("report.summary.measures", data.measure_count, fmt.headline_label, fmt.headline_value),
+        ("report.summary.records", data.totals.total, fmt.headline_label, fmt.headline_value),
         ("report.summary.percent", data.totals.fraction_done, fmt.state_header["done"], fmt.headline_pct),
+        (
+            "report.summary.periods-missing",
+            totals["periods_missing"],
+            fmt.state_header["periods_missing"],
+            fmt.headline_value,
+        ),
         ("report.summary.overdue", totals["overdue"], fmt.state_header["overdue"], fmt.headline_value),
-        ("report.summary.missing", totals["missing"], fmt.state_header["missing"], fmt.headline_value),
         ("report.summary.due-soon", totals["due_soon"], fmt.state_header["due_soon"], fmt.headline_value),
-        ("report.summary.not-sent", len(data.not_received), fmt.headline_label, fmt.headline_value),
+        ("report.summary.not-sent", len(data.not_sent), fmt.state_header["missing"], fmt.headline_value),
+        ("report.summary.rejected", len(data.rejected), fmt.state_header["missing"], fmt.headline_value),
     )
     ws.set_row_pixels(row, 2 * LINE_PX)
     ws.set_row_pixels(row + 1, 2 * LINE_PX + 8)
@@ -88,11 +99,37 @@ def _headline(writer: RowWriter, fmt: Formats, data: ReportData, row: int) -> in
         merged_text(writer, row, first, last, th(key), label_style)
     for (first, last), (_, value, _, value_style) in zip(CARDS, cards, strict=True):
         merged_number(ws, row + 1, first, last, value, value_style)
-    names = ", ".join(data.division_name(d) for d in data.not_received)
-    line = th("report.summary.not-sent-list", names=names) if names else th("report.summary.all-sent")
-    merged_text(writer, row + 2, 0, LAST_COL, line, fmt.subtitle)
-    merged_text(writer, row + 3, 0, LAST_COL, _files_line(data), fmt.line)
-    return row + 3
+    counted = th(
+        "report.summary.counted",
+        records=thai_digits(data.totals.total),
+        measures=thai_digits(data.measure_count),
+        divisions=thai_digits(len(data.divisions)),
+    )
+    merged_text(writer, row + 2, 0, LAST_COL, counted, fmt.line)
+    row += 3
+    for line in _division_lines(data):
+        merged_text(writer, row, 0, LAST_COL, line, fmt.subtitle, height=_line_height(line))
+        row += 1
+    merged_text(writer, row, 0, LAST_COL, _files_line(data), fmt.line)
+    return row
+
+
+def _division_lines(data: ReportData) -> list[str]:
+    """Who has not sent, and who sent a file that could not be used (with why); or all sent."""
+    lines = []
+    if data.not_sent:
+        names = ", ".join(data.division_name(d) for d in data.not_sent)
+        lines.append(th("report.summary.not-sent-list", names=names))
+    for code in data.rejected:
+        reason = data.rejected_reasons.get(code) or ""
+        lines.append(th("report.summary.rejected-line", name=data.division_name(code), reason=reason))
+    return lines or [th("report.summary.all-sent")]
+
+
+def _line_height(line: str) -> int | None:
+    """A taller row when a line runs over the width of the sheet."""
+    width = sum(WIDTHS)
+    return row_height([line], (width,)) if lines_needed(line, width) > 1 else None
 
 
 def _files_line(data: ReportData) -> str:
@@ -151,14 +188,14 @@ def _division_table(writer: RowWriter, fmt: Formats, data: ReportData, row: int)
     headings.append(rows.text(th("report.summary.received"), fmt.header))
     writer.write(row + 1, headings, height=_heading_height())
     first = row + 2
-    not_received = set(data.not_received)
+    not_received, rejected = set(data.not_received), set(data.rejected)
     for i, code in enumerate(data.divisions):
-        name, sent = data.division_name(code), code not in not_received
+        name = data.division_name(code)
         cells = _count_cells(data.by_division[code], name, fmt.wrap, fmt.int, fmt.pct)
+        sent = "rejected" if code in rejected else "no" if code in not_received else "yes"
         cells.append(
             rows.text(
-                th(f"report.summary.received-{'yes' if sent else 'no'}"),
-                fmt.legend["done" if sent else "missing"],
+                th(f"report.summary.received-{sent}"), fmt.legend["done" if sent == "yes" else "missing"]
             )
         )
         writer.write(first + i, cells, height=_label_height(name))

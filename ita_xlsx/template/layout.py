@@ -21,6 +21,7 @@ MEASURES_SHEET = "มาตรการ"
 LOG_SHEET = "บันทึกการดำเนินการ"
 LISTS_SHEET = "_lists"  # hidden: dropdown sources longer than Excel's inline limit
 IDENTITY_SHEET = "_ita"  # very hidden: the workbook's identity
+FEEDBACK_SHEET = "สิ่งที่ต้องแก้ไข"  # first in a feedback workbook: what to fix
 
 # Defined names over the measure rows (workbook scope). Input columns first.
 NAME_MEASURE_ID = "ITA_MEASURE_ID"

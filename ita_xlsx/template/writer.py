@@ -29,6 +29,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ita_xlsx import problems, status, style, textnorm, thaidates
 from ita_xlsx.atomic import atomic_path
+from ita_xlsx.own_files import PASSWORD_FILE
 from ita_xlsx.plan.model import Division, Measure, Plan, Round
 from ita_xlsx.problems import Problem
 from ita_xlsx.template import content, layout, sizing
@@ -44,7 +45,6 @@ from ita_xlsx.template.prefill import (
 )
 from ita_xlsx.template.protection import SHEET_OPTIONS, ProtectedWorkbook
 
-PASSWORD_FILE = ".ita-template-password.txt"
 # Shown in a date cell whose value lies 543 years late (3/10/2565 typed where the year is read as
 # CE, as LibreOffice and Gregorian Excel do): Thai month names, the year as typed.
 XL_DATE_TYPED_BE = "[$-41E]d mmmm yyyy"
@@ -334,6 +334,7 @@ class _Book:
         row = self._merged(ws, 0, th("template.book.title"), "title", INSTRUCTION_WIDTHS, bold=True)
         for label, value in self._facts():
             row = self._pair(ws, row, label, value, "label")
+        row = self._unfilled(ws, row)
         for heading, items in self._guidance():
             ws.set_row(row, style.ROW_HEIGHT_PER_LINE)  # a blank line before each section
             row = self._merged(ws, row + 1, heading, "heading", INSTRUCTION_WIDTHS, bold=True)
@@ -373,6 +374,22 @@ class _Book:
             (th("template.book.label.measures"), count),
             (th("template.book.label.return"), content.return_text(plan, rnd)),
         ]
+
+    def _unfilled(self, ws: Worksheet, row: int) -> int:
+        """How many measures still have no status: a formula over the status column, recomputed
+        by the spreadsheet as the clerk fills it in (red while some are empty, green at none)."""
+        self.text(ws, row, 0, th("template.book.label.unfilled"), "label")
+        total = len(self.measures)
+        blank = sum(1 for m in self.measures if not self.prefill.reports.get(m.id, MeasureReport()).status)
+        shown = th("template.book.value.unfilled", total=total).replace('"', "")
+        counter = self.wb.add_format({**FORMATS["label"], "align": "left", "num_format": f'0" {shown}"'})
+        ws.write_formula(row, 1, f"=COUNTBLANK({layout.NAME_STATUS})", counter, blank)
+        for criteria, colour in ((">", "#C00000"), ("=", "#00703C")):
+            colour_format = self.wb.add_format({"font_color": colour})
+            rule = {"type": "cell", "criteria": criteria, "value": 0, "format": colour_format}
+            ws.conditional_format(row, 1, row, 1, rule)
+        ws.set_row(row, sizing.height_for([(shown, INSTRUCTION_WIDTHS[1])], bold=True))
+        return row + 1
 
     def _guidance(self) -> list[tuple[str, list[str | tuple[str, str, str]]]]:
         """The sections of the instructions: each a heading and its lines (or status/meaning pairs)."""
