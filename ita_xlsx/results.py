@@ -31,6 +31,7 @@ class LogEntry:
     detail: str
     evidence: str
     cell: str | None = None
+    url: str = ""  # the link of the row's evidence (or detail) cell, when the clerk made one
 
     def to_dict(self) -> dict:
         return {
@@ -38,6 +39,7 @@ class LogEntry:
             "date": _iso(self.date),
             "detail": self.detail,
             "evidence": self.evidence,
+            "url": self.url,
         }
 
 
@@ -61,6 +63,7 @@ class Record:
     row: int | None = None
     missed_periods: list[str] = field(default_factory=list)
     cells: dict[str, str] = field(default_factory=dict)  # field → cell reference in the source
+    hyperlinks: dict[str, str] = field(default_factory=dict)  # input field ("evidence", ...) → its link
 
 
 def is_rejected(accepted: bool, severities: Iterable[str]) -> bool:
@@ -369,6 +372,7 @@ def record_from_dict(d: Mapping) -> Record:
                 _date(e.get("date")),
                 e.get("detail") or "",
                 e.get("evidence") or "",
+                url=e.get("url") or "",
             )
             for e in d.get("log") or ()
         ],
@@ -376,6 +380,7 @@ def record_from_dict(d: Mapping) -> Record:
         sheet=d.get("sheet"),
         row=d.get("row"),
         missed_periods=list(d.get("missed_periods") or ()),
+        hyperlinks=dict(d.get("hyperlinks") or {}),
     )
 
 
@@ -436,6 +441,7 @@ def _record_dict(r: Record, division_name: str, about: dict, statuses: dict, sta
         "result": r.result,
         "evidence": r.evidence,
         "note": r.note,
+        "hyperlinks": dict(r.hyperlinks),
         "log": [e.to_dict() for e in r.log],
         "source": r.source,
         "sheet": r.sheet,

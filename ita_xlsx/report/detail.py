@@ -127,6 +127,7 @@ class _RowCells:
         cell, date = f.cell, f.date
         action, due = excel_date(r.get("action_date")), excel_date(r.get("due_date"))
         days = r.get("days_overdue")
+        links = r.get("hyperlinks") or {}
         return [
             (SHARED, r.get("section") or "", cell),
             (SHARED, self.indicator(r.get("indicator")), cell),
@@ -138,9 +139,11 @@ class _RowCells:
             (NUMBER, due, date) if due else (TEXT, "", date),
             (SHARED, state_label(r["state"]), cell),
             (NUMBER, days, f.int) if isinstance(days, int) and days > 0 else (TEXT, "", f.int),
-            (TEXT, r.get("result"), cell),
-            rows.link_or_text(r.get("evidence"), f.link, cell),
-            (TEXT, r.get("note"), cell),
+            rows.linked_text(r.get("result"), links.get("result"), f.link, cell),
+            rows.linked_text(r.get("evidence"), links["evidence"], f.link, cell)
+            if links.get("evidence")
+            else rows.link_or_text(r.get("evidence"), f.link, cell),
+            rows.linked_text(r.get("note"), links.get("note"), f.link, cell),
             (TEXT, source_text(r), cell),
             (SHARED, r["measure_id"], cell),
             (SHARED, r["division"], cell),
