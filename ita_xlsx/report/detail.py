@@ -42,6 +42,7 @@ COLUMNS = (  # (heading, width in units of the Normal font, TH Sarabun New 16)
 )
 WIDTHS = tuple(w for _, w in COLUMNS)
 HIDDEN = (14, 15, 16)
+QUESTION_COL = 3
 STATE_COL = 16
 HEADER_ROW = 2
 FIRST_DATA_ROW = 3
@@ -49,7 +50,7 @@ FIRST_DATA_ROW = 3
 
 def write(wb: Workbook, fmt: Formats, data: ReportData) -> Worksheet:
     ws = wb.add_worksheet(SHEET)
-    setup_sheet(ws, repeat_row=HEADER_ROW)
+    setup_sheet(ws, repeat_row=HEADER_ROW, repeat_cols=(QUESTION_COL, QUESTION_COL + 1))  # question, division
     set_widths(ws, WIDTHS, HIDDEN)
     writer = RowWriter(ws)
     merged_text(writer, 0, 0, 8, th("report.detail.title", date=data.as_of_text), fmt.subtitle)
