@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from ita_xlsx import displayed
 from ita_xlsx.cli import cli
 from ita_xlsx.collect import collect
 from ita_xlsx.template import layout
@@ -196,3 +197,22 @@ def test_a_workbook_whose_names_were_lost_or_rewritten_reads_no_heading_as_data(
     result = CliRunner().invoke(cli, ["check", "--plan", str(PLAN), str(rewritten)])
     assert "รหัสมาตรการ" not in result.output and "[log-unknown-measure]" not in result.output
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "shown"),
+    [
+        (0.5, "0%", "50%"),
+        (0.125, "0.00%", "12.50%"),
+        (1234567.0, "#,##0", "1,234,567"),
+        (1234.5, "#,##0.00", "1,234.50"),
+        (1234567.0, "General", "1234567"),
+        (0.1 + 0.2, "General", "0.3"),
+        (dt.datetime(2565, 10, 3), "dd/mm/yy", "03/10/65"),
+        (dt.date(2022, 10, 3), "[$-107041E]d\\ mmmm\\ yyyy", "3 ตุลาคม 2565"),
+        (dt.date(2022, 10, 3), "[$-107041E]d mmm yy", "3 ต.ค. 65"),
+        (dt.datetime(2022, 10, 3, 9, 30), "d/m/yyyy h:mm", "3/10/2022"),
+    ],
+)
+def test_a_value_is_recorded_as_its_number_format_shows_it(value, code, shown):
+    assert displayed.shown(value, code) == shown

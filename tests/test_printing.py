@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 from test_report_libreoffice import bare
 
 from ita_xlsx.cli import cli
@@ -158,7 +159,5 @@ def test_a_plan_workbook_prints_its_tables_with_repeated_headings(written, tmp_p
 
 
 def test_the_log_of_a_template_is_its_own_print_area(written):
-    from openpyxl import load_workbook
-
     log = load_workbook(written["template"])[layout.LOG_SHEET]
     assert log.print_area.endswith("$A$1:$E$25")

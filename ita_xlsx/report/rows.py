@@ -29,7 +29,7 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from ita_xlsx import messages
-from ita_xlsx.textnorm import FORMULA_TRIGGERS, xml_safe
+from ita_xlsx.textnorm import FORMULA_TRIGGERS, clean_cell_text, xml_safe
 
 EXCEL_MAX_CHARS = 32767
 EXCEL_MAX_URL = 2079
@@ -90,11 +90,12 @@ def number(value: float | int | None, style: Style) -> Cell | None:
 
 
 def link_or_text(value: object, link_style: Style, text_style: Style) -> Cell:
-    """A hyperlink when ``value`` is a well-formed http(s) URL, else plain text."""
-    url = safe_url(value) if isinstance(value, str) else None
+    """A hyperlink when ``value`` is a well-formed http(s) URL, else plain text. The link opens the
+    URL without the invisible characters a copy may carry; the cell shows the text as typed."""
+    url = safe_url(clean_cell_text(value)) if isinstance(value, str) else None
     if url is None:
         return (TEXT, value, text_style)
-    return (LINK, url, link_style)
+    return (LINK, url if url == value else (url, value), link_style)
 
 
 def linked_text(value: object, url: str | None, link_style: Style, text_style: Style) -> Cell:
