@@ -191,6 +191,7 @@ def feedback_workbook(
     )
     wb = load_workbook(io.BytesIO(data))
     fresh = FreshCells(wb)
+    keep_links(fresh, ret)
     fixes = [Fix(p, spot, fresh.target(spot)) for p in found for spot in [locate(p, ret)]]
     fixes.sort(key=fresh.order)
     mark_cells(fixes)
@@ -231,6 +232,22 @@ def prefill_records(ret: Returned) -> list[dict]:
             }
         )
     return records
+
+
+def keep_links(fresh: FreshCells, ret: Returned) -> None:
+    """The links the clerk made in input cells, on the same cells of the fresh workbook (the text
+    is prefilled already): losing one would lose the evidence an OIT item is scored by."""
+    for entry in ret.entries.values():
+        for key, url in entry.hyperlinks.items():
+            _link_cell(fresh.target(Spot(entry.measure_id, key)), url)
+    for index, log_entry in enumerate(ret.log):
+        if log_entry.url:
+            _link_cell(fresh.target(Spot(log_entry.measure_id, "evidence", True, index)), log_entry.url)
+
+
+def _link_cell(cell: Cell | None, url: str) -> None:
+    if cell is not None and not url.startswith("#"):  # a place in the returned file means nothing here
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, target=url)
 
 
 # --- from the returned file to the fresh workbook -------------------------------------------------

@@ -101,4 +101,5 @@ def _record(measure_id: str, division: str, ret: Returned | None, entry: Entry |
         row=entry.row,
         state="pending",
         cells=entry.cells,
+        hyperlinks=entry.hyperlinks,
     )

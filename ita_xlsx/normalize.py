@@ -1,4 +1,4 @@
-"""Normalise what clerks type into input cells: statuses, dates, evidence and free text.
+"""Normalise what clerks type into input cells: statuses and dates; free text is kept as typed.
 
 Each function returns the clean value and the problems codes of what it had to assume, so the
 caller can report them at the cell.
@@ -142,23 +142,29 @@ def date(raw: object, *, date1904: bool = False, is_date_cell: bool = False) -> 
     return thaidates.parse_date(raw, date1904=date1904)
 
 
+# What clerks type in a cell to say "nothing here": read as an empty cell, never as an error.
+NO_VALUE = frozenset(("-", "--", "---", "–", "—", ".", "ไม่มี", "ไม่มีข้อมูล", "ไม่ระบุ", "n/a", "na", "ไม่เกี่ยวข้อง"))
+
+
+def says_nothing(text: str) -> bool:
+    """Whether a cell's text is one of the ways of writing "nothing" (-, ไม่มี, n/a)."""
+    return textnorm.compact(text).lower() in NO_VALUE
+
+
 _URL = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 
 
-def evidence(raw: object) -> str:
-    """Evidence as text: links trimmed of spaces and invisible characters, other text kept."""
-    text = cell_text(raw)
-    candidate = text.replace("\u200b", "").strip()
-    return candidate if _URL.match(candidate) else text
-
-
 def cell_text(raw: object) -> str:
-    """Free text from a cell, kept as text (numbers as written, not as floats)."""
+    """Free text from a cell, kept exactly as typed but for spaces at its ends (numbers as written,
+    not as floats). Nothing is normalised or removed inside: emoji sequences, Thai combining marks
+    and zero-width characters stay; a cell of nothing but spaces and invisible characters is empty.
+    """
     if raw is None:
         return ""
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
-    return textnorm.clean_cell_text(str(raw))
+    text = str(raw).strip()
+    return text if text.isascii() or textnorm.clean_cell_text(text) else ""
 
 
 def is_url(text: str) -> bool:

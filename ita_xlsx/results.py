@@ -42,7 +42,7 @@ class LogEntry:
     detail: str
     evidence: str
     cell: str | None = None
-    url: str = ""
+    url: str = ""  # the link of the row's evidence (or detail) cell, when the clerk made one
 
     def to_dict(self) -> dict:
         return {
@@ -74,7 +74,7 @@ class Record:
     row: int | None = None
     missed_periods: list[str] = field(default_factory=list)
     cells: dict[str, str] = field(default_factory=dict)  # field → cell reference in the source
-    hyperlinks: dict[str, str] = field(default_factory=dict)
+    hyperlinks: dict[str, str] = field(default_factory=dict)  # input field ("evidence", ...) → its link
 
 
 def is_rejected(accepted: bool, severities: Iterable[str]) -> bool:

@@ -9,10 +9,11 @@ recorded with its file, sheet and cell, and the inputs of intact rows are still 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
-from ita_xlsx import normalize, problems, textnorm, thaidates
+from ita_xlsx import displayed, messages, normalize, problems, textnorm, thaidates
 from ita_xlsx.own_files import FEEDBACK_MARK
 from ita_xlsx.plan import Plan
 from ita_xlsx.problems import Problem
@@ -55,6 +56,7 @@ class Entry:
     note: str = ""
     filled: bool = False
     cells: dict[str, str] = field(default_factory=dict)
+    hyperlinks: dict[str, str] = field(default_factory=dict)  # input field → the URL of its link
 
 
 @dataclass(slots=True)
@@ -126,7 +128,7 @@ def _read(wb: Workbook, plan: Plan, round_id: str | None, ret: Returned) -> None
     ret.sheet = areas["measure_id"].sheet
     ret.accepted = True
     _read_measures(wb, plan, areas, ret)
-    log_areas = _areas(wb, identity, None, LOG_FIELDS, ret, required=False)
+    log_areas = _areas(wb, identity, row_map, LOG_FIELDS, ret, required=False)
     if log_areas:
         _read_log(wb, plan, log_areas, ret)
     _note_sheets_not_read(
@@ -274,10 +276,9 @@ def _fallback_area(
     sheet = L.LOG_SHEET if is_log else _measures_sheet_by_content(wb, columns, row_map)
     if sheet is None or not _readable(wb, sheet):
         return None
-    if is_log:
-        first = min((r for r, _, _ in row_map or []), default=None)
-        start = first or 1
-        return Area(sheet, col, start, col, start + L.LOG_ROWS + 50)
+    if is_log:  # the log's rows start where the measures' do, below the same title and headings
+        start = min((r for r, _, _ in row_map or []), default=None)
+        return Area(sheet, col, start, col, start + L.LOG_ROWS - 1) if start else None
     if not row_map:
         return None
     rows = [r for r, _, _ in row_map]
@@ -330,9 +331,12 @@ def _read_measures(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Return
     for issue in issues:
         ret.report(problems.warning, "cell-unreadable", sheet=ret.sheet, cell=issue.ref, reason=issue.reason)
     expected = [m.id for m in plan_index(plan).measures_for(ret.division)]
+    texts = _TextReader(wb, info, ret)
     seen: list[str] = []
     for row, cells in rows.items():  # rows without any value are not even rows to recognise
         values = dict(zip(cols, cells, strict=True))
+        if _is_heading(values, "template.book.col.measure-id"):
+            continue  # a name another program widened over the table's headings
         measure_id = _identify_row(plan, values, expected, row, cols, ret)
         if measure_id is None:
             continue
@@ -347,7 +351,7 @@ def _read_measures(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Return
             continue
         seen.append(measure_id)
         _verify_locked(plan, measure_id, values, row, cols, ret)
-        ret.entries[measure_id] = _entry(measure_id, row, values, cols, wb.date1904, ret)
+        ret.entries[measure_id] = _entry(measure_id, row, values, cols, wb.date1904, ret, texts)
     _check_row_set(expected, seen, ret)
     _note_merged_inputs(wb, info, areas, ret)
 
@@ -491,7 +495,9 @@ def _check_row_set(expected: list[str], seen: list[str], ret: Returned) -> None:
         ret.report(problems.warning, "rows-reordered", sheet=ret.sheet)
 
 
-def _entry(measure_id: str, row: int, values: dict, cols: dict, date1904: bool, ret: Returned) -> Entry:
+def _entry(
+    measure_id: str, row: int, values: dict, cols: dict, date1904: bool, ret: Returned, texts: _TextReader
+) -> Entry:
     entry = Entry(measure_id, row, cells={key: cell_ref(row, col) for key, col in cols.items()})
 
     def where(key: str) -> dict:
@@ -514,16 +520,18 @@ def _entry(measure_id: str, row: int, values: dict, cols: dict, date1904: bool, 
         entry.action_date = _date(values.get("action_date"), date1904, where("action_date"), ret)
     for key in ("result", "evidence", "note"):
         if key in cols:
-            cell = values.get(key)
-            text = normalize.evidence(_raw(cell)) if key == "evidence" else normalize.cell_text(_raw(cell))
-            setattr(entry, key, text)
+            ref = entry.cells[key]
+            setattr(entry, key, texts.read(values.get(key), ref, measure_id))
+            url = texts.links.get(ref)
+            if url:
+                entry.hyperlinks[key] = url
     entry.filled = bool(entry.status or entry.action_date or entry.result or entry.evidence or entry.note)
     return entry
 
 
 def _date(cell: Cell | None, date1904: bool, where: dict, ret: Returned) -> dt.date | None:
     raw = _raw(cell)
-    if raw is None or (isinstance(raw, str) and not textnorm.fold(raw)):
+    if raw is None or (isinstance(raw, str) and (not textnorm.fold(raw) or normalize.says_nothing(raw))):
         return None
     if cell.kind == "e":
         ret.report(problems.warning, "cell-error-value", **where, value=_short(cell))
@@ -558,9 +566,12 @@ def _read_log(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -
     for issue in issues:
         ret.report(problems.warning, "cell-unreadable", sheet=sheet_name, cell=issue.ref, reason=issue.reason)
     mine = plan_index(plan).measure_ids.get(ret.division, frozenset())
+    texts = _TextReader(wb, info, ret)
     for row, cells in rows.items():
         values = dict(zip(cols, cells, strict=True))
         if not any(v is not None and str(v.value).strip() for v in values.values()):
+            continue
+        if _is_heading(values, "template.book.log.col.measure"):
             continue
         measure_id = _text(values.get("measure_id")).split(" ")[0]
         where = {
@@ -575,20 +586,67 @@ def _read_log(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -
         if "date" in cols:
             date_where = {**where, "cell": cell_ref(row, cols["date"])}
             date = _date(values.get("date"), wb.date1904, date_where, ret)
-            if date is None and not _text(values.get("date")):
+            typed = _text(values.get("date"))
+            if date is None and (not typed or normalize.says_nothing(typed)):
                 ret.report(problems.warning, "log-date-missing", **date_where)
+        refs = {key: cell_ref(row, cols[key]) for key in ("detail", "evidence") if key in cols}
         ret.log.append(
             LogEntry(
                 measure_id,
                 date,
-                normalize.cell_text(_raw(values.get("detail"))),
-                normalize.evidence(_raw(values.get("evidence"))),
+                texts.read(values.get("detail"), refs.get("detail"), measure_id),
+                texts.read(values.get("evidence"), refs.get("evidence"), measure_id),
                 where["cell"],
+                url=texts.links.get(refs.get("evidence")) or texts.links.get(refs.get("detail")) or "",
             )
         )
 
 
+# -- free text ---------------------------------------------------------------------------------
+class _TextReader:
+    """Free text of one sheet as the clerk saw it, and the links of its cells.
+
+    Text is kept as typed. A number or a date in a text column (the program made it of what was
+    typed: "50%", "1,234", "3/10/2565") is kept as the cell shows it, with a note at the cell.
+    """
+
+    def __init__(self, wb: Workbook, info, ret: Returned) -> None:
+        self.wb, self.info, self.ret = wb, info, ret
+        self.links = wb.hyperlinks(info) if info is not None else {}
+
+    def read(self, cell: Cell | None, ref: str | None, measure_id: str) -> str:
+        raw = _raw(cell)
+        if raw is None or isinstance(raw, str) or ref is None or cell.kind == "e":
+            return normalize.cell_text(raw)
+        code = self.wb.number_format(self.info, ref)
+        if cell.is_date and isinstance(raw, float):
+            raw = displayed.serial_date(raw, self.wb.date1904) or raw
+        text = displayed.shown(raw, code)
+        if not isinstance(raw, dt.date) and text == normalize.cell_text(raw):
+            return text  # a plain number, shown as typed: nothing was interpreted
+        self.ret.report(
+            problems.info,
+            "text-cell-formatted",
+            sheet=self.info.name,
+            cell=ref,
+            measure_id=measure_id,
+            value=_short(cell),
+            shown=text,
+        )
+        return text
+
+
 # -- small helpers ----------------------------------------------------------------------------
+@functools.cache
+def _headings(key: str) -> frozenset[str]:
+    return frozenset(textnorm.compact(messages.text(key, lang)) for lang in ("th", "en"))
+
+
+def _is_heading(values: dict, key: str) -> bool:
+    """The row of the table's column headings (its id cell holds the id column's heading)."""
+    return textnorm.compact(_text(values.get("measure_id"))) in _headings(key)
+
+
 def _raw(cell: Cell | None) -> object:
     return None if cell is None else cell.value
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import html
 import io
 import operator
 import os
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from xml.parsers import expat
 
 from ita_xlsx import thaidates
+from ita_xlsx.displayed import BUILTIN_FORMATS
 from ita_xlsx.safezip import PackageError, SafePackage
 
 # Built-in number formats that are dates (ECMA-376 18.8.30, plus the Thai built-ins 71–81).
@@ -96,9 +98,11 @@ class Workbook:
     _shared: list[str] | None = None
     _calamine: object = None
     _date_styles: frozenset[int] | None = None
+    _style_table: tuple[list[int], dict[int, str]] | None = None
     _properties: dict[str, str] | None = None
     _application: str | None = None
     _sheet_xml: dict[str, bytes] = field(default_factory=dict)
+    _links: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def properties(self) -> dict[str, str]:
@@ -142,8 +146,21 @@ class Workbook:
 
     def date_styles(self) -> frozenset[int]:
         if self._date_styles is None:
-            self._date_styles = _read_date_styles(self.package, self._part_of("styles"))
+            self._date_styles = _date_styles(*self._styles())
         return self._date_styles
+
+    def number_format(self, sheet: SheetInfo, ref: str) -> str:
+        """The number format code of one cell ("General" when it has none). Finds the cell by a
+        search of the sheet's XML: for the few cells whose display matters, not for every cell."""
+        xml = self.sheet_xml(sheet) if sheet.part else b""
+        found = re.search(rb'<c\s[^>]*?\br="' + ref.encode() + rb'"[^>]*>', xml)
+        style = _int(dict(_ATTRIBUTE.findall(found[0])).get(b"s", b"0").decode()) if found else 0
+        return _format_code(*self._styles(), style)
+
+    def _styles(self) -> tuple[list[int], dict[int, str]]:
+        if self._style_table is None:
+            self._style_table = _read_styles(self.package, self._part_of("styles"))
+        return self._style_table
 
     def _part_of(self, kind: str) -> str | None:
         return self._related.get(kind)
@@ -156,6 +173,17 @@ class Workbook:
         if data is None:
             data = self._sheet_xml[sheet.part] = self.package.read_xml(sheet.part)
         return data
+
+    def hyperlinks(self, sheet: SheetInfo) -> dict[str, str]:
+        """Cell reference → the URL of its link: a cell link (``<hyperlink>``, its target in the
+        sheet's relationships, or a ``location`` in the workbook) or a ``HYPERLINK("url", …)``
+        formula. Computed when first asked, and only searched for when the XML holds either."""
+        if not sheet.part:
+            return {}
+        found = self._links.get(sheet.part)
+        if found is None:
+            found = self._links[sheet.part] = _sheet_links(self.package, sheet.part, self.sheet_xml(sheet))
+        return found
 
     def is_protected(self, sheet: SheetInfo) -> bool:
         if not sheet.part:
@@ -308,8 +336,13 @@ def _office_document(package: SafePackage) -> str:
     raise PackageError("workbook-no-workbook-part")
 
 
-def _relationships(package: SafePackage, source: str) -> dict[str, tuple[str, str]]:
-    """Relationship id → (resolved part name, relationship kind) for a part ('' for the package)."""
+def _relationships(
+    package: SafePackage, source: str, *, external: bool = False
+) -> dict[str, tuple[str, str]]:
+    """Relationship id → (resolved part name, relationship kind) for a part ('' for the package).
+
+    ``external``: the relationships to outside the package instead (hyperlinks), their targets as written.
+    """
     folder, base = posixpath.split(source)
     rels_name = posixpath.join(folder, "_rels", f"{base}.rels")
     if not package.has(rels_name):
@@ -317,8 +350,12 @@ def _relationships(package: SafePackage, source: str) -> dict[str, tuple[str, st
     found: dict[str, tuple[str, str]] = {}
 
     def start(name: str, attrs: dict) -> None:
-        if _local(name) == "Relationship" and attrs.get("TargetMode") != "External":
-            target = attrs.get("Target", "")
+        if _local(name) != "Relationship":
+            return
+        target = attrs.get("Target", "")
+        if external and attrs.get("TargetMode") == "External":
+            found[attrs.get("Id", "")] = (target, attrs.get("Type", "").rsplit("/", 1)[-1])
+        elif not external and attrs.get("TargetMode") != "External":
             part = (
                 target.lstrip("/")
                 if target.startswith("/")
@@ -413,6 +450,73 @@ def _leaf_texts(data: bytes, wanted: tuple[str, ...]) -> dict[str, str]:
 
     _parse(data, start, end, text)
     return out
+
+
+# -- hyperlinks --------------------------------------------------------------------------------
+_LINK_ELEMENT = re.compile(rb"<(?:\w+:)?hyperlink\s([^>]*)>")
+_ATTRIBUTE = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
+_CELL_START = re.compile(rb"<(?:\w+:)?c\s[^>]*>")
+_FORMULA_TEXT = re.compile(rb"<(?:\w+:)?f\b[^>]*>([^<]*)</")
+_HYPERLINK_CALL = re.compile(
+    r'^\s*=?\s*(?:_xlfn\.)?HYPERLINK\(\s*"((?:[^"]|"")*)"\s*(?:[,;][^)]*)?\)\s*$', re.IGNORECASE
+)
+MAX_LINKED_CELLS = 10_000  # cells one <hyperlink ref="A1:Z999"> may give its URL to
+
+
+def _sheet_links(package: SafePackage, part: str, xml: bytes) -> dict[str, str]:
+    """Cell reference → URL for the cell links and ``HYPERLINK`` formulas of one sheet's XML."""
+    links: dict[str, str] = {}
+    if xml.find(b"YPERLINK(") >= 0 or xml.find(b"yperlink(") >= 0:
+        links.update(_formula_links(xml))
+    start = xml.find(b"hyperlinks>")  # the element listing a sheet's cell links, after its cells
+    if start >= 0:
+        try:
+            targets = _relationships(package, part, external=True)
+        except PackageError:  # a damaged relationships part: the links within the workbook still count
+            targets = {}
+        for match in _LINK_ELEMENT.finditer(xml, max(start - 16, 0)):
+            attrs = {
+                _local(k.decode()): html.unescape(v.decode("utf-8", "replace"))
+                for k, v in _ATTRIBUTE.findall(match[1])
+            }
+            url = _link_target(attrs, targets)
+            if url:
+                for ref in _cells_of(attrs.get("ref", "")):
+                    links.setdefault(ref, url)
+    return links
+
+
+def _link_target(attrs: dict[str, str], targets: dict[str, tuple[str, str]]) -> str:
+    url = targets.get(attrs.get("id", ""), ("", ""))[0]
+    location = attrs.get("location", "")
+    return f"{url}#{location}" if url and location else url or (f"#{location}" if location else "")
+
+
+def _cells_of(ref: str) -> list[str]:
+    """The cell references of "A1" or "A1:B3" (capped: a link over a huge range is one link)."""
+    area = parse_area(f"x!{ref}") if ref else None
+    if area is None:
+        return []
+    cells = area.cells()[:MAX_LINKED_CELLS]
+    return [cell_ref(r, c) for r, c in cells]
+
+
+def _formula_links(xml: bytes) -> dict[str, str]:
+    """The URLs of cells whose formula is ``HYPERLINK("url", …)`` with the URL written out."""
+    links: dict[str, str] = {}
+    for marker in (b"YPERLINK(", b"yperlink("):
+        at = xml.find(marker)
+        while at >= 0:
+            cell_at = xml.rfind(b"<c ", 0, at)
+            cell = _CELL_START.match(xml, cell_at) if cell_at >= 0 else None
+            formula = _FORMULA_TEXT.match(xml, cell.end()) if cell else None
+            ref = dict(_ATTRIBUTE.findall(cell[0])).get(b"r") if cell else None
+            if formula and ref and formula.end() > at:
+                call = _HYPERLINK_CALL.match(html.unescape(formula[1].decode("utf-8", "replace")))
+                if call and call[1]:
+                    links[ref.decode()] = call[1].replace('""', '"')
+            at = xml.find(marker, at + 1)
+    return links
 
 
 # -- the fast path: python-calamine ----------------------------------------------------------
@@ -553,10 +657,10 @@ def _read_shared_strings(package: SafePackage, part: str | None) -> list[str]:
     return strings
 
 
-def _read_date_styles(package: SafePackage, part: str | None) -> frozenset[int]:
-    """Indexes of the cell formats (``s`` attribute) whose number format shows a date."""
+def _read_styles(package: SafePackage, part: str | None) -> tuple[list[int], dict[int, str]]:
+    """The number format id of each cell format (``s`` attribute), and the custom format codes."""
     if not part or not package.has(part):
-        return frozenset()
+        return [], {}
     custom: dict[int, str] = {}
     xfs: list[int] = []
     state = {"in_cellxfs": False}
@@ -575,11 +679,25 @@ def _read_date_styles(package: SafePackage, part: str | None) -> frozenset[int]:
             state["in_cellxfs"] = False
 
     _parse(package.read_xml(part), start, end)
+    return xfs, custom
+
+
+def _date_styles(xfs: list[int], custom: dict[int, str]) -> frozenset[int]:
+    """Indexes of the cell formats whose number format shows a date."""
     return frozenset(
         i
         for i, fmt in enumerate(xfs)
         if fmt in _BUILTIN_DATE_FORMATS or (fmt in custom and thaidates.is_date_format(custom[fmt]))
     )
+
+
+def _format_code(xfs: list[int], custom: dict[int, str], style: int) -> str:
+    fmt = xfs[style] if 0 <= style < len(xfs) else 0
+    if fmt in custom:
+        return custom[fmt]
+    if fmt in _BUILTIN_DATE_FORMATS and fmt not in BUILTIN_FORMATS:
+        return "d/m/yyyy"
+    return BUILTIN_FORMATS.get(fmt, "General")
 
 
 # -- sheet cells ------------------------------------------------------------------------------

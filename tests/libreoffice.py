@@ -7,7 +7,8 @@ Python (the venv cannot import ``uno``), talking JSON over stdin/stdout.
 API:
   available()                                   LibreOffice and Python-UNO are installed
   convert(src, fmt, outdir) -> Path             ``soffice --convert-to`` (fmt "pdf", "xlsx", ...)
-  fill_and_save(src, dst, edits, as_user=True)  type (or API-write) cells, save as .xlsx
+  fill_and_save(src, dst, edits, as_user=True)  type (or API-write) cells, save as .xlsx; a Link
+                                                value is inserted as Insert > Link does
   try_user_write(src, sheet, cell, text)        did LibreOffice let a user type there?
   open_without_repair(src) -> list[str]         load as a spreadsheet, return its sheet names
 
@@ -32,6 +33,7 @@ import tempfile
 import threading
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 UNO_PYTHON = os.environ.get("LO_UNO_PYTHON", "/usr/bin/python3")
@@ -47,6 +49,14 @@ _XCU = """<?xml version="1.0" encoding="UTF-8"?>
 <value>{locale}</value></prop></item>
 </oor:items>
 """
+
+
+@dataclass(frozen=True)
+class Link:
+    """A cell link as Insert > Link makes it: ``text`` shown, ``url`` opened on a click."""
+
+    url: str
+    text: str
 
 
 class LibreOfficeError(RuntimeError):
@@ -116,7 +126,8 @@ def fill_and_save(
     edit leaves the cell unchanged (no error). A str is typed as is ("3/10/2565", Thai text, "=1+1"),
     a date as ISO "2022-10-03" (LibreOffice reads that as a date in every locale), a number as
     str(), None as the Delete key. ``as_user=False`` writes through the API (setString / setValue /
-    setFormula, clearContents for None), which ignores protection and validation.
+    setFormula, clearContents for None), which ignores protection and validation. A :class:`Link`
+    is inserted as Insert > Link does (a URL field with its display text), whatever ``as_user``.
 
     Returns, per edit, whether the cell's content changed.
     """
@@ -285,6 +296,8 @@ def _call(op: str, locale: str, timeout: float, *, src: Path, **fields) -> objec
 
 def _action(value: object, as_user: bool) -> dict:
     """The worker's edit for a Python value: keys to press, or an API write."""
+    if isinstance(value, Link):
+        return {"link": value.url, "text": value.text}
     if as_user:
         if value is None:
             return {"key": "DELETE"}

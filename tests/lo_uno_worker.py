@@ -8,7 +8,7 @@ Requests:
   {"op": "sheets", "pipe": P, "src": PATH}  -> sheet names, in order
   {"op": "fill", "pipe": P, "src": PATH, "dst": PATH or null, "as_user": bool,
    "edits": [[sheet, "B5", {"type": TEXT} | {"key": "DELETE"} | {"string"|"value"|"formula": X}
-             | {"clear": true}], ...]}
+             | {"clear": true} | {"link": URL, "text": TEXT}], ...]}
       -> per edit {"before": ..., "after": ..., "changed": bool, "note": ...}
 
 As a user (as_user): the document window is shown (on LibreOffice's headless display), the
@@ -108,7 +108,7 @@ class UserKeyboard:
             self.grid.executeAction("TYPE", props(KEYCODE=action["key"]))
 
 
-def api_write(cell, action):
+def api_write(doc, cell, action):
     """Write through the scripting API, which ignores protection and validation."""
     if "string" in action:
         cell.setString(action["string"])
@@ -118,8 +118,18 @@ def api_write(cell, action):
         cell.setFormula(action["formula"])
     elif action.get("clear"):
         cell.clearContents(CLEAR_ALL)
+    elif "link" in action:
+        insert_link(doc, cell, action["link"], action["text"])
     else:
         raise ValueError(f"unknown API edit {action!r}")
+
+
+def insert_link(doc, cell, url, text):
+    """What Insert > Link does in a cell: the cell's text becomes a URL field showing ``text``."""
+    cell.setString("")
+    link = doc.createInstance("com.sun.star.text.TextField.URL")
+    link.URL, link.Representation = url, text
+    cell.insertTextContent(cell.createTextCursor(), link, False)
 
 
 def fill(ctx, doc, req):
@@ -133,12 +143,12 @@ def fill(ctx, doc, req):
         sheet = sheets.getByName(sheet_name)
         cell = sheet.getCellRangeByName(cell_name)
         before, note = snapshot(cell), None
-        if keyboard:
+        if keyboard and "link" not in action:  # a link comes from a dialog: inserted through the API
             note = keyboard.goto(sheet, cell_name)
             if note is None:
                 keyboard.press(action)
         else:
-            api_write(cell, action)
+            api_write(doc, cell, action)
         after = snapshot(cell)
         results.append({"before": before, "after": after, "changed": before != after, "note": note})
     if req.get("dst"):

@@ -596,14 +596,14 @@ def test_report_print_setup(book):
         ws = book[name]
         assert ws.page_setup.orientation == "landscape", name
         assert ws.page_setup.paperSize == 9, name  # A4
-        assert (ws.page_setup.fitToWidth or 1) == 1 and ws.page_setup.fitToHeight == 0, (
-            name
-        )  # 1 is the default
+        wide = 2 if name == "รายละเอียด" else 1  # the detail: two pages wide, question and division repeated
+        assert (ws.page_setup.fitToWidth or 1) == wide and ws.page_setup.fitToHeight == 0, name  # 1: the default
         assert ws.sheet_properties.pageSetUpPr.fitToPage, name
         assert "&P" in ws.oddFooter.center.text, name
     ws = book["รายงาน"]
     header = header_row_of(ws, "ประเด็นที่ต้องปรับปรุงแก้ไข/ประเด็นที่ต้องพัฒนา")
     assert ws.print_title_rows == f"${header}:${header}"
+    assert book["รายละเอียด"].print_title_cols == "$D:$E"
 
 
 def test_report_rows_have_explicit_heights_for_wrapped_thai(book):

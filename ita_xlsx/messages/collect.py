@@ -120,6 +120,13 @@ MESSAGES = {
         "เซลล์มีค่าผิดพลาด '{value}' แทนวันที่",
         "The cell holds the error value '{value}' instead of a date.",
     ),
+    "text-cell-formatted": (
+        "ช่องนี้เป็นข้อความ แต่โปรแกรมตารางคำนวณเก็บสิ่งที่พิมพ์ไว้เป็นตัวเลขหรือวันที่ ({value}) "
+        "ระบบบันทึกตามที่แสดงในเซลล์ คือ '{shown}' ถ้าไม่ตรงกับที่ตั้งใจ กรุณาพิมพ์ใหม่โดยขึ้นต้นด้วยเครื่องหมาย '",
+        "This is a text column, but the spreadsheet program stored what was typed as a number or a "
+        "date ({value}); it was recorded as the cell shows it, '{shown}'. If that is not what was "
+        "meant, type it again starting with an apostrophe (').",
+    ),
     "input-cells-merged": (
         "เซลล์ {range} ถูกผสานรวมกัน ค่าที่กรอกจึงอยู่เฉพาะแถวแรก แถวอื่นถูกอ่านเป็นช่องว่าง "
         "กรุณายกเลิกการผสานเซลล์ แล้วกรอกแต่ละมาตรการในแถวของตัวเอง",

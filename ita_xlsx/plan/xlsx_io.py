@@ -12,17 +12,19 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from ita_xlsx import problems, thaidates
+from ita_xlsx import problems, style, thaidates
 from ita_xlsx.plan.build import build_plan
 from ita_xlsx.plan.model import FORMAT, Plan
 from ita_xlsx.plan.schedule import KINDS
 from ita_xlsx.plan.yaml_io import plan_to_dict
 from ita_xlsx.problems import Problem
-from ita_xlsx.style import FONT_NAME, FONT_SIZE
+from ita_xlsx.style import FONT_NAME, FONT_SIZE, print_on_a4
 
 GUIDE_SHEET = "วิธีกรอก"
 SETTINGS_SHEET = "แผน"
 FIRST_DATA_ROW = 3  # 1-based
+GUIDE_WIDTH = 110
+PAGE_WIDTH_UNITS = 150  # a table wider than this prints two pages wide (one would shrink it illegibly)
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,8 @@ def _write_guide(wb, fmt: dict) -> None:
     from ita_xlsx import messages
 
     ws = wb.add_worksheet(GUIDE_SHEET)
-    ws.set_column(0, 0, 110)
+    print_on_a4(ws, _page_numbers(), one_page=True)
+    ws.set_column(0, 0, GUIDE_WIDTH)
     ws.write_string(0, 0, messages.text("plan-book.title", "th"), fmt["title"])
     for row, key in enumerate(
         (
@@ -165,12 +168,14 @@ def _write_guide(wb, fmt: dict) -> None:
         ),
         start=2,
     ):
-        ws.write_string(row, 0, messages.text(key, "th"), fmt["text"])
-        ws.set_row(row, 48)
+        text = messages.text(key, "th")
+        ws.write_string(row, 0, text, fmt["text"])
+        ws.set_row(row, _wrapped_height([(text, GUIDE_WIDTH)]))
 
 
 def _write_settings(wb, fmt: dict, data: dict) -> None:
     ws = wb.add_worksheet(SETTINGS_SHEET)
+    print_on_a4(ws, _page_numbers(), repeat_rows=(0, 0))
     ws.set_column(0, 0, 22)
     ws.set_column(1, 1, 34)
     ws.set_column(2, 2, 60)
@@ -194,6 +199,12 @@ def _write_settings(wb, fmt: dict, data: dict) -> None:
     )
 
 
+def _page_numbers() -> str:
+    from ita_xlsx import messages
+
+    return messages.text("report.official.footer", "th")
+
+
 def _setting_value(data: dict, key: str) -> object:
     value: object = data
     for part in key.split("."):
@@ -203,6 +214,8 @@ def _setting_value(data: dict, key: str) -> object:
 
 def _write_table(wb, fmt: dict, table: Table, rows: list[dict]) -> None:
     ws = wb.add_worksheet(table.sheet)
+    wide = sum(c.width for c in table.columns) > PAGE_WIDTH_UNITS
+    print_on_a4(ws, _page_numbers(), repeat_rows=(0, FIRST_DATA_ROW - 2), pages_wide=2 if wide else 1)
     for col, column in enumerate(table.columns):
         ws.set_column(col, col, column.width)
         ws.write_string(0, col, column.heading, fmt["head"])
@@ -212,7 +225,29 @@ def _write_table(wb, fmt: dict, table: Table, rows: list[dict]) -> None:
     for r, row in enumerate(rows, start=FIRST_DATA_ROW - 1):
         for col, column in enumerate(table.columns):
             _write_value(ws, fmt, r, col, column, row)
+        ws.set_row(r, _row_height(table, row))
     _table_validations(ws, table)
+
+
+def _row_height(table: Table, row: dict) -> float:
+    """Points for a row whose longest text wraps whole (no row ever shows one line of a paragraph)."""
+    return _wrapped_height([(_shown(column, row), column.width) for column in table.columns])
+
+
+def _wrapped_height(cells: list[tuple[str, float]]) -> float:
+    """Points for a row of wrapped texts, with a spare line under a paragraph: Thai and numbered
+    steps break at words, which the estimate does not see."""
+    from ita_xlsx.template import sizing
+
+    height = sizing.height_for([(text, width) for text, width in cells if text])
+    return height if height <= sizing.row_height(1) else min(height + style.ROW_HEIGHT_PER_LINE, 409)
+
+
+def _shown(column: Column, row: dict) -> str:
+    value = row.get(column.field)
+    if column.kind in ("schedule_kind", "schedule_detail") or column.kind == "date":
+        return ""  # short
+    return ", ".join(value) if isinstance(value, list) else "" if value is None else str(value)
 
 
 def _write_value(ws, fmt: dict, r: int, col: int, column: Column, row: dict) -> None:

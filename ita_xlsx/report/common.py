@@ -24,19 +24,71 @@ def th(key: str, **params: object) -> str:
     return messages.text(key, "th", **params)
 
 
-def setup_sheet(ws: Worksheet, *, repeat_row: int | None = None, landscape: bool = True) -> None:
-    """A4, fit to one page wide, page numbers in the footer, 16 pt rows (Thai marks not clipped)."""
+def setup_sheet(
+    ws: Worksheet,
+    *,
+    repeat_row: int | None = None,
+    landscape: bool = True,
+    repeat_cols: tuple[int, int] | None = None,
+) -> None:
+    """A4, fit to one page wide, page numbers in the footer, 16 pt rows (Thai marks not clipped).
+
+    ``repeat_cols`` (first, last): a sheet too wide for one page prints two pages wide, across
+    then down, with these columns (what names a row) repeated on the right-hand pages.
+    """
     ws.set_default_row(house.ROW_HEIGHT_PER_LINE)
     ws.set_paper(PAPER_A4)
     if landscape:
         ws.set_landscape()
     else:
         ws.set_portrait()
-    ws.fit_to_pages(1, 0)
+    ws.fit_to_pages(1 if repeat_cols is None else 2, 0)
+    if repeat_cols is not None:
+        ws.repeat_columns(*repeat_cols)
+        ws.print_across()
     ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
     ws.set_footer(f'&C&"{house.FONT_NAME},Regular"&14{th("report.official.footer")}')
     if repeat_row is not None:
         ws.repeat_rows(repeat_row)
+
+
+# What LibreOffice gives a sheet on A4 landscape with the margins of ``setup_sheet`` (measured on
+# its PDFs): the width between the margins, a column-width unit, and the height left for rows
+# once the footer has its room (with some slack: a page that ends early beats a heading cut off).
+PRINT_WIDTH_PT = 784
+UNIT_PT = 8.7
+PRINT_HEIGHT_PT = 470
+
+
+def keep_headings_with_tables(
+    ws: Worksheet, widths: Sequence[float], headings: Sequence[int], last_row: int, *, keep: int = 3
+) -> None:
+    """Page breaks so that no table heading stands alone at a page's foot.
+
+    The page is followed down the sheet's row heights as LibreOffice fills it; a heading whose
+    next ``keep`` rows would not fit under it on the page starts a new one. The sheet is printed
+    still fitted to the page's width, at the scale LibreOffice finds for it.
+    """
+    scale = min(1.0, PRINT_WIDTH_PT / (sum(width + 0.71 for width in widths) * UNIT_PT))
+    room = PRINT_HEIGHT_PT * 4 / 3 / scale  # in pixels of the sheet
+
+    def height(row: int) -> float:
+        size = ws.row_sizes.get(row)
+        return ws.default_row_height if size is None else (0 if size[1] else size[0])
+
+    breaks: list[int] = []
+    used = 0.0
+    starts = set(headings)
+    for row in range(last_row + 1):
+        if row in starts and used:
+            block = sum(height(r) for r in range(row, min(row + keep, last_row) + 1))
+            if used + block > room:
+                breaks.append(row)
+                used = 0.0
+        if used + height(row) > room:  # LibreOffice's own break
+            used = 0.0
+        used += height(row)
+    ws.set_h_pagebreaks(breaks)
 
 
 def set_widths(ws: Worksheet, widths: Sequence[float], hidden: Sequence[int] = ()) -> None:

@@ -42,6 +42,7 @@ COLUMNS = (  # (heading, width in units of the Normal font, TH Sarabun New 16)
 )
 WIDTHS = tuple(w for _, w in COLUMNS)
 HIDDEN = (14, 15, 16)
+QUESTION_COL = 3
 STATE_COL = 16
 HEADER_ROW = 2
 FIRST_DATA_ROW = 3
@@ -49,7 +50,7 @@ FIRST_DATA_ROW = 3
 
 def write(wb: Workbook, fmt: Formats, data: ReportData) -> Worksheet:
     ws = wb.add_worksheet(SHEET)
-    setup_sheet(ws, repeat_row=HEADER_ROW)
+    setup_sheet(ws, repeat_row=HEADER_ROW, repeat_cols=(QUESTION_COL, QUESTION_COL + 1))  # question, division
     set_widths(ws, WIDTHS, HIDDEN)
     writer = RowWriter(ws)
     merged_text(writer, 0, 0, 8, th("report.detail.title", date=data.as_of_text), fmt.subtitle)
@@ -127,6 +128,7 @@ class _RowCells:
         cell, date = f.cell, f.date
         action, due = excel_date(r.get("action_date")), excel_date(r.get("due_date"))
         days = r.get("days_overdue")
+        links = r.get("hyperlinks") or {}
         return [
             (SHARED, r.get("section") or "", cell),
             (SHARED, self.indicator(r.get("indicator")), cell),
@@ -138,9 +140,11 @@ class _RowCells:
             (NUMBER, due, date) if due else (TEXT, "", date),
             (SHARED, state_text(r), cell),
             (NUMBER, days, f.int) if isinstance(days, int) and days > 0 else (TEXT, "", f.int),
-            (TEXT, r.get("result"), cell),
-            rows.link_or_text(r.get("evidence"), f.link, cell),
-            (TEXT, r.get("note"), cell),
+            rows.linked_text(r.get("result"), links.get("result"), f.link, cell),
+            rows.linked_text(r.get("evidence"), links["evidence"], f.link, cell)
+            if links.get("evidence")
+            else rows.link_or_text(r.get("evidence"), f.link, cell),
+            rows.linked_text(r.get("note"), links.get("note"), f.link, cell),
             (TEXT, source_text(r), cell),
             (SHARED, r["measure_id"], cell),
             (SHARED, r["division"], cell),

@@ -42,7 +42,7 @@ HEADER_ROW = 2
 
 def write(wb: Workbook, fmt: Formats, data: ReportData) -> Worksheet:
     ws = wb.add_worksheet(SHEET)
-    setup_sheet(ws, repeat_row=HEADER_ROW)
+    setup_sheet(ws, repeat_row=HEADER_ROW, repeat_cols=(3, 5))  # responsible, items, question
     set_widths(ws, WIDTHS, HIDDEN)
     writer = RowWriter(ws)
     merged_text(writer, 0, 0, 8, th("report.overdue.title", date=data.as_of_text), fmt.subtitle)

@@ -40,6 +40,7 @@ COLUMNS = (
 WIDTHS = tuple(w for _, w in COLUMNS)
 SEVERITY_COL = 8
 MESSAGE_WIDTH = COLUMNS[6][1]
+FILE_WIDTH = COLUMNS[1][1]
 HEADER_ROW = 1
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -53,11 +54,10 @@ def write(wb: Workbook, fmt: Formats, data: ReportData) -> Worksheet:
     header(writer, HEADER_ROW, [th(key) for key, _ in COLUMNS], fmt, WIDTHS)
     row = HEADER_ROW + 1
     for problem in sorted_problems(data.results.get("problems") or ()):
-        message = str(problem.get("message_th") or "")
-        tall = lines_needed(message, MESSAGE_WIDTH) > 1
-        writer.write(
-            row, _cells(fmt, data, problem), height=row_height([message], [MESSAGE_WIDTH]) if tall else None
-        )
+        message, file = str(problem.get("message_th") or ""), str(problem.get("file") or "")
+        texts, widths = [message, file], [MESSAGE_WIDTH, FILE_WIDTH]  # a file name wraps, never cut
+        tall = lines_needed(message, MESSAGE_WIDTH) > 1 or lines_needed(file, FILE_WIDTH) > 1
+        writer.write(row, _cells(fmt, data, problem), height=row_height(texts, widths) if tall else None)
         row += 1
     if row == HEADER_ROW + 1:
         writer.write(row, [rows.text(th("report.problems.none"), fmt.subtitle)])
@@ -84,7 +84,7 @@ def _cells(fmt: Formats, data: ReportData, p: Mapping) -> list:
     cell = fmt.cell
     return [
         (TEXT, severity_label(p.get("severity") or ""), cell),
-        (TEXT, p.get("file"), cell),
+        (TEXT, p.get("file"), fmt.wrap),
         (TEXT, p.get("sheet"), cell),
         (TEXT, p.get("cell"), cell),
         (TEXT, p.get("measure_id"), cell),

@@ -29,7 +29,7 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from ita_xlsx import messages
-from ita_xlsx.textnorm import FORMULA_TRIGGERS, xml_safe
+from ita_xlsx.textnorm import FORMULA_TRIGGERS, clean_cell_text, xml_safe
 
 EXCEL_MAX_CHARS = 32767
 EXCEL_MAX_URL = 2079
@@ -37,7 +37,7 @@ EXCEL_MAX_LINKS = 65530
 MAX_ROW_HEIGHT_PX = 545  # Excel's limit of 409 points
 
 TEXT, SHARED, NUMBER, LINK = "s", "t", "n", "u"
-Cell = tuple  # (TEXT | SHARED, str, Style) | (NUMBER, float, Style) | (LINK, url, Style)
+Cell = tuple  # (TEXT | SHARED, str, Style) | (NUMBER, float, Style) | (LINK, url or (url, text), Style)
 # Texts marked SHARED (those repeated on many rows: question, division, labels, codes) go to the
 # shared-string table on the fast path instead of being repeated inline: a third of the XML for
 # 100,000 records, and as much less to compress. Tests turn it off to compare with xlsxwriter.
@@ -90,11 +90,22 @@ def number(value: float | int | None, style: Style) -> Cell | None:
 
 
 def link_or_text(value: object, link_style: Style, text_style: Style) -> Cell:
-    """A hyperlink when ``value`` is a well-formed http(s) URL, else plain text."""
-    url = safe_url(value) if isinstance(value, str) else None
+    """A hyperlink when ``value`` is a well-formed http(s) URL, else plain text. The link opens the
+    URL without the invisible characters a copy may carry; the cell shows the text as typed."""
+    url = safe_url(clean_cell_text(value)) if isinstance(value, str) else None
     if url is None:
         return (TEXT, value, text_style)
-    return (LINK, url, link_style)
+    return (LINK, url if url == value else (url, value), link_style)
+
+
+def linked_text(value: object, url: str | None, link_style: Style, text_style: Style) -> Cell:
+    """The clerk's text, as a hyperlink to ``url`` when that is a well-formed http(s) URL (the
+    link the clerk made in the cell); else the text."""
+    target = safe_url(url) if url else None
+    if target is None:
+        return (TEXT, value, text_style)
+    shown = value if isinstance(value, str) and value.strip() else target
+    return (LINK, (target, shown), link_style)
 
 
 # --- text ------------------------------------------------------------------------------------
@@ -193,7 +204,10 @@ class RowWriter:
                 ws.write_number(row, col, value, style.plain)
             elif kind == LINK and self.links < EXCEL_MAX_LINKS:
                 self.links += 1
-                ws.write_url(row, col, value, style.plain, string=value)
+                url, shown = value if isinstance(value, tuple) else (value, value)
+                ws.write_url(row, col, url, style.plain, string=clean_text(shown))
+            elif kind == LINK:
+                _write_public_text(ws, row, col, clean_text(value[1] if isinstance(value, tuple) else value), style)
             else:
                 _write_public_text(ws, row, col, clean_text(value), style)
 
@@ -233,7 +247,8 @@ class RowWriter:
                     parts.append(f'<c r="{ref}"{tail}')
                     continue
             if kind == LINK:
-                self._link(row, col, value, style)
+                url, value = value if isinstance(value, tuple) else (value, value)
+                self._link(row, col, url, style)
             if type(value) is str and value.isprintable() and len(value) <= EXCEL_MAX_CHARS // 2:
                 s = value
             else:

@@ -13,6 +13,7 @@ from ita_xlsx import style as house
 from ita_xlsx.report import rows
 from ita_xlsx.report.common import (
     LINE_PX,
+    keep_headings_with_tables,
     lines_needed,
     merged_number,
     merged_text,
@@ -56,7 +57,8 @@ def write(wb: Workbook, fmt: Formats, data: ReportData) -> Worksheet:
     row = chart_row + math.ceil(chart_height / LINE_PX) + 1
     first, last = _division_table(writer, fmt, data, row)
     _insert_chart(wb, ws, data, chart_row, chart_height, first, last)
-    _section_table(writer, fmt, data, last + 3)
+    end = _section_table(writer, fmt, data, last + 3)
+    keep_headings_with_tables(ws, WIDTHS, (row, last + 3), end)
     ws.activate()
     return ws
 
@@ -207,8 +209,8 @@ def _division_table(writer: RowWriter, fmt: Formats, data: ReportData, row: int)
     return first, last
 
 
-def _section_table(writer: RowWriter, fmt: Formats, data: ReportData, row: int) -> None:
-    """Counts per section (IIT, EIT, OIT) and, under each, per indicator."""
+def _section_table(writer: RowWriter, fmt: Formats, data: ReportData, row: int) -> int:
+    """Counts per section (IIT, EIT, OIT) and, under each, per indicator; returns its last row."""
     merged_text(writer, row, 0, LAST_COL, th("report.summary.by-section"), fmt.subtitle)
     writer.write(row + 1, _state_headings(fmt, th("report.summary.section")), height=_heading_height())
     row += 2
@@ -231,6 +233,7 @@ def _section_table(writer: RowWriter, fmt: Formats, data: ReportData, row: int) 
                 writer.write(row, cells, height=_label_height(label))
                 row += 1
     writer.write(row, _count_cells(data.totals, th("report.total"), fmt.total, fmt.total_int, fmt.total_pct))
+    return row
 
 
 def _chart_height(divisions: int) -> int:

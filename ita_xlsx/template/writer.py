@@ -111,6 +111,8 @@ LOG_COLUMNS = (
     Column("template.book.log.col.detail", 70, "input", layout.NAME_LOG_DETAIL),
     Column("template.book.log.col.evidence", 40, "input", layout.NAME_LOG_EVIDENCE),
 )
+LOG_PRINT_MIN_ROWS = 22  # blank log rows printed when the log is empty: the rest of the first page
+LOG_PRINT_SPARE_ROWS = 10  # blank rows printed below the entries a prefilled log holds
 TEXT_COLS = (2, 3, 4)  # question, steps, reporting: widened when a measure's texts are very long
 MAX_WIDENING_STEPS = 5
 INSTRUCTION_WIDTHS = (26.0, 104.0)
@@ -622,6 +624,10 @@ class _Book:
         self._names(ws, LOG_COLUMNS, last)
         self._log_validations(ws, last)
         ws.freeze_panes(FIRST_ROW, 0)
+        # Printed: the rows written, and blank ones to fill in by hand (a page of them when the log
+        # is empty), not the whole table (200 rows: seven pages of empty cells).
+        printed = min(max(len(entries) + LOG_PRINT_SPARE_ROWS, LOG_PRINT_MIN_ROWS), layout.LOG_ROWS)
+        ws.print_area(0, 0, FIRST_ROW + printed - 1, len(LOG_COLUMNS) - 1)
         return ws
 
     def _log_note(self) -> str:
