@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, NamedTuple
 
+from ita_xlsx.digest import DIGEST_KEY, content_digest
 from ita_xlsx.problem_spool import SpooledProblems
 from ita_xlsx.problems import Problem, sort_key
 from ita_xlsx.spool import Mapped, Spool
@@ -76,6 +77,7 @@ class FileReport:
     round: str | None = None
     superseded_by: str | None = None
     problems: Sequence[Problem] = field(default_factory=list)  # a list, or SpooledProblems from collect
+    received: str | None = None  # ISO date the file was saved or mailed (its time, as intake saw it)
 
     @property
     def rejected(self) -> bool:
@@ -89,6 +91,7 @@ class FileReport:
             "division": self.division,
             "round": self.round,
             "superseded_by": self.superseded_by,
+            "received": self.received,
             "problems": _problem_dicts(self.problems),
         }
 
@@ -129,8 +132,15 @@ class Results:
             "warnings": severities["warning"],
         }
 
+    def received(self) -> str | None:
+        """The latest date a file used was saved or mailed (None when no time is known)."""
+        dates = [f.received for f in self.files if f.accepted and not f.superseded_by and f.received]
+        return max(dates, default=None)
+
     def to_dict(self) -> dict:
-        return {key: list(value) if _long(value) else value for key, value in self._fields()}
+        made = {key: list(value) if _long(value) else value for key, value in self._fields()}
+        made[DIGEST_KEY] = content_digest(made.items())
+        return made
 
     def view(self) -> dict:
         """``to_dict()`` with the records, files and problems made each time they are read.
@@ -165,8 +175,9 @@ class Results:
 
     def _json_pieces(self, view: Mapping | None = None) -> Iterator[str]:
         encode = _ENCODER.encode
+        fields = list(view.items() if view is not None else self._fields())
         yield "{"
-        for number, (key, value) in enumerate(view.items() if view is not None else self._fields()):
+        for number, (key, value) in enumerate(fields):
             yield f"{',' if number else ''}\n {encode(key)}: "
             if not _long(value):
                 yield encode(value)
@@ -177,6 +188,7 @@ class Results:
                 yield encode(item)
                 empty = False
             yield "[]" if empty else "\n ]"
+        yield f",\n {encode(DIGEST_KEY)}: {encode(content_digest(fields))}"
         yield "\n}"
 
     def _fields(self) -> Iterator[tuple[str, object]]:
@@ -188,11 +200,14 @@ class Results:
         yield "format", RESULTS_FORMAT
         yield "plan_id", plan.plan_id
         yield "plan_fingerprint", plan.fingerprint()
-        yield "office", plan.office.name
+        yield "office", office_dict(plan.office)
         yield "fiscal_year", plan.fiscal_year
         yield "round", self.round_id
         yield "round_name", rnd.name if rnd else self.round_id
+        yield "round_end", _iso(rnd.end if rnd else None)
+        yield "return_by", _iso(rnd.return_by if rnd else None)
         yield "as_of", self.as_of.isoformat()
+        yield "received", self.received()
         yield "due_soon_days", self.due_soon_days
         yield "summary", self.summary()
         records = self.records
@@ -212,6 +227,17 @@ class Results:
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def office_dict(office) -> dict:
+    """The office as the results name it: code, name, district, province, website."""
+    return {
+        "code": office.code,
+        "name": office.name,
+        "district": office.district,
+        "province": office.province,
+        "website": office.website,
+    }
 
 
 def _problem_dicts(found: Sequence[Problem]) -> list[dict]:

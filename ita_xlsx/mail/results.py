@@ -108,7 +108,7 @@ def _results(data: Mapping[str, object]) -> Results:
     return Results(
         plan_id=_text(data.get("plan_id")),
         plan_fingerprint=_text(data.get("plan_fingerprint")),
-        office=_text(data.get("office")),
+        office=office_name(data.get("office")),
         fiscal_year=_int(data.get("fiscal_year")),
         round_id=_text(data.get("round")),
         round_name=_text(data.get("round_name")),
@@ -118,6 +118,11 @@ def _results(data: Mapping[str, object]) -> Results:
         if isinstance(records, list)
         else (),
     )
+
+
+def office_name(value: object) -> str:
+    """The office's name: the ``office`` object's name, or the plain text of older results."""
+    return _text(value.get("name")) if isinstance(value, dict) else _text(value)
 
 
 def _record(data: Mapping[str, object]) -> ResultRecord:
