@@ -163,33 +163,10 @@ class Results:
 
         ``view``: this results' ``view()`` when the caller already made it (for the workbook).
         """
-        buffer: list[str] = []
-        size = 0
-        for piece in self._json_pieces(view):
-            buffer.append(piece)
-            size += len(piece)
-            if size > 2**20:
-                stream.write("".join(buffer).encode("utf-8"))
-                buffer, size = [], 0
-        stream.write("".join(buffer).encode("utf-8"))
+        write_pieces(stream, self._json_pieces(view))
 
     def _json_pieces(self, view: Mapping | None = None) -> Iterator[str]:
-        encode = _ENCODER.encode
-        fields = list(view.items() if view is not None else self._fields())
-        yield "{"
-        for number, (key, value) in enumerate(fields):
-            yield f"{',' if number else ''}\n {encode(key)}: "
-            if not _long(value):
-                yield encode(value)
-                continue
-            empty = True
-            for item in value:
-                yield f"{'[' if empty else ','}\n  "
-                yield encode(item)
-                empty = False
-            yield "[]" if empty else "\n ]"
-        yield f",\n {encode(DIGEST_KEY)}: {encode(content_digest(fields))}"
-        yield "\n}"
+        return json_pieces(list(view.items() if view is not None else self._fields()))
 
     def _fields(self) -> Iterator[tuple[str, object]]:
         """The JSON fields in order; the long lists as sequences made item by item when read."""
@@ -209,6 +186,9 @@ class Results:
         yield "as_of", self.as_of.isoformat()
         yield "received", self.received()
         yield "due_soon_days", self.due_soon_days
+        yield "indicators", [
+            {"number": i.number, "section": i.section, "name": i.name} for i in plan.indicators
+        ]
         yield "summary", self.summary()
         records = self.records
         if isinstance(records, SpooledRecords):
@@ -227,6 +207,39 @@ class Results:
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def json_pieces(fields: list[tuple[str, object]]) -> Iterator[str]:
+    """A JSON object of ``fields`` in pieces, each item of a long list on a line of its own, and the
+    content digest of them all as its last field."""
+    encode = _ENCODER.encode
+    yield "{"
+    for number, (key, value) in enumerate(fields):
+        yield f"{',' if number else ''}\n {encode(key)}: "
+        if not _long(value):
+            yield encode(value)
+            continue
+        empty = True
+        for item in value:  # type: ignore[attr-defined]
+            yield f"{'[' if empty else ','}\n  "
+            yield encode(item)
+            empty = False
+        yield "[]" if empty else "\n ]"
+    yield f",\n {encode(DIGEST_KEY)}: {encode(content_digest(fields))}"
+    yield "\n}"
+
+
+def write_pieces(stream: IO[bytes], pieces: Iterable[str]) -> None:
+    """Text pieces written to a binary stream as UTF-8, about a megabyte at a time."""
+    buffer: list[str] = []
+    size = 0
+    for piece in pieces:
+        buffer.append(piece)
+        size += len(piece)
+        if size > 2**20:
+            stream.write("".join(buffer).encode("utf-8"))
+            buffer, size = [], 0
+    stream.write("".join(buffer).encode("utf-8"))
 
 
 def office_dict(office) -> dict:

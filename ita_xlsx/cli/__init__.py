@@ -24,6 +24,7 @@ COMMANDS = {
     "feedback": "ita_xlsx.cli.feedback_cmd:feedback",
     "mail": "ita_xlsx.cli.mail_cmd:mail",
     "remind": "ita_xlsx.cli.mail_cmd:remind",
+    "rollup": "ita_xlsx.cli.rollup_cmd:rollup",
     "demo": "ita_xlsx.cli.demo_cmd:demo",
 }
 
@@ -35,6 +36,7 @@ SHORT_HELP = {
     "feedback": "ส่งกลับให้หน่วยงานแก้ไข · workbooks of problems to fix",
     "mail": "ส่งอีเมลรายงาน · e-mail the consolidated workbook",
     "remind": "เตือนหน่วยงาน · remind divisions",
+    "rollup": "รวมผลหลายหน่วยงาน (อำเภอ จังหวัด ประเทศ) · roll up many offices",
     "demo": "ลองใช้กับข้อมูลตัวอย่าง · run the whole round trip on the sample",
 }
 
