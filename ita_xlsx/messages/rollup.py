@@ -39,6 +39,11 @@ MESSAGES = {
         "มีผลของหน่วยงาน {office} มากกว่าหนึ่งไฟล์ ใช้ไฟล์ที่ใหม่กว่า ({newer}) แทนไฟล์นี้",
         "Office {office} sent more than one results file; the newer one ({newer}) was used instead of this one.",
     ),
+    "rollup-same-results": (
+        "ไฟล์นี้เป็นผลชุดเดียวกับ {other} (ไฟล์สรุปและไฟล์ JSON จากการรวบรวมครั้งเดียวกัน) นับครั้งเดียว ไม่ต้องดำเนินการใด ๆ",
+        "This file holds the same results as {other} (the workbook and the JSON of one collection): counted once, "
+        "nothing to do.",
+    ),
     "rollup-office-not-expected": (
         "หน่วยงานรหัส {office} ({name}) ไม่อยู่ในรายชื่อหน่วยงานที่ต้องรายงาน ยังนำมารวมผล แต่ไม่นับในอัตราการรายงาน",
         "Office {office} ({name}) is not in the list of offices expected to report; it is rolled up but not "
@@ -71,6 +76,10 @@ MESSAGES = {
     "rollup-expected-duplicate": (
         "รหัสหน่วยงาน {code} ซ้ำกับแถว {first} ใช้แถวแรก",
         "Office code {code} repeats line {first}; the first one is used.",
+    ),
+    "rollup-remind-no-address": (
+        "หน่วยงาน {name} ({office}) ไม่มีอีเมลในรายชื่อหน่วยงาน (--expected) จึงไม่ได้เตือน",
+        "Office {name} ({office}) has no e-mail address in the list of offices (--expected): not reminded.",
     ),
     # command line
     "rollup.out-not-xlsx": ("ไฟล์ผลลัพธ์ต้องเป็น .xlsx", "--out must name an .xlsx file"),

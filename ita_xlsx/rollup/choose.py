@@ -52,13 +52,27 @@ def choose(
         usable.sort(key=OfficeResult.version_key)
         newest = usable[-1]
         for older in usable[:-1]:
-            report(problems.warning("rollup-office-twice", file=older.source, office=code, newer=newest.source))
+            if _same_run(older, newest):  # the workbook and the JSON of one collect: nothing to fix
+                report(problems.info("rollup-same-results", file=older.source, office=code, other=newest.source))
+            else:
+                report(problems.warning("rollup-office-twice", file=older.source, office=code, newer=newest.source))
         return newest
     if any(r.submission == REJECTED for r in rejected):
         return next(r for r in reversed(rejected) if r.submission == REJECTED)
     if rejected:
         return rejected[-1]
     return OfficeResult(code, expected.name if expected else code, submission=NOT_RECEIVED)
+
+
+def _same_run(a: OfficeResult, b: OfficeResult) -> bool:
+    """Two files of one collection (its JSON and its workbook): the same date and the same counts."""
+    return a.origin != b.origin and (a.as_of, a.records, a.done, a.overdue, a.missing) == (
+        b.as_of,
+        b.records,
+        b.done,
+        b.overdue,
+        b.missing,
+    )
 
 
 def _refusal(result: OfficeResult, target: Target, expected: ExpectedOffice | None) -> Problem | None:
