@@ -59,12 +59,16 @@ def office_plan(base: Plan, index: int, offices: int, rng: random.Random) -> Pla
         divisions = tuple(d for d in divisions if d.code != "education")
     codes = {d.code for d in divisions}
     measures = tuple(
-        dataclasses.replace(m, divisions=m.divisions if m.for_all else tuple(c for c in m.divisions if c in codes))
+        dataclasses.replace(
+            m, divisions=m.divisions if m.for_all else tuple(c for c in m.divisions if c in codes)
+        )
         for m in base.measures
         if rng.random() < 0.85
     )
     measures = tuple(m for m in measures if m.divisions)
-    return dataclasses.replace(base, plan_id=f"office-{office.code}", office=office, divisions=divisions, measures=measures)
+    return dataclasses.replace(
+        base, plan_id=f"office-{office.code}", office=office, divisions=divisions, measures=measures
+    )
 
 
 def office_results(
@@ -92,17 +96,32 @@ def office_results(
         for division in plan.division_codes(measure):
             records.append(_record(measure.id, division, due.due_date, division in silent, diligence, rng))
     files = [
-        FileReport(f"ITA{plan.fiscal_year}_{ROUND}_{d.code}.xlsx", True, d.code, round_id, received=_iso(received))
+        FileReport(
+            f"ITA{plan.fiscal_year}_{ROUND}_{d.code}.xlsx", True, d.code, round_id, received=_iso(received)
+        )
         for d in plan.divisions
         if d.code not in silent
     ]
-    found = [
-        problems.warning("date-from-text", file=files[0].path, sheet="มาตรการ", cell="H7", value="3 ต.ค. 65", read="๓ ตุลาคม ๒๕๖๕")
-    ] if files and rng.random() < 0.3 else []
+    found = (
+        [
+            problems.warning(
+                "date-from-text",
+                file=files[0].path,
+                sheet="มาตรการ",
+                cell="H7",
+                value="3 ต.ค. 65",
+                read="๓ ตุลาคม ๒๕๖๕",
+            )
+        ]
+        if files and rng.random() < 0.3
+        else []
+    )
     return Results(plan, round_id, AS_OF, 14, records, files, found)
 
 
-def _record(measure_id: str, division: str, due: dt.date | None, silent: bool, diligence: float, rng) -> Record:
+def _record(
+    measure_id: str, division: str, due: dt.date | None, silent: bool, diligence: float, rng
+) -> Record:
     if silent:
         return Record(measure_id, division, status="missing", due_date=due, state="missing")
     draw = rng.random()
@@ -114,7 +133,12 @@ def _record(measure_id: str, division: str, due: dt.date | None, silent: bool, d
         return Record(measure_id, division, status=status, action_date=due, due_date=due, state=state)
     if due is not None and due < AS_OF:
         return Record(
-            measure_id, division, status="in_progress", due_date=due, state="overdue", days_overdue=(AS_OF - due).days
+            measure_id,
+            division,
+            status="in_progress",
+            due_date=due,
+            state="overdue",
+            days_overdue=(AS_OF - due).days,
         )
     return Record(measure_id, division, status="in_progress", due_date=due, state="pending")
 

@@ -28,9 +28,13 @@ from ita_xlsx.cli.output import print_problems, say
     "the offices that should report.",
 )
 @click.option("--round", "round_id", help="รอบรายงาน เช่น 6m (ค่าเริ่มต้น: รอบของไฟล์ส่วนใหญ่) · the round.")
-@click.option("--as-of", "as_of", help="วันที่ของข้อมูล (YYYY-MM-DD หรือ 31/3/2566) · the as-of date (default: today).")
+@click.option(
+    "--as-of", "as_of", help="วันที่ของข้อมูล (YYYY-MM-DD หรือ 31/3/2566) · the as-of date (default: today)."
+)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-def rollup(out: Path, expected: Path | None, round_id: str | None, as_of: str | None, inputs: tuple[Path, ...]) -> None:
+def rollup(
+    out: Path, expected: Path | None, round_id: str | None, as_of: str | None, inputs: tuple[Path, ...]
+) -> None:
     """รวมผลของหลายหน่วยงาน (อำเภอ จังหวัด ทั้งประเทศ) · roll up many offices' results.
 
     INPUTS: ไฟล์ JSON หรือไฟล์สรุปที่ collect สร้าง หรือไฟล์ JSON ที่ rollup สร้าง ในโฟลเดอร์ zip หรืออีเมล ·

@@ -67,7 +67,9 @@ def read_rollup(path: Path) -> tuple[Rollup | None, list[Problem]]:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         return None, [problems.error("mail-results-unreadable", file=str(path), reason=str(exc))]
     if not isinstance(data, dict) or data.get("format") != ROLLUP_FORMAT:
-        return None, [problems.error("mail-results-format", file=str(path), value="-", expected=ROLLUP_FORMAT)]
+        return None, [
+            problems.error("mail-results-format", file=str(path), value="-", expected=ROLLUP_FORMAT)
+        ]
     offices = tuple(o for o in data.get("offices") or () if isinstance(o, dict))
     as_of = data.get("as_of")
     return (
@@ -104,7 +106,9 @@ def find_office_reminders(rollup: Rollup) -> tuple[list[OfficeReminder], list[Pr
         if reminder.email:
             reminders.append(reminder)
         else:
-            found.append(problems.warning("rollup-remind-no-address", office=reminder.code, name=reminder.name))
+            found.append(
+                problems.warning("rollup-remind-no-address", office=reminder.code, name=reminder.name)
+            )
     return reminders, found
 
 
@@ -112,11 +116,15 @@ def office_blocks(reminder: OfficeReminder, rollup: Rollup) -> list[Block]:
     year = to_thai_digits(rollup.fiscal_year) if rollup.fiscal_year else "-"
     blocks: list[Block] = [
         paragraph(th("mail.remind-office.greeting", office=reminder.name)),
-        paragraph(th("mail.remind-office.intro", date=thai_date(rollup.as_of), year=year, round=rollup.round_name)),
+        paragraph(
+            th("mail.remind-office.intro", date=thai_date(rollup.as_of), year=year, round=rollup.round_name)
+        ),
     ]
     if reminder.submission == "received":
         pct = to_thai_digits(f"{reminder.done_pct:g}")
-        blocks.append(paragraph(th("mail.remind-office.overdue", count=to_thai_digits(reminder.overdue), percent=pct)))
+        blocks.append(
+            paragraph(th("mail.remind-office.overdue", count=to_thai_digits(reminder.overdue), percent=pct))
+        )
         blocks.append(Items(th("mail.remind-office.divisions-missing"), reminder.divisions_missing))
     else:
         blocks.append(paragraph(th(f"mail.remind-office.{reminder.submission}")))

@@ -16,7 +16,15 @@ from ita_xlsx.atomic import atomic_path, check_replaceable
 from ita_xlsx.rollup.aggregate import RollupResults, roll_up
 from ita_xlsx.rollup.expected import ExpectedListError, read_expected
 
-__all__ = ["ExpectedListError", "RollupResults", "output_pair", "read_expected", "roll_up", "rollup", "write_rollup"]
+__all__ = [
+    "ExpectedListError",
+    "RollupResults",
+    "output_pair",
+    "read_expected",
+    "roll_up",
+    "rollup",
+    "write_rollup",
+]
 
 
 def output_pair(out: Path) -> tuple[Path, Path]:

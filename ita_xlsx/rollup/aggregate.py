@@ -72,10 +72,20 @@ def roll_up(
     read, by_code, rounds = _read_all(inputs, report, carried, progress)
     target = _target(read, by_code, rounds, round_id)
     offices, tallies = _choose_all(read, by_code, target, expected, report)
-    round_name = next((o.round_name for o in offices if o.round == target.round and o.round_name), target.round)
+    round_name = next(
+        (o.round_name for o in offices if o.round == target.round and o.round_name), target.round
+    )
     read.close()
     return RollupResults(
-        target, round_name, as_of or dt.date.today(), offices, tallies, found, carried, expected is not None, counts
+        target,
+        round_name,
+        as_of or dt.date.today(),
+        offices,
+        tallies,
+        found,
+        carried,
+        expected is not None,
+        counts,
     )
 
 
@@ -101,7 +111,11 @@ def _read_all(
         carried.extend(got.carried)
         for office in got.offices:
             if not office.code:
-                report(problems.error("rollup-no-office-code", file=office.source or item.source, name=office.name or "-"))
+                report(
+                    problems.error(
+                        "rollup-no-office-code", file=office.source or item.source, name=office.name or "-"
+                    )
+                )
                 continue
             by_code.setdefault(office.code, []).append(len(read))
             read.append(office)
@@ -139,7 +153,11 @@ def _choose_all(
         office = choose(code, [read[i] for i in by_code.get(code, ())], target, listed, report)
         office = _placed(office, listed, expected is not None)
         if expected is not None and listed is None:
-            report(problems.warning("rollup-office-not-expected", file=office.source, office=code, name=office.name))
+            report(
+                problems.warning(
+                    "rollup-office-not-expected", file=office.source, office=code, name=office.name
+                )
+            )
         office.on_time = _on_time(office)
         tallies.add(office)
         order.append((office.province, office.district, office.code, len(chosen)))

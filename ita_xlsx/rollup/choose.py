@@ -53,9 +53,15 @@ def choose(
         newest = usable[-1]
         for older in usable[:-1]:
             if _same_run(older, newest):  # the workbook and the JSON of one collect: nothing to fix
-                report(problems.info("rollup-same-results", file=older.source, office=code, other=newest.source))
+                report(
+                    problems.info("rollup-same-results", file=older.source, office=code, other=newest.source)
+                )
             else:
-                report(problems.warning("rollup-office-twice", file=older.source, office=code, newer=newest.source))
+                report(
+                    problems.warning(
+                        "rollup-office-twice", file=older.source, office=code, newer=newest.source
+                    )
+                )
         return newest
     if any(r.submission == REJECTED for r in rejected):
         return next(r for r in reversed(rejected) if r.submission == REJECTED)
@@ -85,7 +91,9 @@ def _refusal(result: OfficeResult, target: Target, expected: ExpectedOffice | No
     if result.round != target.round:
         return problems.error("rollup-other-round", **where, found=result.round or "-", expected=target.round)
     if expected is not None and result.name and not same_name(result.name, expected.name):
-        return problems.error("rollup-office-name-mismatch", **where, found=result.name, expected=expected.name)
+        return problems.error(
+            "rollup-office-name-mismatch", **where, found=result.name, expected=expected.name
+        )
     return None
 
 

@@ -63,7 +63,11 @@ def read_expected(path: Path) -> tuple[dict[str, ExpectedOffice], list[Problem]]
         if code in offices:
             found.append(
                 problems.warning(
-                    "rollup-expected-duplicate", file=str(path), cell=f"line {line}", code=code, first=offices[code].line
+                    "rollup-expected-duplicate",
+                    file=str(path),
+                    cell=f"line {line}",
+                    code=code,
+                    first=offices[code].line,
                 )
             )
             continue
@@ -105,5 +109,7 @@ def _xlsx_rows(path: Path, data: bytes) -> list[list[object]]:
         return [list(r) for r in book.get_sheet_by_index(0).to_python(skip_empty_area=False)]
     except Exception as exc:  # calamine raises its own errors for a damaged workbook
         raise ExpectedListError(
-            problems.error("rollup-expected-unreadable", file=str(path), reason=f"{type(exc).__name__}: {exc}"[:120])
+            problems.error(
+                "rollup-expected-unreadable", file=str(path), reason=f"{type(exc).__name__}: {exc}"[:120]
+            )
         ) from None

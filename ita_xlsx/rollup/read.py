@@ -41,9 +41,13 @@ def read_candidate(item: Candidate) -> Read:
     try:
         data = json.loads(item.data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return Read(problems=[problems.error("rollup-malformed-json", file=item.source, reason=str(exc)[:120])])
+        return Read(
+            problems=[problems.error("rollup-malformed-json", file=item.source, reason=str(exc)[:120])]
+        )
     if not isinstance(data, dict):
-        return Read(problems=[problems.error("rollup-malformed-json", file=item.source, reason="not an object")])
+        return Read(
+            problems=[problems.error("rollup-malformed-json", file=item.source, reason="not an object")]
+        )
     if data.get("format") == ROLLUP_FORMAT:
         return _read_rollup(data, item)
     if data.get("format") == RESULTS_FORMAT:
@@ -57,7 +61,11 @@ def _read_results(data: Mapping, item: Candidate) -> Read:
     office = office if isinstance(office, dict) else {"name": _text(office)}
     records = data.get("records") if isinstance(data.get("records"), list) else []
     summary = data.get("summary") if isinstance(data.get("summary"), dict) else {}
-    names = {int(i["number"]): _text(i.get("name")) for i in _dicts(data.get("indicators")) if _int(i.get("number"))}
+    names = {
+        int(i["number"]): _text(i.get("name"))
+        for i in _dicts(data.get("indicators"))
+        if _int(i.get("number"))
+    }
     tally = _RecordTally(names)
     for record in _dicts(records):
         tally.add(
@@ -168,7 +176,9 @@ def _read_consolidated(item: Candidate) -> Read:
     try:
         wb = open_workbook(SafePackage.open(item.data))
     except (PackageError, ValueError, KeyError) as exc:
-        return Read(problems=[problems.error("rollup-malformed-workbook", file=item.source, reason=str(exc)[:120])])
+        return Read(
+            problems=[problems.error("rollup-malformed-workbook", file=item.source, reason=str(exc)[:120])]
+        )
     props = wb.properties
     sheet = wb.sheet(DETAIL_SHEET)
     if props.get("ita_format") != CONSOLIDATED_FORMAT or sheet is None:

@@ -116,7 +116,13 @@ class Tallies:
         seen = self.indicators.get(key)
         if seen is None:
             self.indicators[key] = IndicatorTally(
-                tally.section, tally.number, tally.name, tally.records, tally.done, tally.overdue, tally.offices
+                tally.section,
+                tally.number,
+                tally.name,
+                tally.records,
+                tally.done,
+                tally.overdue,
+                tally.offices,
             )
             return
         seen.name = seen.name or tally.name

@@ -73,7 +73,9 @@ def _period(r: RollupResults) -> str:
     return th("rollup.book.period", year=year, round=r.round_name or "-")
 
 
-def _sheet(wb: Workbook, name: str, widths: tuple, repeat_row: int | None = None) -> tuple[Worksheet, RowWriter]:
+def _sheet(
+    wb: Workbook, name: str, widths: tuple, repeat_row: int | None = None
+) -> tuple[Worksheet, RowWriter]:
     ws = wb.add_worksheet(name)
     setup_sheet(ws, repeat_row=repeat_row)
     set_widths(ws, widths)
@@ -119,7 +121,9 @@ def _summary(wb: Workbook, fmt: Formats, r: RollupResults) -> None:
     t = r.tallies
     lowest = t.ranked("lowest")
     first = row + 2
-    row = _ranked_table(writer, fmt, lowest, row, th("rollup.summary.lowest"), th("rollup.col.done-pct"), True)
+    row = _ranked_table(
+        writer, fmt, lowest, row, th("rollup.summary.lowest"), th("rollup.col.done-pct"), True
+    )
     if lowest:
         _chart(
             wb,
@@ -135,9 +139,19 @@ def _summary(wb: Workbook, fmt: Formats, r: RollupResults) -> None:
         )
         row += _CHART_ROWS + 1
     breaks.append(row + 1)
-    row = _ranked_table(writer, fmt, t.ranked("highest"), row + 1, th("rollup.summary.highest"), th("rollup.col.done-pct"), True)
+    row = _ranked_table(
+        writer,
+        fmt,
+        t.ranked("highest"),
+        row + 1,
+        th("rollup.summary.highest"),
+        th("rollup.col.done-pct"),
+        True,
+    )
     overdue = [x for x in t.ranked("most_overdue") if x[0] > 0]
-    _ranked_table(writer, fmt, overdue, row + 1, th("rollup.summary.most-overdue"), th("rollup.col.overdue"), False)
+    _ranked_table(
+        writer, fmt, overdue, row + 1, th("rollup.summary.most-overdue"), th("rollup.col.overdue"), False
+    )
     ws.set_h_pagebreaks(breaks)
     ws.activate()
 
@@ -147,9 +161,24 @@ def _headline(writer: RowWriter, fmt: Formats, r: RollupResults, row: int) -> in
     total = r.tallies.total
     cards = (
         ("rollup.summary.expected", total.expected, fmt.headline_label, fmt.headline_value),
-        ("rollup.summary.reporting-rate", _pct(total.reporting_rate), fmt.state_header["done"], fmt.headline_pct),
-        ("rollup.summary.on-time-rate", _pct(total.on_time_rate), fmt.state_header["ongoing"], fmt.headline_pct),
-        ("rollup.summary.not-received", total.not_received + total.rejected, fmt.state_header["missing"], fmt.headline_value),
+        (
+            "rollup.summary.reporting-rate",
+            _pct(total.reporting_rate),
+            fmt.state_header["done"],
+            fmt.headline_pct,
+        ),
+        (
+            "rollup.summary.on-time-rate",
+            _pct(total.on_time_rate),
+            fmt.state_header["ongoing"],
+            fmt.headline_pct,
+        ),
+        (
+            "rollup.summary.not-received",
+            total.not_received + total.rejected,
+            fmt.state_header["missing"],
+            fmt.headline_value,
+        ),
         ("rollup.summary.done-pct", _pct(total.done_pct), fmt.state_header["done"], fmt.headline_pct),
         ("rollup.summary.overdue", total.overdue, fmt.state_header["overdue"], fmt.headline_value),
     )
@@ -160,7 +189,12 @@ def _headline(writer: RowWriter, fmt: Formats, r: RollupResults, row: int) -> in
         first_col=1,
         height=row_height(labels, SUMMARY_WIDTHS[1:7]),
     )
-    writer.write(row + 1, [rows.number(value, style) for _, value, _, style in cards], first_col=1, height=2 * LINE_PX + 8)
+    writer.write(
+        row + 1,
+        [rows.number(value, style) for _, value, _, style in cards],
+        first_col=1,
+        height=2 * LINE_PX + 8,
+    )
     line = th(
         "rollup.summary.line",
         expected=total.expected,
@@ -173,7 +207,13 @@ def _headline(writer: RowWriter, fmt: Formats, r: RollupResults, row: int) -> in
         warnings=r.counts["warning"],
     )
     merged_text(
-        writer, row + 2, 0, len(SUMMARY_WIDTHS) - 1, line, fmt.wrap, height=row_height([line], [sum(SUMMARY_WIDTHS)])
+        writer,
+        row + 2,
+        0,
+        len(SUMMARY_WIDTHS) - 1,
+        line,
+        fmt.wrap,
+        height=row_height([line], [sum(SUMMARY_WIDTHS)]),
     )
     return row + 2
 
@@ -182,12 +222,19 @@ def _histogram_table(writer: RowWriter, fmt: Formats, r: RollupResults, row: int
     """Offices by % done, in ten bins (the histogram's data), right of the chart; its first data row."""
     labels = [th("rollup.col.done-band"), th("rollup.col.offices")]
     widths = SUMMARY_WIDTHS[HISTOGRAM_COL : HISTOGRAM_COL + 2]
-    writer.write(row, [rows.text(x, fmt.header) for x in labels], first_col=HISTOGRAM_COL, height=row_height(labels, widths))
+    writer.write(
+        row,
+        [rows.text(x, fmt.header) for x in labels],
+        first_col=HISTOGRAM_COL,
+        height=row_height(labels, widths),
+    )
     step = 100 // BINS
     for i, count in enumerate(r.tallies.histogram):
         high = 100 if i == BINS - 1 else (i + 1) * step - 0.1
         label = f"{i * step}–{high:g} %"
-        writer.write(row + 1 + i, [rows.text(label, fmt.center), rows.number(count, fmt.int)], first_col=HISTOGRAM_COL)
+        writer.write(
+            row + 1 + i, [rows.text(label, fmt.center), rows.number(count, fmt.int)], first_col=HISTOGRAM_COL
+        )
     return row + 1
 
 
@@ -200,7 +247,9 @@ def _ranked_table(
     """Ten offices with a value (% done or overdue measures); the row after the table."""
     merged_text(writer, row, 0, 4, title, fmt.subtitle)
     labels = [*(th(k) for k in RANK_LABELS), value_label]
-    writer.write(row + 1, [rows.text(x, fmt.header) for x in labels], height=row_height(labels, SUMMARY_WIDTHS[:5]))
+    writer.write(
+        row + 1, [rows.text(x, fmt.header) for x in labels], height=row_height(labels, SUMMARY_WIDTHS[:5])
+    )
     for i, (value, code, name, district, province) in enumerate(ranked):
         number = rows.number(_pct(value), fmt.pct) if percent else rows.number(value, fmt.int)
         texts = (name, code, district, province)
@@ -253,7 +302,12 @@ def _chart(
         "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
         **({"num_format": "0%", "min": 0, "max": 1} if percent else {"min": 0}),
     }
-    category_axis = {"name": category_name, "name_font": FONT, "num_font": {**FONT, "size": 12}, "interval_unit": 1}
+    category_axis = {
+        "name": category_name,
+        "name_font": FONT,
+        "num_font": {**FONT, "size": 12},
+        "interval_unit": 1,
+    }
     if kind["type"] == "bar":
         chart.set_x_axis(value_axis)
         chart.set_y_axis({**category_axis, "reverse": True, "crossing": "max"})
@@ -297,7 +351,9 @@ def _areas(wb: Workbook, fmt: Formats, r: RollupResults) -> None:
         row += 1
         for (p, district), dtally in sorted(t.districts.items()):
             if p == province:
-                writer.write(row, _area_cells(dtally, district or th("rollup.areas.unknown"), fmt, bold=False))
+                writer.write(
+                    row, _area_cells(dtally, district or th("rollup.areas.unknown"), fmt, bold=False)
+                )
                 row += 1
     writer.write(row, _area_cells(t.total, th("report.total"), fmt, bold=None))
     ws.conditional_format(first, 5, row - 1, 5, PERCENT_BAR)
@@ -358,7 +414,9 @@ def _offices(wb: Workbook, fmt: Formats, r: RollupResults) -> None:
     row = 5
     for office in r.offices:
         cells = _office_cells(office, fmt)
-        writer.write(row, cells, height=row_height([office.name, cells[10][1]], [OFFICE_WIDTHS[1], OFFICE_WIDTHS[10]]))
+        writer.write(
+            row, cells, height=row_height([office.name, cells[10][1]], [OFFICE_WIDTHS[1], OFFICE_WIDTHS[10]])
+        )
         row += 1
     ws.autofilter(4, 0, max(row - 1, 4), last)
     ws.freeze_panes(5, 2)
@@ -389,7 +447,12 @@ def _office_cells(office: OfficeResult, fmt: Formats) -> list:
         rows.shared(office.district, fmt.cell),
         rows.shared(office.province, fmt.cell),
         rows.shared(_submission_label(office), fmt.legend[state]),
-        rows.shared(_timeliness(office), fmt.legend["done" if office.on_time else "done_late"] if office.on_time is not None else fmt.center),
+        rows.shared(
+            _timeliness(office),
+            fmt.legend["done" if office.on_time else "done_late"]
+            if office.on_time is not None
+            else fmt.center,
+        ),
         rows.number(office.records, fmt.int) if received else None,
         rows.number(_pct(office.done_pct), fmt.pct) if received else None,
         rows.number(office.overdue, fmt.int) if received else None,
@@ -525,7 +588,9 @@ def _problems(wb: Workbook, fmt: Formats, r: RollupResults) -> None:
             [
                 rows.shared(severity_label(severity), severity_style.get(severity, fmt.cell)),
                 rows.shared(str(p.get("office") or ""), fmt.cell),
-                rows.text(" › ".join(str(x) for x in (p.get("file"), p.get("sheet"), p.get("cell")) if x), fmt.wrap),
+                rows.text(
+                    " › ".join(str(x) for x in (p.get("file"), p.get("sheet"), p.get("cell")) if x), fmt.wrap
+                ),
                 rows.text(message, fmt.wrap),
                 rows.shared(str(p.get("code") or ""), fmt.cell),
             ],
