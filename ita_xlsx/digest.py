@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 
 DIGEST_KEY = "digest"
 PREFIX = "sha256:"
-_SCALARS = (str, int, float, bool, dict, type(None))
+_WHOLE = (str, int, float, bool, dict, list, tuple, type(None))  # encoded in one call
 
 
 def _canonical(value: object) -> bytes:
@@ -29,7 +29,7 @@ def content_digest(fields: Iterable[tuple[str, object]]) -> str:
     digest = hashlib.sha256()
     for key, value in sorted((kv for kv in fields if kv[0] != DIGEST_KEY), key=lambda kv: kv[0]):
         digest.update(_canonical(key) + b"=")
-        if isinstance(value, _SCALARS):
+        if isinstance(value, _WHOLE):  # a list as one call: the same bytes as item by item
             digest.update(_canonical(value))
         else:
             digest.update(b"[")

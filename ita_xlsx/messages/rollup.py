@@ -118,6 +118,10 @@ MESSAGES = {
         "Offices by share of measures done",
     ),
     "rollup.summary.chart-histogram-x": ("ร้อยละที่ดำเนินการแล้ว", "Share done"),
+    "rollup.summary.lowest-districts": (
+        "๑๐ อำเภอที่ดำเนินการได้น้อยที่สุด",
+        "The 10 districts with the least done",
+    ),
     "rollup.summary.lowest": ("๑๐ หน่วยงานที่ดำเนินการได้น้อยที่สุด", "The 10 offices with the least done"),
     "rollup.summary.highest": ("๑๐ หน่วยงานที่ดำเนินการได้มากที่สุด", "The 10 offices with the most done"),
     "rollup.summary.most-overdue": (
@@ -153,6 +157,7 @@ MESSAGES = {
     "rollup.col.area": ("จังหวัด / อำเภอ", "Province / district"),
     "rollup.col.expected": ("ต้องรายงาน", "Expected"),
     "rollup.col.received": ("ได้รับ", "Received"),
+    "rollup.col.received-of": ("ได้รับ/ต้องรายงาน", "Received / expected"),
     "rollup.col.rejected": ("ไม่รับ", "Rejected"),
     "rollup.col.not-received": ("ยังไม่ได้รับ", "Not received"),
     "rollup.col.reporting-rate": ("อัตราการรายงาน", "Reporting rate"),

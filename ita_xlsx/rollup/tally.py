@@ -138,6 +138,15 @@ class Tallies:
             return sorted(((-v, *rest) for v, *rest in heap), key=lambda t: (t[0], t[1]))
         return sorted(heap, key=lambda t: (-t[0], t[1]))
 
+    def lowest_districts(self) -> list[tuple]:
+        """The TOP_N districts with the least done, with results: (% done, "received/expected",
+        "district province", "", "") in the columns of :meth:`ranked`'s offices."""
+        with_results = [d for d in self.districts.values() if d.received + d.unexpected and d.records]
+        with_results.sort(key=lambda d: (d.done_pct, d.province, d.name))
+        return [
+            (d.done_pct, f"{d.received}/{d.expected}", d.name, d.province, "") for d in with_results[:TOP_N]
+        ]
+
     def sorted_indicators(self) -> list[IndicatorTally]:
         return sorted(self.indicators.values(), key=lambda t: (t.number, t.section))
 

@@ -94,7 +94,7 @@ def _pct(value: float) -> float:
 
 
 # -- สรุป ---------------------------------------------------------------------------------------------
-SUMMARY_WIDTHS = (36, 12, 16, 18, 12, 12, 12, 12)
+SUMMARY_WIDTHS = (36, 12, 20, 20, 12, 12, 12, 12)
 HISTOGRAM_COL = 6  # the histogram's table, right of its chart
 
 
@@ -119,19 +119,26 @@ def _summary(wb: Workbook, fmt: Formats, r: RollupResults) -> None:
     row += _CHART_ROWS + 1
     breaks = [row]
     t = r.tallies
-    lowest = t.ranked("lowest")
+    districts = t.lowest_districts()
     first = row + 2
     row = _ranked_table(
-        writer, fmt, lowest, row, th("rollup.summary.lowest"), th("rollup.col.done-pct"), True
+        writer,
+        fmt,
+        districts,
+        row,
+        th("rollup.summary.lowest-districts"),
+        th("rollup.col.done-pct"),
+        True,
+        DISTRICT_LABELS,
     )
-    if lowest:
+    if districts:
         _chart(
             wb,
             ws,
             {"type": "bar"},
-            th("rollup.summary.lowest"),
-            (SUMMARY, first, 0, first + len(lowest) - 1, 0),
-            (SUMMARY, first, 4, first + len(lowest) - 1, 4),
+            th("rollup.summary.lowest-districts"),
+            (SUMMARY, first, 0, first + len(districts) - 1, 0),
+            (SUMMARY, first, 4, first + len(districts) - 1, 4),
             STATE_FILLS["overdue"],
             (row + 1, 0),
             ("", th("rollup.col.done-pct")),
@@ -139,19 +146,15 @@ def _summary(wb: Workbook, fmt: Formats, r: RollupResults) -> None:
         )
         row += _CHART_ROWS + 1
     breaks.append(row + 1)
-    row = _ranked_table(
-        writer,
-        fmt,
-        t.ranked("highest"),
-        row + 1,
-        th("rollup.summary.highest"),
-        th("rollup.col.done-pct"),
-        True,
-    )
-    overdue = [x for x in t.ranked("most_overdue") if x[0] > 0]
-    _ranked_table(
-        writer, fmt, overdue, row + 1, th("rollup.summary.most-overdue"), th("rollup.col.overdue"), False
-    )
+    for which, title, value, percent in (
+        ("lowest", "rollup.summary.lowest", "rollup.col.done-pct", True),
+        ("highest", "rollup.summary.highest", "rollup.col.done-pct", True),
+        ("most_overdue", "rollup.summary.most-overdue", "rollup.col.overdue", False),
+    ):
+        if which == "most_overdue":
+            breaks.append(row + 1)
+        ranked = [x for x in t.ranked(which) if percent or x[0] > 0]
+        row = _ranked_table(writer, fmt, ranked, row + 1, th(title), th(value), percent)
     ws.set_h_pagebreaks(breaks)
     ws.activate()
 
@@ -239,14 +242,22 @@ def _histogram_table(writer: RowWriter, fmt: Formats, r: RollupResults, row: int
 
 
 RANK_LABELS = ("rollup.col.name", "rollup.col.code", "rollup.col.district", "rollup.col.province")
+DISTRICT_LABELS = ("rollup.col.district", "rollup.col.received-of", "", "")
 
 
 def _ranked_table(
-    writer: RowWriter, fmt: Formats, ranked: list, row: int, title: str, value_label: str, percent: bool
+    writer: RowWriter,
+    fmt: Formats,
+    ranked: list,
+    row: int,
+    title: str,
+    value_label: str,
+    percent: bool,
+    columns: tuple[str, ...] = RANK_LABELS,
 ) -> int:
-    """Ten offices with a value (% done or overdue measures); the row after the table."""
+    """Ten offices (or districts) with a value (% done or overdue measures); the row after the table."""
     merged_text(writer, row, 0, 4, title, fmt.subtitle)
-    labels = [*(th(k) for k in RANK_LABELS), value_label]
+    labels = [*(th(k) if k else "" for k in columns), value_label]
     writer.write(
         row + 1, [rows.text(x, fmt.header) for x in labels], height=row_height(labels, SUMMARY_WIDTHS[:5])
     )
