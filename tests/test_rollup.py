@@ -405,3 +405,32 @@ def test_remind_writes_one_message_per_office_not_reported_or_overdue(area):
     assert silent["To"] == "saraban8@example.go.th"
     assert "ยังไม่ได้รับผลการรวบรวมของหน่วยงานท่าน" in silent.get_body(("plain",)).get_content()
     assert RETURN_BY  # the deadline the offices' plans carry
+
+
+def test_collect_passes_over_a_rollups_json_among_the_returns(tmp_path, plan):
+    from ita_xlsx.intake import sniff
+
+    write_results(office_results(plan, 1, 1), tmp_path / "in" / "a.json")
+    out = tmp_path / "R.xlsx"
+    rollup("--out", str(out), str(tmp_path / "in"))
+    assert sniff(out.with_suffix(".json").read_bytes()) == "ita-rollup"
+    returns = tmp_path / "returns"
+    returns.mkdir()
+    (returns / "R.json").write_bytes(out.with_suffix(".json").read_bytes())
+    result = CliRunner().invoke(
+        cli,
+        ["collect", "--plan", str(ROOT / "workbook_templates" / "plan-2566.yaml"), "--round", "6m",
+         "--as-of", "2023-03-31", "--out", str(tmp_path / "c.xlsx"), str(returns)],
+    )  # fmt: skip
+    files = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))["files"]
+    assert [(Path(f["path"]).name, [p["code"] for p in f["problems"]]) for f in files] == [
+        ("R.json", ["intake-own-output"])
+    ]
+    assert result.exit_code == 0
+
+
+def test_a_division_workbook_is_not_an_offices_results(tmp_path):
+    out = tmp_path / "R.xlsx"
+    code, said = rollup("--out", str(out), str(ROOT / "samples" / "6m" / "ITA2566_6m_finance_กองคลัง.xlsx"))
+    assert code == 1 and "[rollup-not-results]" in said
+    assert r_json(out)["offices"] == []

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ita_xlsx import problems
+from ita_xlsx.jsonvalues import date_of as _date
+from ita_xlsx.jsonvalues import int_of as _int
+from ita_xlsx.jsonvalues import text_of as _text
 from ita_xlsx.problems import Problem
 
 FORMAT = "ita-xlsx-results/1"
@@ -136,28 +139,3 @@ def _record(data: Mapping[str, object]) -> ResultRecord:
         due_date=_date(data.get("due_date")),
         days_overdue=_int(data.get("days_overdue")),
     )
-
-
-def _text(value: object) -> str:
-    """A value as stripped text; None is empty."""
-    return "" if value is None else str(value).strip()
-
-
-def _int(value: object) -> int | None:
-    """A whole number, or None."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    try:
-        return int(str(value))
-    except ValueError:
-        return None
-
-
-def _date(value: object) -> dt.date | None:
-    """An ISO date (yyyy-mm-dd), or None."""
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None

@@ -70,7 +70,7 @@ def roll_up(
     for problem in expected_problems:
         report(problem)
     read, by_code, rounds = _read_all(inputs, report, carried, progress)
-    target = _target(read, by_code, rounds, round_id)
+    target = _target(rounds, round_id)
     offices, tallies = _choose_all(read, by_code, target, expected, report)
     round_name = next(
         (o.round_name for o in offices if o.round == target.round and o.round_name), target.round
@@ -124,7 +124,7 @@ def _read_all(
     return read, by_code, rounds
 
 
-def _target(read: Spool[OfficeResult], by_code: dict, rounds: Counter, round_id: str | None) -> Target:
+def _target(rounds: Counter, round_id: str | None) -> Target:
     """The round asked for, or the one most offices reported; its most common fiscal year."""
     if round_id:
         years = Counter({year: n for (year, rnd), n in rounds.items() if rnd == round_id})

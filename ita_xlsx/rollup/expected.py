@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ita_xlsx import problems, textnorm
+from ita_xlsx.jsonvalues import text_of
 from ita_xlsx.problems import Problem
-from ita_xlsx.rollup.read import _code, _text
+from ita_xlsx.rollup.read import as_code
 
 COLUMNS = ("code", "name", "district", "province", "email")
 REQUIRED = ("code", "name")
@@ -41,7 +42,7 @@ class ExpectedListError(ValueError):
 def read_expected(path: Path) -> tuple[dict[str, ExpectedOffice], list[Problem]]:
     """The expected offices by code, in the file's order, and the problems of its rows."""
     rows = _rows(path)
-    header = [textnorm.compact(_text(h)).lower().lstrip("\ufeff") for h in (rows[0] if rows else [])]
+    header = [textnorm.compact(text_of(h)).lower().lstrip("\ufeff") for h in (rows[0] if rows else [])]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise ExpectedListError(
@@ -53,10 +54,10 @@ def read_expected(path: Path) -> tuple[dict[str, ExpectedOffice], list[Problem]]
     offices: dict[str, ExpectedOffice] = {}
     found: list[Problem] = []
     for line, row in enumerate(rows[1:], start=2):
-        values = {c: _text(row[i]) if i < len(row) else "" for c, i in where.items()}
+        values = {c: text_of(row[i]) if i < len(row) else "" for c, i in where.items()}
         if not any(values.values()):
             continue
-        code = _code(row[where["code"]] if where["code"] < len(row) else "")
+        code = as_code(row[where["code"]] if where["code"] < len(row) else "")
         if not code or not values["name"]:
             found.append(problems.warning("rollup-expected-bad-row", file=str(path), cell=f"line {line}"))
             continue

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ita_xlsx import problems
 from ita_xlsx.digest import digest_state
 from ita_xlsx.intake import Candidate
+from ita_xlsx.jsonvalues import date_of, int_of, text_of
 from ita_xlsx.problems import Problem
 from ita_xlsx.results import CONSOLIDATED_FORMAT, RESULTS_FORMAT
 from ita_xlsx.rollup.model import DONE_STATES, IndicatorTally, OfficeResult
@@ -58,13 +59,13 @@ def read_candidate(item: Candidate) -> Read:
 # -- collect's JSON ---------------------------------------------------------------------------------
 def _read_results(data: Mapping, item: Candidate) -> Read:
     office = data.get("office")
-    office = office if isinstance(office, dict) else {"name": _text(office)}
+    office = office if isinstance(office, dict) else {"name": text_of(office)}
     records = data.get("records") if isinstance(data.get("records"), list) else []
     summary = data.get("summary") if isinstance(data.get("summary"), dict) else {}
     names = {
-        int(i["number"]): _text(i.get("name"))
+        int(i["number"]): text_of(i.get("name"))
         for i in _dicts(data.get("indicators"))
-        if _int(i.get("number"))
+        if int_of(i.get("number"))
     }
     tally = _RecordTally(names)
     for record in _dicts(records):
@@ -76,22 +77,22 @@ def _read_results(data: Mapping, item: Candidate) -> Read:
             record.get("division_name"),
         )
     result = OfficeResult(
-        code=_code(office.get("code")),
-        name=_text(office.get("name")),
-        district=_text(office.get("district")),
-        province=_text(office.get("province")),
-        website=_text(office.get("website")),
+        code=as_code(office.get("code")),
+        name=text_of(office.get("name")),
+        district=text_of(office.get("district")),
+        province=text_of(office.get("province")),
+        website=text_of(office.get("website")),
         source=item.source,
         origin="results",
-        plan_id=_text(data.get("plan_id")),
-        fiscal_year=_int(data.get("fiscal_year")),
-        round=_text(data.get("round")),
-        round_name=_text(data.get("round_name")),
+        plan_id=text_of(data.get("plan_id")),
+        fiscal_year=int_of(data.get("fiscal_year")),
+        round=text_of(data.get("round")),
+        round_name=text_of(data.get("round_name")),
         as_of=_date(data.get("as_of")),
         deadline=_date(data.get("return_by")) or _date(data.get("round_end")),
         reported=_date(data.get("received")) or _date(data.get("as_of")),
-        errors=_int(summary.get("errors")) or 0,
-        warnings=_int(summary.get("warnings")) or 0,
+        errors=int_of(summary.get("errors")) or 0,
+        warnings=int_of(summary.get("warnings")) or 0,
         mtime=item.mtime or 0.0,
     )
     tally.fill(result)
@@ -106,7 +107,7 @@ def _read_results(data: Mapping, item: Candidate) -> Read:
 
 def _periods_missing(summary: Mapping, tally: _RecordTally) -> int:
     """The summary's count when the results have one, else the records in that state (else 0)."""
-    count = _int(summary.get("periods_missing"))
+    count = int_of(summary.get("periods_missing"))
     return count if count is not None else tally.states["periods_missing"]
 
 
@@ -116,7 +117,7 @@ def _divisions_missing(data: Mapping, summary: Mapping, tally: _RecordTally) -> 
     listed = _dicts(data.get("divisions"))
     if listed:
         return tuple(
-            _text(d.get("name")) or _text(d.get("code"))
+            text_of(d.get("name")) or text_of(d.get("code"))
             for d in listed
             if d.get("submission") not in (None, "received")
         )
@@ -135,17 +136,17 @@ class _RecordTally:
         self.division_states: dict[str, set[str]] = {}
 
     def add(self, section: object, indicator: object, state: object, division: object, name: object) -> None:
-        state = _text(state)
+        state = text_of(state)
         self.states[state] += 1
         if division:
-            code = _text(division)
+            code = text_of(division)
             if code not in self.division_names:
-                self.division_names[code] = _text(name) or code
+                self.division_names[code] = text_of(name) or code
             self.division_states.setdefault(code, set()).add(state)
-        number = _int(indicator)
+        number = int_of(indicator)
         if number is None or state == "not_applicable":
             return
-        key = (_text(section), number)
+        key = (text_of(section), number)
         tally = self.indicators.get(key)
         if tally is None:
             tally = self.indicators[key] = IndicatorTally(key[0], number, self.names.get(number, ""))
@@ -186,23 +187,23 @@ def _read_consolidated(item: Candidate) -> Read:
     tally = _RecordTally({})
     rows, _ = wb.read_rows(sheet, _DETAIL_COLS, _DETAIL_FIRST_ROW, 10**7)
     for cells in rows.values():
-        section, label, name, division, state = (_text(c.value) if c else "" for c in cells)
+        section, label, name, division, state = (text_of(c.value) if c else "" for c in cells)
         number, _, indicator_name = label.partition(" ")
-        if _int(number) is not None:
+        if int_of(number) is not None:
             tally.names.setdefault(int(number), indicator_name)
         tally.add(section, number, state, division, name)
     result = OfficeResult(
-        code=_code(props.get("ita_office_code")),
-        name=_text(props.get("ita_office_name")),
-        district=_text(props.get("ita_office_district")),
-        province=_text(props.get("ita_office_province")),
-        website=_text(props.get("ita_office_website")),
+        code=as_code(props.get("ita_office_code")),
+        name=text_of(props.get("ita_office_name")),
+        district=text_of(props.get("ita_office_district")),
+        province=text_of(props.get("ita_office_province")),
+        website=text_of(props.get("ita_office_website")),
         source=item.source,
         origin="consolidated",
-        plan_id=_text(props.get("ita_plan_id")),
-        fiscal_year=_int(_text(props.get("ita_fiscal_year")).split(".")[0]),
-        round=_text(props.get("ita_round")),
-        round_name=_text(props.get("ita_round")),
+        plan_id=text_of(props.get("ita_plan_id")),
+        fiscal_year=int_of(text_of(props.get("ita_fiscal_year")).split(".")[0]),
+        round=text_of(props.get("ita_round")),
+        round_name=text_of(props.get("ita_round")),
         as_of=_date(props.get("ita_as_of")),
         deadline=_date(props.get("ita_return_by")),
         reported=_date(props.get("ita_as_of")),
@@ -227,44 +228,44 @@ def _read_rollup(data: Mapping, item: Candidate) -> Read:
 def office_from_dict(d: Mapping, item: Candidate) -> OfficeResult:
     """An office of a roll-up's JSON, as the roll-up wrote it (see :mod:`ita_xlsx.rollup.json_out`)."""
     return OfficeResult(
-        code=_code(d.get("code")),
-        name=_text(d.get("name")),
-        district=_text(d.get("district")),
-        province=_text(d.get("province")),
-        website=_text(d.get("website")),
-        email=_text(d.get("email")),
-        source=f"{item.source} › {_text(d.get('source'))}" if d.get("source") else "",
+        code=as_code(d.get("code")),
+        name=text_of(d.get("name")),
+        district=text_of(d.get("district")),
+        province=text_of(d.get("province")),
+        website=text_of(d.get("website")),
+        email=text_of(d.get("email")),
+        source=f"{item.source} › {text_of(d.get('source'))}" if d.get("source") else "",
         origin="rollup",
-        plan_id=_text(d.get("plan_id")),
-        fiscal_year=_int(d.get("fiscal_year")),
-        round=_text(d.get("round")),
-        round_name=_text(d.get("round_name")),
+        plan_id=text_of(d.get("plan_id")),
+        fiscal_year=int_of(d.get("fiscal_year")),
+        round=text_of(d.get("round")),
+        round_name=text_of(d.get("round_name")),
         as_of=_date(d.get("as_of")),
         deadline=_date(d.get("deadline")),
         reported=_date(d.get("reported")),
-        records=_int(d.get("records")) or 0,
-        applicable=_int(d.get("applicable")) or 0,
-        done=_int(d.get("done")) or 0,
-        overdue=_int(d.get("overdue")) or 0,
-        missing=_int(d.get("missing")) or 0,
-        periods_missing=_int(d.get("periods_missing")) or 0,
-        divisions_missing=tuple(_text(x) for x in d.get("divisions_missing") or () if x),
-        errors=_int(d.get("errors")) or 0,
-        warnings=_int(d.get("warnings")) or 0,
+        records=int_of(d.get("records")) or 0,
+        applicable=int_of(d.get("applicable")) or 0,
+        done=int_of(d.get("done")) or 0,
+        overdue=int_of(d.get("overdue")) or 0,
+        missing=int_of(d.get("missing")) or 0,
+        periods_missing=int_of(d.get("periods_missing")) or 0,
+        divisions_missing=tuple(text_of(x) for x in d.get("divisions_missing") or () if x),
+        errors=int_of(d.get("errors")) or 0,
+        warnings=int_of(d.get("warnings")) or 0,
         indicators=tuple(
             IndicatorTally(
-                _text(i.get("section")),
-                _int(i.get("number")) or 0,
-                _text(i.get("name")),
-                _int(i.get("records")) or 0,
-                _int(i.get("done")) or 0,
-                _int(i.get("overdue")) or 0,
+                text_of(i.get("section")),
+                int_of(i.get("number")) or 0,
+                text_of(i.get("name")),
+                int_of(i.get("records")) or 0,
+                int_of(i.get("done")) or 0,
+                int_of(i.get("overdue")) or 0,
             )
             for i in _dicts(d.get("indicators"))
         ),
         edited=bool(d.get("edited")),
         mtime=item.mtime or 0.0,
-        submission=_text(d.get("submission")) or "received",
+        submission=text_of(d.get("submission")) or "received",
         on_time=d.get("on_time") if isinstance(d.get("on_time"), bool) else None,
     )
 
@@ -274,36 +275,16 @@ def _dicts(value: object) -> Iterator[dict]:
     return (v for v in value if isinstance(v, dict)) if isinstance(value, list) else iter(())
 
 
-def _text(value: object) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def _code(value: object) -> str:
+def as_code(value: object) -> str:
     """An office code as text, Thai digits made Arabic (a number typed in a sheet loses no zero here)."""
     from ita_xlsx.thaidates import to_arabic_digits
 
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return to_arabic_digits(_text(value))
-
-
-def _int(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    try:
-        return int(str(value).strip())
-    except ValueError:
-        return None
+    return to_arabic_digits(text_of(value))
 
 
 def _date(value: object) -> str | None:
     """An ISO date (yyyy-mm-dd) as text, or None."""
-    import datetime as dt
-
-    text = _text(value)[:10]
-    try:
-        return dt.date.fromisoformat(text).isoformat() if text else None
-    except ValueError:
-        return None
+    found = date_of(value)
+    return found.isoformat() if found else None

@@ -144,7 +144,8 @@ class Tallies:
         with_results = [d for d in self.districts.values() if d.received + d.unexpected and d.records]
         with_results.sort(key=lambda d: (d.done_pct, d.province, d.name))
         return [
-            (d.done_pct, f"{d.received}/{d.expected}", d.name, d.province, "") for d in with_results[:TOP_N]
+            (d.done_pct, f"{d.received}/{d.expected}", f"{d.name} {d.province}".strip(), "", "")
+            for d in with_results[:TOP_N]
         ]
 
     def sorted_indicators(self) -> list[IndicatorTally]:
