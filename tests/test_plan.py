@@ -478,3 +478,17 @@ def test_bad_office_code_and_website_are_named_at_their_keys(tmp_path):
     at = {p.code: p.cell for p in found}
     assert at["plan-bad-office-code"] == f"line {lines.index('  code: อบต เมือง') + 1}"
     assert at["plan-bad-website"] == f"line {lines.index('  website: mueangphalai.go.th') + 1}"
+
+
+def test_plan_new_asks_for_the_office_code_and_website(tmp_path):
+    import openpyxl
+    from click.testing import CliRunner
+
+    from ita_xlsx.cli import cli
+
+    out = tmp_path / "แผน2567.xlsx"
+    assert CliRunner().invoke(cli, ["plan", "new", str(out)]).exit_code == 0
+    sheet = openpyxl.load_workbook(out)["แผน"]
+    labels = {row[0].value: row[1].value for row in sheet.iter_rows(min_col=1, max_col=2) if row[0].value}
+    assert labels.get("office.code") == "รหัสหน่วยงาน (เช่น รหัส อปท.)"
+    assert labels.get("office.website") == "เว็บไซต์ของหน่วยงาน"

@@ -434,3 +434,17 @@ def test_a_division_workbook_is_not_an_offices_results(tmp_path):
     code, said = rollup("--out", str(out), str(ROOT / "samples" / "6m" / "ITA2566_6m_finance_กองคลัง.xlsx"))
     assert code == 1 and "[rollup-not-results]" in said
     assert r_json(out)["offices"] == []
+
+
+def test_an_office_not_on_a_districts_list_stays_unexpected_one_level_up(tmp_path, plan):
+    for i in (1, 2):
+        write_results(office_results(plan, i, 2), tmp_path / "in" / f"o{i}.json")
+    district = tmp_path / "district.xlsx"
+    rollup("--expected", str(expected_csv(tmp_path / "one.csv", [expected_row(1, 2)])), "--out", str(district),
+           str(tmp_path / "in"))  # fmt: skip
+    province = tmp_path / "province.xlsx"
+    code, _ = rollup("--out", str(province), str(district.with_suffix(".json")))
+    data = r_json(province)
+    assert code == 0
+    assert {o["code"]: o["expected"] for o in data["offices"]} == {office_code(1): True, office_code(2): False}
+    assert (data["summary"]["expected"], data["summary"]["unexpected"]) == (1, 1)

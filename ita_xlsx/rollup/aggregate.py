@@ -170,8 +170,8 @@ def _choose_all(
 
 def _placed(office: OfficeResult, listed: ExpectedOffice | None, have_list: bool) -> OfficeResult:
     """The office with the expected list's name, area and address (the list is the authority)."""
-    if listed is None:
-        return replace(office, expected=not have_list)
+    if listed is None:  # without a list here, a lower roll-up's list still says who was expected
+        return replace(office, expected=not have_list and (office.origin != "rollup" or office.expected))
     return replace(
         office,
         name=listed.name,
