@@ -264,6 +264,7 @@ def office_from_dict(d: Mapping, item: Candidate) -> OfficeResult:
             for i in _dicts(d.get("indicators"))
         ),
         edited=bool(d.get("edited")),
+        expected=d.get("expected") is not False,
         mtime=item.mtime or 0.0,
         submission=text_of(d.get("submission")) or "received",
         on_time=d.get("on_time") if isinstance(d.get("on_time"), bool) else None,
