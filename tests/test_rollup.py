@@ -283,6 +283,10 @@ def test_a_consolidated_workbook_rolls_up_like_its_json(tmp_path):
     )
     assert [from_book[k] for k in keys] == [from_json[k] for k in keys]
     collected = json.loads((tmp_path / "office" / "สรุป.json").read_text(encoding="utf-8"))
+    assert digest_state(collected) == "ok"  # collect's own JSON carries its digest
+    book = openpyxl.load_workbook(tmp_path / "book" / "สรุป.xlsx")
+    assert "รหัสหน่วยงาน 5300328 · https://www.mueangphalai.go.th" in book["สรุป"]["A2"].value
+    assert book.custom_doc_props["ita_office_code"].value == "5300328"
     names = {r["division"]: r["division_name"] for r in collected["records"]}
     assert from_json["code"] == "5300328" and from_json["divisions_missing"] == [
         names[c] for c in collected["summary"]["divisions_missing"]
