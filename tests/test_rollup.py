@@ -346,6 +346,8 @@ def test_the_workbook_is_thai_and_its_charts_never_have_a_bar_per_office(area):
     missing = wb["ยังไม่รายงาน"]
     listed_rows = {missing.cell(r, 1).value: missing.cell(r, 5).value for r in range(6, missing.max_row + 1)}
     assert listed_rows == {office_code(8): "saraban8@example.go.th", office_code(9): "saraban9@example.go.th"}
+    row9 = next(r for r in range(6, missing.max_row + 1) if missing.cell(r, 1).value == office_code(9))
+    assert "ปีงบประมาณ 2565" in missing.cell(row9, 7).value
     problems_sheet = wb["ปัญหา"]
     codes_listed = {problems_sheet.cell(r, 5).value for r in range(6, problems_sheet.max_row + 1)}
     assert {"rollup-other-year", "results-edited", "rollup-malformed-json"} <= codes_listed
@@ -450,5 +452,24 @@ def test_an_office_not_on_a_districts_list_stays_unexpected_one_level_up(tmp_pat
     code, _ = rollup("--out", str(province), str(district.with_suffix(".json")))
     data = r_json(province)
     assert code == 0
-    assert {o["code"]: o["expected"] for o in data["offices"]} == {office_code(1): True, office_code(2): False}
+    assert {o["code"]: o["expected"] for o in data["offices"]} == {
+        office_code(1): True,
+        office_code(2): False,
+    }
     assert (data["summary"]["expected"], data["summary"]["unexpected"]) == (1, 1)
+
+
+def test_a_rejected_office_is_told_why(area):
+    root, inputs, listed, _ = area
+    out = root / "R.xlsx"
+    rollup("--expected", str(listed), "--out", str(out), *map(str, inputs))
+    CliRunner().invoke(
+        cli, ["remind", "--results", str(out.with_suffix(".json")), "--out", str(root / "drafts")]
+    )
+    draft = root / "drafts" / f"ITA2566_6m_{office_code(9)}.eml"
+    text = (
+        email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
+        .get_body(("plain",))
+        .get_content()
+    )
+    assert "ผลที่หน่วยงานท่านส่งมาใช้ไม่ได้" in text and "ปีงบประมาณ 2565" in text

@@ -33,6 +33,7 @@ class OfficeReminder:
     overdue: int
     done_pct: float
     divisions_missing: tuple[str, ...]
+    reason: str = ""  # why its results were rejected
 
     @property
     def label(self) -> str:
@@ -102,6 +103,7 @@ def find_office_reminders(rollup: Rollup) -> tuple[list[OfficeReminder], list[Pr
             overdue,
             float(o.get("done_pct") or 0.0),
             tuple(str(d) for d in o.get("divisions_missing") or ()),
+            str(o.get("reason") or ""),
         )
         if reminder.email:
             reminders.append(reminder)
@@ -127,7 +129,7 @@ def office_blocks(reminder: OfficeReminder, rollup: Rollup) -> list[Block]:
         )
         blocks.append(Items(th("mail.remind-office.divisions-missing"), reminder.divisions_missing))
     else:
-        blocks.append(paragraph(th(f"mail.remind-office.{reminder.submission}")))
+        blocks.append(paragraph(th(f"mail.remind-office.{reminder.submission}"), reminder.reason))
     blocks.append(paragraph(th("mail.remind.closing")))
     return blocks
 

@@ -174,6 +174,7 @@ MESSAGES = {
     "rollup.col.timeliness": ("ตรงเวลา/ล่าช้า", "On time / late"),
     "rollup.col.records": ("รายการ", "Records"),
     "rollup.col.divisions-missing": ("หน่วยงานย่อยที่ไม่ได้ส่ง", "Divisions that sent nothing"),
+    "rollup.col.reason": ("เหตุที่ไม่รับ", "Why rejected"),
     "rollup.col.problems": ("หมายเหตุ", "Notes"),
     "rollup.col.section": ("ด้าน", "Section"),
     "rollup.col.indicator": ("ตัวชี้วัด", "Indicator"),

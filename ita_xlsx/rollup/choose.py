@@ -46,7 +46,7 @@ def choose(
             usable.append(result)
         else:
             report(problem)
-            rejected.append(dataclasses.replace(result, submission=REJECTED))
+            rejected.append(dataclasses.replace(result, submission=REJECTED, reason=problem.message_th))
     if usable:
         usable = _one_name(usable, report)
         usable.sort(key=OfficeResult.version_key)

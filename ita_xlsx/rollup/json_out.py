@@ -36,6 +36,7 @@ def office_dict(o: OfficeResult) -> dict:
         "errors": o.errors,
         "warnings": o.warnings,
         "expected": o.expected,
+        "reason": o.reason,
         "edited": o.edited,
         "email": o.email,
         "website": o.website,

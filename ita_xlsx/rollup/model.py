@@ -6,7 +6,7 @@ spool, and reads them back one at a time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ita_xlsx.spool import compact
 
@@ -67,9 +67,8 @@ class OfficeResult:
     mtime: float = 0.0  # the file's time: the newest of two results of one office wins
     submission: str = RECEIVED
     on_time: bool | None = None
-    expected: bool = True
-    problem_count: int = 0
-    notes: tuple[str, ...] = field(default_factory=tuple)  # problem codes about this office
+    reason: str = ""  # why its results were rejected (the problem's Thai message)
+    expected: bool = True  # on the list of offices that should report (or, without one, found)
 
     @property
     def done_pct(self) -> float:

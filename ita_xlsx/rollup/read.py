@@ -265,6 +265,7 @@ def office_from_dict(d: Mapping, item: Candidate) -> OfficeResult:
         ),
         edited=bool(d.get("edited")),
         expected=d.get("expected") is not False,
+        reason=text_of(d.get("reason")),
         mtime=item.mtime or 0.0,
         submission=text_of(d.get("submission")) or "received",
         on_time=d.get("on_time") if isinstance(d.get("on_time"), bool) else None,

@@ -220,7 +220,8 @@ MISSING_COLUMNS = (
     ("rollup.col.district", 14),
     ("rollup.col.province", 18),
     ("rollup.col.email", 30),
-    ("rollup.col.submission", 14),
+    ("rollup.col.submission", 12),
+    ("rollup.col.reason", 40),
 )
 MISSING_WIDTHS = tuple(w for _, w in MISSING_COLUMNS)
 
@@ -240,8 +241,9 @@ def not_reported(wb: Workbook, fmt: Formats, r: RollupResults) -> None:
                 rows.shared(office.province, fmt.cell),
                 rows.text(office.email, fmt.cell),
                 rows.shared(_submission_label(office), fmt.legend["missing"]),
+                rows.text(office.reason, fmt.wrap),
             ],
-            height=row_height([office.name], [MISSING_WIDTHS[1]]),
+            height=row_height([office.name, office.reason], [MISSING_WIDTHS[1], MISSING_WIDTHS[6]]),
         )
         row += 1
     if row == TABLE_HEADER_ROW + 1:
