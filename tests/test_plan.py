@@ -492,3 +492,13 @@ def test_plan_new_asks_for_the_office_code_and_website(tmp_path):
     labels = {row[0].value: row[1].value for row in sheet.iter_rows(min_col=1, max_col=2) if row[0].value}
     assert labels.get("office.code") == "รหัสหน่วยงาน (เช่น รหัส อปท.)"
     assert labels.get("office.website") == "เว็บไซต์ของหน่วยงาน"
+
+
+def test_an_office_code_in_thai_digits_is_the_same_code(tmp_path):
+    from ita_xlsx.plan import load_plan
+
+    text = Path("workbook_templates/plan-2566.yaml").read_text(encoding="utf-8")
+    thai = tmp_path / "plan.yaml"
+    thai.write_text(text.replace('code: "5300328"', 'code: "๕๓๐๐๓๒๘"'), encoding="utf-8")
+    plan, found = load_plan(thai)
+    assert not found and plan.office.code == "5300328"
