@@ -137,7 +137,8 @@ def gather(
     Folders are walked recursively in sorted order. Identical content is passed on once.
     Never raises for a bad file: each becomes a Problem whose ``file`` is its source string.
     ``own_json``: the JSON files collect and rollup write are candidates too (kind ``ita-results``
-    or ``ita-rollup``: what ``rollup`` reads), not notes.
+    or ``ita-rollup``: what ``rollup`` reads), not notes, and so is any other text that starts like
+    JSON (kind ``json``: the reader says what it is).
     """
     if isinstance(inputs, str | os.PathLike):
         inputs = [inputs]
@@ -312,6 +313,11 @@ def _plain_kind(data: bytes) -> str:
     return "text" if _looks_like_text(data[:8192]) else "unknown"
 
 
+def _looks_like_json(kind: str, data: bytes) -> bool:
+    """Text that starts like a JSON object or list (a results file edited or cut short, say)."""
+    return kind == "text" and data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
+
+
 def _looks_like_mail(head: bytes) -> bool:
     """Header lines up to a blank line, among them at least two that every mail has."""
     lines = head.split(b"\n")
@@ -477,8 +483,10 @@ class _Run:
             yield from self.workbook(blob, package, kind, digest)  # type: ignore[arg-type]
         elif kind in _CONTAINER_KINDS:
             yield from self.container(blob, kind, package, depth)
-        elif kind in OWN_JSON_KINDS and self.own_json:
-            yield Candidate(blob.source, blob.name, blob.data, digest, blob.mtime, kind)
+        elif self.own_json and (kind in OWN_JSON_KINDS or _looks_like_json(kind, blob.data)):
+            yield Candidate(
+                blob.source, blob.name, blob.data, digest, blob.mtime, kind if kind != "text" else "json"
+            )
         elif kind in OWN_JSON_KINDS:  # a JSON collect or rollup wrote, saved among the returns
             yield problems.info("intake-own-output", file=blob.source)
         else:

@@ -473,3 +473,19 @@ def test_a_rejected_office_is_told_why(area):
         .get_content()
     )
     assert "ผลที่หน่วยงานท่านส่งมาใช้ไม่ได้" in text and "ปีงบประมาณ 2565" in text
+
+
+def test_results_saved_again_in_another_key_order_are_read_and_not_edited(tmp_path, plan):
+    data = json.loads(
+        write_results(office_results(plan, 1, 1), tmp_path / "r.json").read_text(encoding="utf-8")
+    )
+    (tmp_path / "in").mkdir()
+    reordered = {key: data[key] for key in sorted(data, reverse=True)}  # "format" far from the start
+    (tmp_path / "in" / "saved-again.json").write_text(json.dumps(reordered, indent=2), encoding="utf-8")
+    (tmp_path / "in" / "other.json").write_text('{"name": "not results"}', encoding="utf-8")
+    out = tmp_path / "R.xlsx"
+    code, said = rollup("--out", str(out), str(tmp_path / "in"))
+    data = r_json(out)
+    assert [o["code"] for o in data["offices"]] == [office_code(1)] and not data["offices"][0]["edited"]
+    assert problem_at(data) == {("other.json", "rollup-not-results")}
+    assert code == 1
