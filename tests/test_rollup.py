@@ -489,3 +489,12 @@ def test_results_saved_again_in_another_key_order_are_read_and_not_edited(tmp_pa
     assert [o["code"] for o in data["offices"]] == [office_code(1)] and not data["offices"][0]["edited"]
     assert problem_at(data) == {("other.json", "rollup-not-results")}
     assert code == 1
+
+
+def test_a_list_may_write_a_name_in_its_short_form(tmp_path, plan):
+    write_results(office_results(plan, 1, 1), tmp_path / "in" / "a.json")
+    short = office_name(1).replace("องค์การบริหารส่วนตำบล", "อบต. ")
+    listed = expected_csv(tmp_path / "offices.csv", [(office_code(1), short, "", "", "a@example.go.th")])
+    code, _ = rollup("--expected", str(listed), "--out", str(tmp_path / "R.xlsx"), str(tmp_path / "in"))
+    office = r_json(tmp_path / "R.xlsx")["offices"][0]
+    assert code == 0 and office["submission"] == "received" and office["name"] == short

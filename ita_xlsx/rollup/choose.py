@@ -20,8 +20,27 @@ class Target:
     round: str
 
 
+# The short forms of local administrations' names, as lists and letters write them.
+_SHORT_FORMS = (
+    ("อบจ.", "องค์การบริหารส่วนจังหวัด"),
+    ("อบต.", "องค์การบริหารส่วนตำบล"),
+    ("ทน.", "เทศบาลนคร"),
+    ("ทม.", "เทศบาลเมือง"),
+    ("ทต.", "เทศบาลตำบล"),
+)
+
+
+def name_key(name: str) -> str:
+    """A name compared after folding, spaces removed, and a leading short form (อบต., ทต., …) spelt out."""
+    key = textnorm.compact(name).lower().replace(" ", "")
+    for short, full in _SHORT_FORMS:
+        if key.startswith(short):
+            return full + key[len(short) :]
+    return key
+
+
 def same_name(a: str, b: str) -> bool:
-    return textnorm.compact(a).lower() == textnorm.compact(b).lower()
+    return name_key(a) == name_key(b)
 
 
 def choose(
