@@ -498,3 +498,14 @@ def test_a_list_may_write_a_name_in_its_short_form(tmp_path, plan):
     code, _ = rollup("--expected", str(listed), "--out", str(tmp_path / "R.xlsx"), str(tmp_path / "in"))
     office = r_json(tmp_path / "R.xlsx")["offices"][0]
     assert code == 0 and office["submission"] == "received" and office["name"] == short
+
+
+def test_an_office_whose_code_another_claims_has_not_reported(tmp_path, plan):
+    impostor = office_results(plan, 2, 2)
+    impostor.plan = _renamed(impostor.plan, code=office_code(1))
+    write_results(impostor, tmp_path / "in" / "impostor.json")
+    listed = expected_csv(tmp_path / "offices.csv", [expected_row(1, 2)])
+    code, _ = rollup("--expected", str(listed), "--out", str(tmp_path / "R.xlsx"), str(tmp_path / "in"))
+    data = r_json(tmp_path / "R.xlsx")
+    assert code == 1 and ("impostor.json", "rollup-office-name-mismatch") in problem_at(data)
+    assert [(o["code"], o["submission"]) for o in data["offices"]] == [(office_code(1), "not_received")]

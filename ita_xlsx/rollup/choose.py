@@ -65,7 +65,8 @@ def choose(
             usable.append(result)
         else:
             report(problem)
-            rejected.append(dataclasses.replace(result, submission=REJECTED, reason=problem.message_th))
+            if problem.code != "rollup-office-name-mismatch":  # another office's file: not this one's
+                rejected.append(dataclasses.replace(result, submission=REJECTED, reason=problem.message_th))
     if usable:
         usable = _one_name(usable, report)
         usable.sort(key=OfficeResult.version_key)
