@@ -361,6 +361,14 @@ def _not_filled(ret: Returned, found: list[Problem]) -> list[Problem]:
     ]
 
 
+def _date_of(timestamp: float | None) -> str | None:
+    """The local date of a file's time, ISO; None when unknown or impossible."""
+    try:
+        return dt.datetime.fromtimestamp(timestamp).date().isoformat() if timestamp else None
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
 def _common_round(plan: Plan, returned: list[Returned]) -> str:
     """The round most accepted files belong to; the plan's first round when none came."""
     counts = Counter(r.round_id for r in returned if r.accepted and r.round_id)
@@ -393,6 +401,7 @@ def _file_reports(
                 ret.round_id,
                 superseded,
                 SpooledProblems(found, positions),
+                _date_of(ret.mtime),
             )
         )
     return reports

@@ -71,7 +71,9 @@ _CONTAINER_KINDS = {"zip", "eml", "mbox"}
 _ALWAYS_RELEVANT = _WORKBOOK_KINDS | _CONTAINER_KINDS | {"xlsb", "ods", "xls"}
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _SEP = " › "
-_RESULTS_MARK = b'"format": "ita-xlsx-results/1"'  # the first key of the JSON collect writes
+# The first key of the JSON collect writes (ita-xlsx-results/1) or rollup writes (ita-xlsx-rollup/1)
+_OWN_JSON = re.compile(rb'"format"\s*:\s*"ita-xlsx-(results|rollup)/1"')
+OWN_JSON_KINDS = ("ita-results", "ita-rollup")
 
 _REJECTIONS: dict[str, tuple[str, dict[str, str]]] = {
     "xlsb": ("intake-xlsb", {}),
@@ -110,7 +112,7 @@ class Candidate:
     data: bytes = field(repr=False)
     sha256: str
     mtime: float | None  # file, zip entry or mail Date timestamp, when known
-    kind: str  # "xlsx" or "xlsm" (templates .xltx/.xltm included)
+    kind: str  # "xlsx" or "xlsm" (templates .xltx/.xltm included); "ita-results"/"ita-rollup" on request
 
 
 @dataclass(slots=True)
@@ -125,16 +127,22 @@ class _Blob:
 
 
 def gather(
-    inputs: Iterable[str | os.PathLike[str]], limits: Limits = DEFAULT_LIMITS
+    inputs: Iterable[str | os.PathLike[str]],
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    own_json: bool = False,
 ) -> Iterator[Candidate | Problem]:
     """Expand ``inputs`` (files, folders, zips, .eml, .mbox) into candidates and problems, in order.
 
     Folders are walked recursively in sorted order. Identical content is passed on once.
     Never raises for a bad file: each becomes a Problem whose ``file`` is its source string.
+    ``own_json``: the JSON files collect and rollup write are candidates too (kind ``ita-results``
+    or ``ita-rollup``: what ``rollup`` reads), not notes, and so is any other text that starts like
+    JSON (kind ``json``: the reader says what it is).
     """
     if isinstance(inputs, str | os.PathLike):
         inputs = [inputs]
-    run = _Run(limits)
+    run = _Run(limits, own_json)
     given: set[str] = set()
     for raw in inputs:
         where = os.path.realpath(raw)
@@ -149,7 +157,8 @@ def sniff(data: bytes) -> str:
 
     One of "xlsx", "xlsm", "xlsb", "ods", "zip", "docx", "pptx", "office-other",
     "ole-encrypted", "xls", "ole", "pdf", "png", "jpeg", "gif", "tiff", "webp", "heic",
-    "eml", "mbox", "ita-results" (the JSON collect writes), "text", "empty", "unknown".
+    "eml", "mbox", "ita-results" (the JSON collect writes), "ita-rollup" (the JSON rollup writes),
+    "text", "empty", "unknown".
     """
     if not data:
         return "empty"
@@ -299,9 +308,14 @@ def _plain_kind(data: bytes) -> str:
             return "mbox"
     if _looks_like_mail(data[:8192]):
         return "eml"
-    if data.lstrip()[:1] == b"{" and _RESULTS_MARK in data[:400]:
-        return "ita-results"
+    if data.lstrip()[:1] == b"{" and (mark := _OWN_JSON.search(data[:400])):
+        return f"ita-{mark.group(1).decode()}"
     return "text" if _looks_like_text(data[:8192]) else "unknown"
+
+
+def _looks_like_json(kind: str, data: bytes) -> bool:
+    """Text that starts like a JSON object or list (a results file edited or cut short, say)."""
+    return kind == "text" and data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
 
 
 def _looks_like_mail(head: bytes) -> bool:
@@ -395,8 +409,9 @@ def _rejection(kind: str, blob: _Blob) -> Problem:
 class _Run:
     """One call of gather(): the limits, the content seen so far, the clock of the current file."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, own_json: bool = False) -> None:
         self.limits = limits
+        self.own_json = own_json
         self.seen: dict[str, str] = {}
         self.deadline = math.inf
 
@@ -465,7 +480,7 @@ class _Run:
         """Decide what ``blob`` is and pass it on, open it, or say why not."""
         self.check_clock()
         kind, package, refusal = self.identify(blob)
-        if quiet and not _relevant(kind, blob.name):
+        if quiet and not _relevant(kind, blob.name) and not (self.own_json and kind in OWN_JSON_KINDS):
             return
         if kind == "empty":
             yield problems.error("intake-empty", file=blob.source)
@@ -487,7 +502,11 @@ class _Run:
             yield from self.workbook(blob, package, kind, digest)  # type: ignore[arg-type]
         elif kind in _CONTAINER_KINDS:
             yield from self.container(blob, kind, package, depth)
-        elif kind == "ita-results":  # a JSON collect wrote, saved among the returns: not a return
+        elif self.own_json and (kind in OWN_JSON_KINDS or _looks_like_json(kind, blob.data)):
+            yield Candidate(
+                blob.source, blob.name, blob.data, digest, blob.mtime, kind if kind != "text" else "json"
+            )
+        elif kind in OWN_JSON_KINDS:  # a JSON collect or rollup wrote, saved among the returns
             yield problems.info("intake-own-output", file=blob.source)
         else:
             yield _rejection(kind, blob)

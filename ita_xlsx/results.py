@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, NamedTuple
 
+from ita_xlsx.digest import DIGEST_KEY, content_digest
 from ita_xlsx.problem_spool import SpooledProblems
 from ita_xlsx.problems import Problem, sort_key
 from ita_xlsx.spool import Mapped, Spool
@@ -90,6 +91,7 @@ class FileReport:
     round: str | None = None
     superseded_by: str | None = None
     problems: Sequence[Problem] = field(default_factory=list)  # a list, or SpooledProblems from collect
+    received: str | None = None  # ISO date the file was saved or mailed (its time, as intake saw it)
 
     @property
     def rejected(self) -> bool:
@@ -103,6 +105,7 @@ class FileReport:
             "division": self.division,
             "round": self.round,
             "superseded_by": self.superseded_by,
+            "received": self.received,
             "problems": _problem_dicts(self.problems),
         }
 
@@ -156,8 +159,16 @@ class Results:
                 continue
             yield report, _reason(report)
 
+
+    def received(self) -> str | None:
+        """The latest date a file used was saved or mailed (None when no time is known)."""
+        dates = [f.received for f in self.files if f.accepted and not f.superseded_by and f.received]
+        return max(dates, default=None)
+
     def to_dict(self) -> dict:
-        return {key: list(value) if _long(value) else value for key, value in self._fields()}
+        made = {key: list(value) if _long(value) else value for key, value in self._fields()}
+        made[DIGEST_KEY] = content_digest(made.items())
+        return made
 
     def view(self) -> dict:
         """``to_dict()`` with the records, files and problems made each time they are read.
@@ -180,31 +191,10 @@ class Results:
 
         ``view``: this results' ``view()`` when the caller already made it (for the workbook).
         """
-        buffer: list[str] = []
-        size = 0
-        for piece in self._json_pieces(view):
-            buffer.append(piece)
-            size += len(piece)
-            if size > 2**20:
-                stream.write("".join(buffer).encode("utf-8"))
-                buffer, size = [], 0
-        stream.write("".join(buffer).encode("utf-8"))
+        write_pieces(stream, self._json_pieces(view))
 
     def _json_pieces(self, view: Mapping | None = None) -> Iterator[str]:
-        encode = _ENCODER.encode
-        yield "{"
-        for number, (key, value) in enumerate(view.items() if view is not None else self._fields()):
-            yield f"{',' if number else ''}\n {encode(key)}: "
-            if not _long(value):
-                yield encode(value)
-                continue
-            empty = True
-            for item in value:
-                yield f"{'[' if empty else ','}\n  "
-                yield encode(item)
-                empty = False
-            yield "[]" if empty else "\n ]"
-        yield "\n}"
+        return json_pieces(list(view.items() if view is not None else self._fields()))
 
     def _fields(self) -> Iterator[tuple[str, object]]:
         """The JSON fields in order; the long lists as sequences made item by item when read."""
@@ -215,12 +205,18 @@ class Results:
         yield "format", RESULTS_FORMAT
         yield "plan_id", plan.plan_id
         yield "plan_fingerprint", plan.fingerprint()
-        yield "office", plan.office.name
+        yield "office", office_dict(plan.office)
         yield "fiscal_year", plan.fiscal_year
         yield "round", self.round_id
         yield "round_name", rnd.name if rnd else self.round_id
+        yield "round_end", _iso(rnd.end if rnd else None)
+        yield "return_by", _iso(rnd.return_by if rnd else None)
         yield "as_of", self.as_of.isoformat()
+        yield "received", self.received()
         yield "due_soon_days", self.due_soon_days
+        yield "indicators", [
+            {"number": i.number, "section": i.section, "name": i.name} for i in plan.indicators
+        ]
         yield "summary", self.summary()
         yield "divisions", self.submissions()
         records = self.records
@@ -288,6 +284,50 @@ def _submission(code: str, name: str, reports: Sequence[FileReport]) -> dict:
         "submission": submission,
         "files": [r.path for r in reports],
         "reasons": reasons,
+    }
+
+
+def json_pieces(fields: list[tuple[str, object]]) -> Iterator[str]:
+    """A JSON object of ``fields`` in pieces, each item of a long list on a line of its own, and the
+    content digest of them all as its last field."""
+    encode = _ENCODER.encode
+    yield "{"
+    for number, (key, value) in enumerate(fields):
+        yield f"{',' if number else ''}\n {encode(key)}: "
+        if not _long(value):
+            yield encode(value)
+            continue
+        empty = True
+        for item in value:  # type: ignore[attr-defined]
+            yield f"{'[' if empty else ','}\n  "
+            yield encode(item)
+            empty = False
+        yield "[]" if empty else "\n ]"
+    yield f",\n {encode(DIGEST_KEY)}: {encode(content_digest(fields))}"
+    yield "\n}"
+
+
+def write_pieces(stream: IO[bytes], pieces: Iterable[str]) -> None:
+    """Text pieces written to a binary stream as UTF-8, about a megabyte at a time."""
+    buffer: list[str] = []
+    size = 0
+    for piece in pieces:
+        buffer.append(piece)
+        size += len(piece)
+        if size > 2**20:
+            stream.write("".join(buffer).encode("utf-8"))
+            buffer, size = [], 0
+    stream.write("".join(buffer).encode("utf-8"))
+
+
+def office_dict(office) -> dict:
+    """The office as the results name it: code, name, district, province, website."""
+    return {
+        "code": office.code,
+        "name": office.name,
+        "district": office.district,
+        "province": office.province,
+        "website": office.website,
     }
 
 

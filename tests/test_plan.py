@@ -437,3 +437,68 @@ def test_a_division_workbook_given_as_the_plan_is_one_plain_problem():
     assert plan is None
     assert [p.code for p in found] == ["plan-not-a-plan-workbook"]
     assert "ส่วนแบบรายงานของหน่วยงานใช้กับคำสั่ง check หรือ collect" in found[0].message("th")
+
+
+def test_office_code_and_website_round_trip_through_the_plan_workbook(tmp_path):
+    from ita_xlsx.plan import load_plan
+    from ita_xlsx.plan.xlsx_io import plan_workbook_bytes
+
+    plan, found = load_plan(Path("workbook_templates/plan-2566.yaml"))
+    assert not found and plan.office.code == "5300328"
+    assert plan.office.website == "https://www.mueangphalai.go.th"
+    book = tmp_path / "แผน.xlsx"
+    book.write_bytes(plan_workbook_bytes(plan))
+    again, found = load_plan(book)
+    assert not [p for p in found if p.severity == "error"]
+    assert (again.office.code, again.office.website) == (plan.office.code, plan.office.website)
+    assert again.fingerprint() == plan.fingerprint()
+
+
+def test_office_code_and_website_do_not_change_the_fingerprint():
+    import dataclasses
+
+    from ita_xlsx.plan import load_plan
+
+    plan, _ = load_plan(Path("workbook_templates/plan-2566.yaml"))
+    bare = dataclasses.replace(plan, office=dataclasses.replace(plan.office, code="", website=""))
+    assert bare.fingerprint() == plan.fingerprint()
+
+
+def test_bad_office_code_and_website_are_named_at_their_keys(tmp_path):
+    from ita_xlsx.plan import load_plan
+
+    text = Path("workbook_templates/plan-2566.yaml").read_text(encoding="utf-8")
+    text = text.replace('code: "5300328"', "code: อบต เมือง").replace(
+        "website: https://www.mueangphalai.go.th", "website: mueangphalai.go.th"
+    )
+    bad = tmp_path / "plan.yaml"
+    bad.write_text(text, encoding="utf-8")
+    _, found = load_plan(bad)
+    lines = text.splitlines()
+    at = {p.code: p.cell for p in found}
+    assert at["plan-bad-office-code"] == f"line {lines.index('  code: อบต เมือง') + 1}"
+    assert at["plan-bad-website"] == f"line {lines.index('  website: mueangphalai.go.th') + 1}"
+
+
+def test_plan_new_asks_for_the_office_code_and_website(tmp_path):
+    import openpyxl
+    from click.testing import CliRunner
+
+    from ita_xlsx.cli import cli
+
+    out = tmp_path / "แผน2567.xlsx"
+    assert CliRunner().invoke(cli, ["plan", "new", str(out)]).exit_code == 0
+    sheet = openpyxl.load_workbook(out)["แผน"]
+    labels = {row[0].value: row[1].value for row in sheet.iter_rows(min_col=1, max_col=2) if row[0].value}
+    assert labels.get("office.code") == "รหัสหน่วยงาน (เช่น รหัส อปท.)"
+    assert labels.get("office.website") == "เว็บไซต์ของหน่วยงาน"
+
+
+def test_an_office_code_in_thai_digits_is_the_same_code(tmp_path):
+    from ita_xlsx.plan import load_plan
+
+    text = Path("workbook_templates/plan-2566.yaml").read_text(encoding="utf-8")
+    thai = tmp_path / "plan.yaml"
+    thai.write_text(text.replace('code: "5300328"', 'code: "๕๓๐๐๓๒๘"'), encoding="utf-8")
+    plan, found = load_plan(thai)
+    assert not found and plan.office.code == "5300328"

@@ -27,7 +27,7 @@ def test_quick_start_is_exactly_what_ci_runs():
 
 def test_every_command_has_a_section():
     shown = {c.split()[1] for c in TOOL_COMMANDS}
-    assert {"plan", "templates", "check", "collect", "feedback", "mail", "remind"} <= shown
+    assert {"plan", "templates", "check", "collect", "feedback", "mail", "remind", "rollup"} <= shown
     assert "ita-xlsx demo" in COMMANDS[0]
 
 
@@ -51,6 +51,7 @@ def test_every_command_in_the_readme_runs(workdir):
     assert (workdir / "สรุป2566.xlsx").is_file() and (workdir / "สรุป2566.eml").is_file()
     assert list((workdir / "แบบรายงาน").glob("ITA2566_6m_*.xlsx"))
     assert list((workdir / "reminders").glob("*.eml"))
+    assert (workdir / "จังหวัดนครราชสีมา.json").is_file() and list((workdir / "เตือนหน่วยงาน").glob("*.eml"))
 
 
 def test_problem_codes_document_is_in_step():

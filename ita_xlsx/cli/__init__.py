@@ -25,6 +25,7 @@ COMMANDS = {
     "report": "ita_xlsx.cli.report_cmd:report",
     "mail": "ita_xlsx.cli.mail_cmd:mail",
     "remind": "ita_xlsx.cli.mail_cmd:remind",
+    "rollup": "ita_xlsx.cli.rollup_cmd:rollup",
     "demo": "ita_xlsx.cli.demo_cmd:demo",
     "serve": "ita_xlsx.cli.serve_cmd:serve",
 }
@@ -38,6 +39,7 @@ SHORT_HELP = {
     "report": "รายงานเป็นไฟล์ Word · the report as a Word document",
     "mail": "ส่งอีเมลรายงาน · e-mail the consolidated workbook",
     "remind": "เตือนหน่วยงาน · remind divisions",
+    "rollup": "รวมผลหลายหน่วยงาน (อำเภอ จังหวัด ประเทศ) · roll up many offices",
     "demo": "ลองใช้กับข้อมูลตัวอย่าง · run the whole round trip on the sample",
     "serve": "โต๊ะผู้ประสานงานในเบราว์เซอร์ · the coordinator's desk in the browser",
 }

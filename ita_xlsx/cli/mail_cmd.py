@@ -226,16 +226,16 @@ def _print_outcome(outcome: Outcome) -> None:
 @click.option(
     "--plan",
     "plan_file",
-    required=True,
     type=_EXISTING_FILE,
-    help="ไฟล์แผน (.yaml หรือ .xlsx) ที่มีอีเมลของหน่วยงาน · the plan, with division addresses.",
+    help="ไฟล์แผน (.yaml หรือ .xlsx) ที่มีอีเมลของหน่วยงาน (ไม่ต้องใช้กับผลของ rollup) · "
+    "the plan, with division addresses (not for a rollup's results).",
 )
 @click.option(
     "--results",
     "results_file",
     required=True,
     type=_EXISTING_FILE,
-    help="ไฟล์ผล .json ที่ได้จาก ita-xlsx collect · the results JSON.",
+    help="ไฟล์ผล .json ที่ได้จาก ita-xlsx collect หรือ ita-xlsx rollup · the results JSON of collect or rollup.",
 )
 @click.option(
     "--out",
@@ -253,17 +253,25 @@ def remind(
     """เตือนหน่วยงานที่ยังไม่ส่ง หรือมีมาตรการเกินกำหนด/ใกล้ถึงกำหนด · remind divisions.
 
     One message per division, to its addresses in the plan, listing its missing, overdue and
-    due-soon measures. Without --send each message is written as an .eml draft into --out.
-    Exit 1 when a message could not be sent or a division has no address in the plan.
+    due-soon measures. With a rollup's results (no --plan): one message per office that has not
+    reported or has overdue measures, to its address in the rollup's --expected list. Without
+    --send each message is written as an .eml draft into --out. Exit 1 when a message could not
+    be sent or a division or office has no address.
 
     \b
     ตัวอย่าง · examples:
       ita-xlsx remind --plan workbook_templates/plan-2566.yaml --results สรุป.json
       ita-xlsx remind --plan workbook_templates/plan-2566.yaml --results สรุป.json --send
+      ita-xlsx remind --results อำเภอบัวลาย.json
     """
     from ita_xlsx.mail import remind as reminders_lib
+    from ita_xlsx.mail.remind_offices import is_rollup
 
     settings = _settings(config_file, smtp)
+    if is_rollup(results_file):
+        _remind_offices(results_file, out_dir, send, settings)
+    if plan_file is None:
+        raise click.UsageError(messages.text("mail.usage.no-plan"))
     plan, results = _load_plan_and_results(plan_file, results_file)
     reminders, found = reminders_lib.find_reminders(plan, results)
     print_problems(found, err=True)
@@ -283,6 +291,27 @@ def remind(
             count=len(reminder.records),
             path=str(path),
         )
+    sys.exit(skipped)
+
+
+def _remind_offices(results_file: Path, out_dir: Path, send: bool, settings: MailSettings) -> None:
+    """Reminders to the offices of a roll-up; exits."""
+    from ita_xlsx.mail import remind_offices as lib
+
+    rollup, found = lib.read_rollup(results_file)
+    if rollup is None:
+        print_problems(found, err=True)
+        sys.exit(1)
+    reminders, found = lib.find_office_reminders(rollup)
+    print_problems(found, err=True)
+    skipped = int(bool(found))
+    if not reminders:
+        say("mail.remind.none-offices")
+        sys.exit(skipped)
+    if send:
+        sys.exit(_send_and_report(settings, lib.office_outgoing(reminders, rollup, sender=settings.from_header)) or skipped)
+    for reminder, path in lib.write_office_reminders(reminders, rollup, out_dir, sender=settings.from_header):
+        say("mail.remind.wrote-office", label=reminder.label, to=reminder.email, path=str(path))
     sys.exit(skipped)
 
 

@@ -14,6 +14,9 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ita_xlsx import problems
+from ita_xlsx.jsonvalues import date_of as _date
+from ita_xlsx.jsonvalues import int_of as _int
+from ita_xlsx.jsonvalues import text_of as _text
 from ita_xlsx.problems import Problem
 
 FORMAT = "ita-xlsx-results/1"
@@ -117,7 +120,7 @@ def _results(data: Mapping[str, object]) -> Results:
     return Results(
         plan_id=_text(data.get("plan_id")),
         plan_fingerprint=_text(data.get("plan_fingerprint")),
-        office=_text(data.get("office")),
+        office=office_name(data.get("office")),
         fiscal_year=_int(data.get("fiscal_year")),
         round_id=_text(data.get("round")),
         round_name=_text(data.get("round_name")),
@@ -145,6 +148,11 @@ def _rejections(files: object) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({code: tuple(reasons) for code, reasons in found.items()})
 
 
+def office_name(value: object) -> str:
+    """The office's name: the ``office`` object's name, or the plain text of older results."""
+    return _text(value.get("name")) if isinstance(value, dict) else _text(value)
+
+
 def _record(data: Mapping[str, object]) -> ResultRecord:
     """One record of a results file."""
     return ResultRecord(
@@ -159,28 +167,3 @@ def _record(data: Mapping[str, object]) -> ResultRecord:
         if isinstance(data.get("missed_periods"), list)
         else (),
     )
-
-
-def _text(value: object) -> str:
-    """A value as stripped text; None is empty."""
-    return "" if value is None else str(value).strip()
-
-
-def _int(value: object) -> int | None:
-    """A whole number, or None."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    try:
-        return int(str(value))
-    except ValueError:
-        return None
-
-
-def _date(value: object) -> dt.date | None:
-    """An ISO date (yyyy-mm-dd), or None."""
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None

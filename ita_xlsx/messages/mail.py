@@ -234,6 +234,29 @@ MESSAGES = {
         "Please do so and send the filled-in report back soon",
     ),
     "mail.remind.closing": ("จึงเรียนมาเพื่อโปรดดำเนินการ", "Thank you"),
+    "mail.remind-office.greeting": ("เรียน {office}", "To {office}"),
+    "mail.remind-office.intro": (
+        "ตามการรวมผลการดำเนินการตามมาตรการ ITA ปีงบประมาณ {year} {round} ข้อมูล ณ วันที่ {date}",
+        "In the roll-up of the ITA measures of fiscal year {year} {round}, as of {date}",
+    ),
+    "mail.remind-office.not_received": (
+        "ยังไม่ได้รับผลการรวบรวมของหน่วยงานท่าน กรุณาส่งไฟล์ JSON หรือไฟล์สรุปที่ ita-xlsx collect สร้าง",
+        "Your office's results have not arrived: please send the JSON or the consolidated workbook "
+        "ita-xlsx collect wrote",
+    ),
+    "mail.remind-office.rejected": (
+        "ผลที่หน่วยงานท่านส่งมาใช้ไม่ได้ (เช่น เป็นของปีหรือรอบอื่น หรือรหัสหน่วยงานไม่ตรง) กรุณาตรวจแล้วส่งใหม่",
+        "The results your office sent could not be used (another year or round, or another office's code): "
+        "please check them and send them again",
+    ),
+    "mail.remind-office.overdue": (
+        "หน่วยงานท่านมีมาตรการเกินกำหนด {count} รายการ (ดำเนินการแล้วร้อยละ {percent}) กรุณาเร่งดำเนินการ",
+        "Your office has {count} overdue measure(s) ({percent} % done): please see to them",
+    ),
+    "mail.remind-office.divisions-missing": (
+        "หน่วยงานภายในที่ยังไม่ได้ส่งแบบรายงาน:",
+        "Divisions that have sent nothing:",
+    ),
     # --- the commands ---------------------------------------------------------------------------------
     "mail.usage.no-file": (
         "ระบุไฟล์สรุป .xlsx ที่จะส่ง หรือใช้ --test เพื่อส่งข้อความทดสอบ",
@@ -244,6 +267,10 @@ MESSAGES = {
         "--test sends a message without a file: remove the file name or --test",
     ),
     "mail.usage.not-xlsx": ("{path} ไม่ใช่ไฟล์ .xlsx", "{path} is not an .xlsx file"),
+    "mail.usage.no-plan": (
+        "ระบุไฟล์แผนด้วย --plan (ต้องใช้กับผลของ collect)",
+        "Give the plan with --plan (needed with collect's results)",
+    ),
     "mail.usage.no-to": ("ระบุผู้รับด้วย --to อย่างน้อยหนึ่งคน", "Give at least one recipient with --to"),
     "mail.usage.eml-and-dry-run": (
         "ใช้ --eml หรือ --dry-run อย่างใดอย่างหนึ่ง",
@@ -271,6 +298,11 @@ MESSAGES = {
         "ไม่มีหน่วยงานที่ต้องเตือน: ทุกหน่วยงานส่งแล้ว และไม่มีรายการเกินกำหนดหรือใกล้ถึงกำหนด",
         "No division needs a reminder: all have reported, nothing is overdue or due soon",
     ),
+    "mail.remind.none-offices": (
+        "ไม่มีหน่วยงานที่ต้องเตือน: ทุกหน่วยงานรายงานแล้ว และไม่มีมาตรการเกินกำหนด",
+        "No office needs a reminder: all have reported and nothing is overdue",
+    ),
+    "mail.remind.wrote-office": ("{label} ถึง {to}: {path}", "{label} to {to}: {path}"),
     "mail.remind.wrote": (
         "{label} ถึง {to} ({count} รายการ): {path}",
         "{label} to {to} ({count} measures): {path}",

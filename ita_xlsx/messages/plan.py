@@ -62,6 +62,14 @@ MESSAGES = {
         "รหัสหน่วยงาน '{value}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข หรือ _ และขึ้นต้นด้วยตัวอักษร",
         "Division code '{value}' must be lower-case letters, digits or _, starting with a letter",
     ),
+    "plan-bad-office-code": (
+        "รหัสหน่วยงาน '{value}' ต้องเป็นตัวเลขหรืออักษรอังกฤษ (ใช้ - _ . ได้) เช่น รหัส อปท. 6301021",
+        "Office code '{value}' must be digits or English letters (- _ . allowed), such as the official code 6301021",
+    ),
+    "plan-bad-website": (
+        "เว็บไซต์ '{value}' ต้องขึ้นต้นด้วย https:// หรือ http:// เช่น https://www.example.go.th",
+        "Website '{value}' must start with https:// or http://, such as https://www.example.go.th",
+    ),
     "plan-fiscal-year-not-be": (
         "ปีงบประมาณ {value} ต้องเป็นปี พ.ศ. เช่น 2566",
         "Fiscal year {value} must be a Buddhist-era year such as 2566",

@@ -54,6 +54,7 @@ MESSAGES = {
     "report.records": ("รายการ", "Items"),
     "report.none": ("ไม่มี", "None"),
     # --- สรุป (summary) ------------------------------------------------------------------------
+    "report.summary.office-code": ("รหัสหน่วยงาน {code}", "office code {code}"),
     "report.summary.title": (
         "สรุปผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
         "Summary of the measures to promote integrity and transparency",

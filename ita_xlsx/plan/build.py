@@ -33,6 +33,7 @@ Locate = Callable[[Path], dict[str, str | None]]
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_WEBSITE = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+\S*$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 TOP_KEYS = (
@@ -46,7 +47,7 @@ TOP_KEYS = (
     "indicators",
     "measures",
 )
-OFFICE_KEYS = ("name", "name_en", "district", "province", "coordinator", "website")
+OFFICE_KEYS = ("code", "name", "name_en", "district", "province", "website", "coordinator")
 ROUND_KEYS = ("id", "name", "name_en", "start", "end", "return_by")
 DIVISION_KEYS = ("code", "name", "full_name", "name_en", "aliases", "emails")
 SECTION_KEYS = ("code", "name", "name_en")
@@ -210,8 +211,28 @@ def _office(b: _Builder) -> Office:
         b.text(data, "district", path, required=False),
         b.text(data, "province", path, required=False),
         b.text(data, "coordinator", path, required=False),
-        b.text(data, "website", path, required=False),
+        _office_code(b, data, path),
+        _website(b, data, path),
     )
+
+
+def _office_code(b: _Builder, data: dict, path: Path) -> str:
+    """The office's stable code (letters, digits, - _ .), e.g. a local administration's official code."""
+    raw = data.get("code")
+    if isinstance(raw, float) and raw.is_integer():  # typed as a number in the plan workbook
+        data = {**data, "code": int(raw)}
+    code = thaidates.to_arabic_digits(b.text(data, "code", path, required=False))
+    if code and not _ID.match(code):
+        b.report(problems.error, "plan-bad-office-code", (*path, "code"), value=code)
+    return code
+
+
+def _website(b: _Builder, data: dict, path: Path) -> str:
+    """The office's website: an http(s) address."""
+    site = b.text(data, "website", path, required=False)
+    if site and not _WEBSITE.match(site):
+        b.report(problems.error, "plan-bad-website", (*path, "website"), value=site)
+    return site
 
 
 def _rounds(b: _Builder, fiscal_year: int | None) -> list[Round]:

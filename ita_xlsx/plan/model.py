@@ -26,6 +26,7 @@ class Office:
     district: str = ""
     province: str = ""
     coordinator: str = ""
+    code: str = ""
     website: str = ""
 
 
@@ -178,5 +179,9 @@ class Plan:
     def _compute_fingerprint(self) -> str:
         from ita_xlsx.plan.yaml_io import plan_to_dict
 
-        canonical = json.dumps(plan_to_dict(self), ensure_ascii=False, sort_keys=True, default=str)
+        content = plan_to_dict(self)
+        # The office's code and website are not in the division workbooks: giving a plan its code
+        # for a roll-up does not make the workbooks already sent out those of another plan.
+        content["office"] = {k: v for k, v in content["office"].items() if k not in ("code", "website")}
+        canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, default=str)
         return hashlib.sha256(canonical.encode()).hexdigest()[:16]

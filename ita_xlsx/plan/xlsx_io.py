@@ -45,10 +45,12 @@ class Table:
 SETTINGS = (
     ("format", "รูปแบบไฟล์ (ไม่ต้องแก้)"),
     ("plan_id", "รหัสแผน (อักษรอังกฤษ ตัวเลข -)"),
+    ("office.code", "รหัสหน่วยงาน (เช่น รหัส อปท.)"),
     ("office.name", "ชื่อหน่วยงาน"),
     ("office.name_en", "ชื่อหน่วยงาน (อังกฤษ)"),
     ("office.district", "อำเภอ"),
     ("office.province", "จังหวัด"),
+    ("office.website", "เว็บไซต์ของหน่วยงาน"),
     ("office.coordinator", "หน่วยงานผู้ประสานงาน (รหัส)"),
     ("fiscal_year", "ปีงบประมาณ (พ.ศ.)"),
 )

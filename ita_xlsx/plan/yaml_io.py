@@ -181,7 +181,9 @@ def plan_to_dict(plan: Plan) -> dict:
     return {
         "format": plan.format,
         "plan_id": plan.plan_id,
-        "office": _fields(plan.office, ("name", "name_en", "district", "province", "coordinator", "website")),
+        "office": _fields(
+            plan.office, ("code", "name", "name_en", "district", "province", "website", "coordinator")
+        ),
         "fiscal_year": plan.fiscal_year,
         "rounds": [_fields(r, ("id", "name", "name_en", "start", "end", "return_by")) for r in plan.rounds],
         "divisions": [

@@ -67,6 +67,10 @@ def _title(writer: RowWriter, fmt: Formats, data: ReportData) -> int:
     office = data.plan.office
     merged_text(writer, 0, 0, LAST_COL, th("report.summary.title"), fmt.title, height=2 * LINE_PX)
     place = " ".join(p for p in (office.name, office.district, office.province) if p)
+    if office.code:
+        place += f" · {th('report.summary.office-code', code=office.code)}"
+    if office.website:
+        place += f" · {office.website}"
     merged_text(writer, 1, 0, LAST_COL, place, fmt.subtitle)
     merged_text(writer, 2, 0, LAST_COL, data.period_text, fmt.line)
     merged_text(writer, 3, 0, LAST_COL, th("report.as-of", date=data.as_of_text), fmt.subtitle)

@@ -107,7 +107,7 @@ def _os_error(exc: FileCreateError, target: Path) -> OSError:
 
 def _set_properties(wb: Workbook, data: ReportData) -> None:
     """Document properties; the creation time is the as-of date, so the bytes do not change."""
-    results = data.results
+    results, office = data.results, data.plan.office
     wb.set_properties(
         {
             "title": data.period_text,
@@ -123,6 +123,13 @@ def _set_properties(wb: Workbook, data: ReportData) -> None:
         ("plan_fingerprint", results.get("plan_fingerprint")),
         ("round", results.get("round")),
         ("as_of", results.get("as_of")),
+        ("fiscal_year", data.plan.fiscal_year),
+        ("return_by", results.get("return_by")),
+        ("office_code", office.code),
+        ("office_name", office.name),
+        ("office_district", office.district),
+        ("office_province", office.province),
+        ("office_website", office.website),
     ):
         wb.set_custom_property(f"ita_{name}", str(value or ""), "text")
 
