@@ -8,29 +8,58 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from ita_xlsx.faults import fault_point
+from ita_xlsx.scratch import locked_temp_file, sweep_temp_files
+
+
+@contextlib.contextmanager
+def atomic_paths(*targets: str | Path) -> Iterator[tuple[Path, ...]]:
+    """Temporary paths beside each of ``targets``; on success each replaces its target, in order.
+
+    Every file is flushed to disk before the first rename, so the renames follow each other
+    closely; still, a kill between two renames leaves some targets new and the others old. Files
+    written together say which run wrote them (see :mod:`ita_xlsx.run_id`) for that case.
+    """
+    with contextlib.ExitStack() as stack:
+        temps = tuple(stack.enter_context(_temporary(Path(target))) for target in targets)
+        yield temps
+        for tmp in temps:
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+        for number, (tmp, target) in enumerate(zip(temps, targets, strict=True)):
+            if number:
+                fault_point("between-renames")
+            os.replace(tmp, target)
 
 
 @contextlib.contextmanager
 def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target`` in one step."""
-    target = Path(target)
+    with atomic_paths(target) as (tmp,):
+        yield tmp
+
+
+@contextlib.contextmanager
+def _temporary(target: Path) -> Iterator[Path]:
+    """A new empty file beside ``target`` (``.STEM.RANDOM.tmp``), removed at the end if still there.
+
+    It stays locked while this run uses it; what earlier, killed runs left beside ``target`` (their
+    locks gone with them) is removed first.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     check_replaceable(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual permissions
+    sweep_temp_files(target.parent, target.stem)
+    tmp, fd = locked_temp_file(target.parent, target.stem)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual permissions
         yield tmp
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+        os.close(fd)
 
 
 def check_replaceable(target: Path) -> None:

@@ -16,6 +16,7 @@ from typing import IO, NamedTuple
 
 from ita_xlsx.problem_spool import SpooledProblems
 from ita_xlsx.problems import Problem, sort_key
+from ita_xlsx.run_id import new_run_id
 from ita_xlsx.spool import Mapped, Spool
 
 RESULTS_FORMAT = "ita-xlsx-results/1"
@@ -102,6 +103,7 @@ class Results:
     records: Sequence[Record]  # a list, or SpooledRecords when collect made them
     files: list[FileReport]
     problems: Sequence[Problem]  # a list, or SpooledProblems when collect found them
+    run_id: str = field(default_factory=new_run_id)  # OUT.xlsx and OUT.json of one run carry the same
 
     def summary(self) -> dict:
         counts = dict.fromkeys(STATES, 0)
@@ -186,6 +188,7 @@ class Results:
         plan = self.plan
         rnd = plan.round(self.round_id)
         yield "format", RESULTS_FORMAT
+        yield "run_id", self.run_id
         yield "plan_id", plan.plan_id
         yield "plan_fingerprint", plan.fingerprint()
         yield "office", plan.office.name

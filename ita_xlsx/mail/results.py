@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ita_xlsx import problems
 from ita_xlsx.problems import Problem
+from ita_xlsx.run_id import other_run
 
 FORMAT = "ita-xlsx-results/1"
 REMINDER_STATES = ("missing", "overdue", "due_soon")
@@ -98,6 +99,9 @@ def read_results(path: Path, *, required: bool = False) -> tuple[Results | None,
         found = data.get("format") if isinstance(data, dict) else None
         value = "-" if found in (None, "") else str(found)[:60]
         return None, [said("mail-results-format", file=str(path), value=value, expected=FORMAT)]
+    mixed = other_run(path, data.get("run_id"), said)
+    if mixed is not None:  # the workbook beside it is of a later run: its summary would be another's
+        return None, [mixed]
     return _results(data), []
 
 

@@ -1,0 +1,140 @@
+"""Scratch files and folders that a killed run cannot leave behind for good.
+
+A run holds a lock on each of its scratch files and folders for as long as it uses them; the
+system drops the lock when the process ends, however it ends. The next run removes what matches
+its own pattern and is no longer locked: a run still working keeps its lock, so nothing of it is
+touched. Where the system has no such locks (Windows), nothing is swept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
+SCRATCH_PREFIX = "ita-xlsx-"  # folders in the system's temporary folder
+OWNER_FILE = "owner.lock"  # inside each folder, locked by the run using it
+UNOWNED_AGE = 3600.0  # seconds: a folder with no lock file this old was left by an older version
+_UNOWNED_NAME = re.compile(r"ita-xlsx-(?:pdf-)?[a-z0-9_]{8}")  # the names that version gave them
+
+
+def locked(fd: int) -> bool:
+    """Lock the open file ``fd`` for this process (released when it is closed or the process ends);
+    False when another process holds it, or when the system has no such locks."""
+    if fcntl is None:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _free(path: Path) -> bool:
+    """Whether no process holds the lock on ``path`` (taken, then released, to find out)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        return locked(fd)
+    finally:
+        os.close(fd)
+
+
+# -- temporary files beside an output -----------------------------------------------------------
+def temp_file_pattern(stem: str) -> re.Pattern:
+    """The names :func:`locked_temp_file` gives beside an output named ``stem``: ``.STEM.XXXXXXXX.tmp``."""
+    return re.compile(rf"\.{re.escape(stem)}\.[a-z0-9_]{{8}}\.tmp")
+
+
+def locked_temp_file(folder: Path, stem: str) -> tuple[Path, int]:
+    """A new empty file ``.STEM.XXXXXXXX.tmp`` in ``folder``, and an open descriptor holding its lock."""
+    while True:
+        fd, name = tempfile.mkstemp(prefix=f".{stem}.", suffix=".tmp", dir=folder)
+        locked(fd)
+        if os.fstat(fd).st_nlink:  # not swept by another run in the moment before it was locked
+            return Path(name), fd
+        os.close(fd)
+
+
+def sweep_temp_files(folder: Path, stem: str) -> list[Path]:
+    """Remove the temporary files of killed runs beside an output named ``stem``; those removed."""
+    if fcntl is None:
+        return []
+    pattern = temp_file_pattern(stem)
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if (
+                pattern.fullmatch(entry.name)
+                and entry.is_file(follow_symlinks=False)
+                and _free(Path(entry.path))
+            ):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
+
+
+# -- scratch folders in the temporary folder ----------------------------------------------------
+@contextlib.contextmanager
+def scratch_folder(kind: str = "") -> Iterator[Path]:
+    """A new folder ``ita-xlsx-KIND…`` in the temporary folder, removed at the end; a later run
+    removes it if this one is killed. Stale folders of killed runs are removed first."""
+    sweep_scratch_folders()
+    folder = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX + kind))
+    fd = _own(folder)
+    try:
+        yield folder
+    finally:
+        if fd is not None:
+            os.close(fd)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _own(folder: Path) -> int | None:
+    """Put an already-locked lock file in ``folder``: a sweeper never sees it unlocked."""
+    if fcntl is None:
+        return None
+    fd, name = tempfile.mkstemp(dir=folder, prefix=".owner.")
+    locked(fd)
+    os.replace(name, folder / OWNER_FILE)
+    return fd
+
+
+def sweep_scratch_folders(root: Path | None = None) -> list[Path]:
+    """Remove the scratch folders of killed runs (this user's, unlocked); those removed."""
+    if fcntl is None:
+        return []
+    root = Path(root or tempfile.gettempdir())
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(root):
+            if entry.name.startswith(SCRATCH_PREFIX) and _stale_folder(entry):
+                shutil.rmtree(entry.path, ignore_errors=True)
+                removed.append(Path(entry.path))
+    return removed
+
+
+def _stale_folder(entry: os.DirEntry) -> bool:
+    try:
+        if not entry.is_dir(follow_symlinks=False) or entry.stat(follow_symlinks=False).st_uid != os.getuid():
+            return False
+        owner = Path(entry.path) / OWNER_FILE
+        if owner.exists():
+            return _free(owner)
+        old = time.time() - entry.stat(follow_symlinks=False).st_mtime > UNOWNED_AGE
+        return old and _UNOWNED_NAME.fullmatch(entry.name) is not None
+    except OSError:
+        return False

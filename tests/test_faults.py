@@ -1,0 +1,231 @@
+"""Faults: kills at many points of a run, a disk that fills up, and what must hold after each.
+
+Every run is the real command in a subprocess, killed with SIGKILL at a named point of the run
+(``ITA_XLSX_FAULT_POINT``, see ita_xlsx/faults.py), as a power cut or ``kill -9`` would stop it:
+- OUT.xlsx and OUT.json are always one run's, or the readers of the pair say they are not;
+- the next run removes what the killed one left (temporary files, scratch folders);
+- worker processes do not outlive their killed parent.
+Each subprocess is bounded by a timeout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import time
+import uuid
+import zipfile
+from pathlib import Path
+
+import pytest
+
+try:
+    import hostile
+except ImportError:  # tests/ collected as a package
+    from tests import hostile
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN = ROOT / "workbook_templates" / "plan-2566.yaml"
+SAMPLES = ROOT / "samples" / "6m"
+AS_OF = "2023-03-31"
+TIMEOUT = 180  # seconds any one command may take before the test fails
+KILLED = -signal.SIGKILL
+
+
+def run(*args: str, env: dict | None = None, timeout: float = TIMEOUT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*hostile.ita_xlsx_argv(), *args], capture_output=True, text=True, timeout=timeout, env=env
+    )
+
+
+def collect(out: Path, *inputs: Path, env: dict, jobs: str = "1") -> subprocess.CompletedProcess:
+    args = ["collect", "--plan", str(PLAN), "--round", "6m", "--as-of", AS_OF, "--jobs", jobs]
+    return run(*args, "--out", str(out), *map(str, inputs), env=env)
+
+
+def environment(tmp_path: Path, fault: str | None = None) -> dict:
+    """The user's environment, with a temporary folder of the test's own (to see what is left in it)."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir(exist_ok=True)
+    env = {**os.environ, "ITA_LANG": "th", "TMPDIR": str(scratch)}
+    env.pop("ITA_XLSX_FAULT_POINT", None)
+    if fault:
+        env["ITA_XLSX_FAULT_POINT"] = fault
+    return env
+
+
+def json_run_id(out: Path) -> str | None:
+    return json.loads(out.with_suffix(".json").read_text(encoding="utf-8")).get("run_id")
+
+
+def workbook_run_id(out: Path) -> str | None:
+    with zipfile.ZipFile(out) as package:
+        custom = package.read("docProps/custom.xml").decode()
+    marker = 'name="ita_run_id"'
+    if marker not in custom:
+        return None
+    return custom.split(marker, 1)[1].split("<vt:lpwstr>", 1)[1].split("</vt:lpwstr>", 1)[0]
+
+
+def litter(tmp_path: Path, out: Path) -> list[str]:
+    """What runs left behind: temporary files beside the outputs, scratch folders in TMPDIR."""
+    beside = [p.name for p in out.parent.iterdir() if p.name.startswith(".OUT.") and p.name.endswith(".tmp")]
+    scratch = [p.name for p in (tmp_path / "tmp").iterdir() if p.name.startswith("ita-xlsx-")]
+    return sorted(beside + scratch)
+
+
+@pytest.fixture()
+def first_run(tmp_path) -> Path:
+    """OUT.xlsx and OUT.json of a finished run of the five sample returns."""
+    out = tmp_path / "out" / "OUT.xlsx"
+    done = collect(out, SAMPLES, env=environment(tmp_path))
+    assert done.returncode in (0, 1), done.stderr
+    assert json_run_id(out) and json_run_id(out) == workbook_run_id(out)
+    return out
+
+
+# -- kills at many points ---------------------------------------------------------------------
+BEFORE_ANY_RENAME = ("file-read:3", "workbook-sheets-written", "before-renames")
+
+
+@pytest.mark.parametrize("point", [*BEFORE_ANY_RENAME, "between-renames", "after-renames"])
+def test_a_kill_leaves_one_runs_pair_or_says_so_and_the_next_run_clears_the_litter(
+    tmp_path, first_run, point
+):
+    out = first_run
+    old = (out.read_bytes(), out.with_suffix(".json").read_bytes(), json_run_id(out))
+    killed = collect(out, SAMPLES, env=environment(tmp_path, point))
+    assert killed.returncode == KILLED, killed.stderr
+    if point in BEFORE_ANY_RENAME:  # the last run's pair, untouched
+        assert (out.read_bytes(), out.with_suffix(".json").read_bytes()) == old[:2]
+    elif point == "between-renames":  # this run's workbook beside the last run's JSON: they differ
+        assert json_run_id(out) == old[2] and workbook_run_id(out) not in (None, old[2])
+    else:  # both of this run
+        assert json_run_id(out) == workbook_run_id(out) != old[2]
+    if point == "workbook-sheets-written":
+        assert litter(tmp_path, out), "a kill while the workbook is written leaves its files"
+    again = collect(out, SAMPLES, env=environment(tmp_path))
+    assert again.returncode in (0, 1), again.stderr
+    assert litter(tmp_path, out) == []
+    assert json_run_id(out) == workbook_run_id(out) != old[2]
+
+
+def test_the_readers_of_a_pair_from_two_runs_say_so(tmp_path, first_run):
+    """mail sends the workbook without the other run's summary; remind and prefill refuse it."""
+    out = first_run
+    env = environment(tmp_path)
+    killed = collect(out, SAMPLES, env=environment(tmp_path, "between-renames"))
+    assert killed.returncode == KILLED
+    mailed = run("mail", str(out), "--to", "nayok@example.go.th", "--dry-run", env=env)
+    assert mailed.returncode == 0, mailed.stderr
+    assert "[results-other-run]" in mailed.stderr and "มาจากการรวบรวมคนละครั้ง" in mailed.stderr
+    assert "ดำเนินการแล้ว" not in mailed.stdout  # no figures of the other run in the body
+    reminded = run(
+        "remind",
+        "--plan",
+        str(PLAN),
+        "--results",
+        str(out.with_suffix(".json")),
+        "--out",
+        str(tmp_path / "drafts"),
+        env=env,
+    )
+    assert reminded.returncode == 1 and "[results-other-run]" in reminded.stderr
+    assert not (tmp_path / "drafts").exists()
+    prefilled = run(
+        "templates",
+        "--plan",
+        str(PLAN),
+        "--round",
+        "12m",
+        "--out",
+        str(tmp_path / "t"),
+        "--prefill",
+        str(out.with_suffix(".json")),
+        env=env,
+    )
+    assert prefilled.returncode == 1 and "[results-other-run]" in prefilled.stderr
+    fixed = collect(out, SAMPLES, env=env)
+    assert fixed.returncode in (0, 1)
+    mailed = run("mail", str(out), "--to", "nayok@example.go.th", "--dry-run", env=env)
+    assert "results-other-run" not in mailed.stderr
+
+
+def test_a_stale_temporary_of_a_live_run_is_left_alone(tmp_path, first_run):
+    """Only what no run holds is removed: a temporary still locked by its run stays."""
+    from ita_xlsx.scratch import locked_temp_file
+
+    out = first_run
+    held, fd = locked_temp_file(out.parent, "OUT")  # as a run that is still writing holds it
+    try:
+        done = collect(out, SAMPLES, env=environment(tmp_path))
+        assert done.returncode in (0, 1), done.stderr
+        assert held.exists()
+    finally:
+        os.close(fd)
+    done = collect(out, SAMPLES, env=environment(tmp_path))
+    assert not held.exists()
+
+
+# -- orphans ----------------------------------------------------------------------------------
+def _processes_marked(mark: str) -> list[int]:
+    """Processes whose environment holds ``mark`` (a run and the workers it forked)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if mark.encode() in (entry / "environ").read_bytes():
+                    state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+                    if state != "Z":
+                        found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc to find the workers")
+def test_workers_end_when_their_parent_is_killed(tmp_path):
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    books = sorted(SAMPLES.glob("*.xlsx"))
+    for n in range(60):  # other bytes for each (a zip comment): none is a duplicate
+        copy = inbox / f"{n:02d}_{books[n % len(books)].name}"
+        shutil.copy(books[n % len(books)], copy)
+        with zipfile.ZipFile(copy, "a") as package:
+            package.comment = f"copy {n}".encode()
+    mark = f"ITA_TEST_RUN={uuid.uuid4().hex}"
+    env = {**environment(tmp_path, "file-read:20"), "ITA_TEST_RUN": mark.split("=")[1]}
+    args = [
+        "collect",
+        "--plan",
+        str(PLAN),
+        "--round",
+        "6m",
+        "--jobs",
+        "2",
+        "--out",
+        str(tmp_path / "OUT.xlsx"),
+    ]
+    with open(tmp_path / "said.txt", "wb") as said:  # a file, not a pipe a surviving worker would hold
+        killed = subprocess.run(
+            [*hostile.ita_xlsx_argv(), *args, str(inbox)], stdout=said, stderr=said, env=env, timeout=TIMEOUT
+        )
+    assert killed.returncode == KILLED, (tmp_path / "said.txt").read_text()
+    deadline = time.monotonic() + 30
+    while _processes_marked(mark) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = _processes_marked(mark)
+    for pid in left:  # not left running after the test
+        os.kill(pid, signal.SIGKILL)
+    assert left == []
+
+
+def test_the_run_id_is_new_for_each_run(tmp_path, first_run):
+    first = json_run_id(first_run)
+    shutil.copy(first_run, tmp_path / "before.xlsx")
+    done = collect(first_run, SAMPLES, env=environment(tmp_path))
+    assert done.returncode in (0, 1)
+    assert json_run_id(first_run) == workbook_run_id(first_run) != first
