@@ -234,6 +234,12 @@ MESSAGES = {
         "The draft's name must end in .eml (got {path}), so that no other file is overwritten",
     ),
     "mail.usage.bad-address": ("'{address}' ไม่ใช่ที่อยู่อีเมล", "'{address}' is not an e-mail address"),
+    "mail.usage.line-break": (
+        "{option} มีการขึ้นบรรทัดใหม่หรืออักขระควบคุม ('{value}') ซึ่งใส่ในหัวอีเมลไม่ได้ "
+        "ให้พิมพ์ให้อยู่ในบรรทัดเดียว ยังไม่ได้ส่งหรือเขียนอะไร",
+        "{option} holds a line break or another control character ('{value}'), which no mail header "
+        "may hold; give it on one line. Nothing was sent or written.",
+    ),
     "mail.password-prompt": ("รหัสผ่านอีเมลของ {user}", "Mail password of {user}"),
     "mail.label.summary": ("รายงานสรุป {name}", "summary {name}"),
     "mail.label.test": ("ข้อความทดสอบ", "test message"),
