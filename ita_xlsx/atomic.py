@@ -83,10 +83,11 @@ def _umask() -> int:
 
 def input_folder_holding(path: str | Path, inputs: Iterable[str | Path]) -> Path | None:
     """The input folder ``path`` lies in (where the next run would read it as an input), or None."""
-    target = Path(path).resolve()
+    target = _resolved(Path(path))
     for given in inputs:
         folder = Path(given)
-        if folder.is_dir() and target.is_relative_to(folder.resolve()):
+        resolved = _resolved(folder)
+        if target and resolved and folder.is_dir() and target.is_relative_to(resolved):
             return folder
     return None
 
@@ -95,10 +96,12 @@ def overwrites_input(path: str | Path, inputs: Iterable[str | Path]) -> Path | N
     """The input that writing ``path`` would destroy: the same path, the same file under another
     name (a hard link), or a file inside an input folder. None when ``path`` is safe to write."""
     path = Path(path)
-    target = path.resolve()
+    target = _resolved(path)
     for given in inputs:
         source = Path(given)
-        resolved = source.resolve()
+        resolved = _resolved(source)
+        if target is None or resolved is None:  # a symbolic link that loops: nothing can be written
+            continue  # through it, nor read (the input is reported as unreadable)
         if target == resolved:
             return source
         if path.exists() and source.exists():
@@ -107,3 +110,11 @@ def overwrites_input(path: str | Path, inputs: Iterable[str | Path]) -> Path | N
             if source.is_file() and os.path.samefile(path, source):
                 return source
     return None
+
+
+def _resolved(path: Path) -> Path | None:
+    """``path`` with its symbolic links followed; None when they loop."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # "Symlink loop" (Python 3.12 and older), ELOOP (3.13)
+        return None

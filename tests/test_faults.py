@@ -229,3 +229,18 @@ def test_the_run_id_is_new_for_each_run(tmp_path, first_run):
     done = collect(first_run, SAMPLES, env=environment(tmp_path))
     assert done.returncode in (0, 1)
     assert json_run_id(first_run) == workbook_run_id(first_run) != first
+
+
+# -- hostile inputs ---------------------------------------------------------------------------
+def test_a_looping_symbolic_link_is_a_problem_on_that_input(tmp_path):
+    (tmp_path / "ก").symlink_to(tmp_path / "ข")
+    (tmp_path / "ข").symlink_to(tmp_path / "ก")
+    out = tmp_path / "out" / "OUT.xlsx"
+    done = collect(out, tmp_path / "ก", SAMPLES, env=environment(tmp_path))
+    assert done.returncode == 1, done.stderr
+    assert "ผิดพลาดภายใน" not in done.stderr and "Symlink loop" not in done.stderr
+    found = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert [(p["file"], p["code"]) for p in found["problems"] if p["severity"] == "error"] == [
+        (str(tmp_path / "ก"), "intake-unreadable")
+    ]
+    assert found["summary"]["files_accepted"] == 5
