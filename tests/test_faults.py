@@ -244,3 +244,57 @@ def test_a_looping_symbolic_link_is_a_problem_on_that_input(tmp_path):
         (str(tmp_path / "ก"), "intake-unreadable")
     ]
     assert found["summary"]["files_accepted"] == 5
+
+
+# -- a disk that fills up ---------------------------------------------------------------------
+@pytest.fixture()
+def small_disk(tmp_path):
+    """Mount a tmpfs of a given size (root only); unmounted at the end."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small tmpfs needs root and mount(8); CI runs these tests as root")
+    mounted: list[Path] = []
+
+    def mount(name: str, size: str) -> Path:
+        point = tmp_path / name
+        point.mkdir()
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        if done.returncode:
+            pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+        mounted.append(point)
+        return point
+
+    yield mount
+    for point in mounted:
+        subprocess.run(["umount", "-l", str(point)], capture_output=True, timeout=30)
+
+
+FULL_DISK = "พื้นที่ในดิสก์เต็ม"
+
+
+@pytest.mark.parametrize("size", ["8k", "40k", "120k"])
+def test_outputs_on_a_full_disk_give_only_the_clear_message(tmp_path, small_disk, size):
+    disk = small_disk("out", size)
+    out = disk / "OUT.xlsx"
+    done = collect(out, SAMPLES, env=environment(tmp_path))
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and FULL_DISK in done.stderr, done.stderr
+    assert "Exception ignored" not in done.stderr and "Traceback" not in done.stderr
+    assert list(disk.iterdir()) == []  # no half-written file, no temporary
+
+
+@pytest.mark.parametrize("size", ["8k", "16k", "24k"])
+def test_a_full_temporary_folder_gives_only_the_clear_message(tmp_path, small_disk, size):
+    disk = small_disk("tmp-disk", size)
+    out = tmp_path / "out" / "OUT.xlsx"
+    env = {**environment(tmp_path), "TMPDIR": str(disk)}
+    done = collect(out, SAMPLES, env=env)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and FULL_DISK in done.stderr, done.stderr
+    assert "Exception ignored" not in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists() and list(disk.iterdir()) == []  # no scratch folder left in it
+    assert not out.parent.exists() or list(out.parent.iterdir()) == []
