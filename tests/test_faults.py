@@ -10,11 +10,15 @@ Each subprocess is bounded by a timeout.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
+import threading
 import time
 import uuid
 import zipfile
@@ -298,3 +302,141 @@ def test_a_full_temporary_folder_gives_only_the_clear_message(tmp_path, small_di
     assert "Exception ignored" not in done.stderr and "Traceback" not in done.stderr
     assert not out.exists() and list(disk.iterdir()) == []  # no scratch folder left in it
     assert not out.parent.exists() or list(out.parent.iterdir()) == []
+
+
+# -- SMTP servers that misbehave --------------------------------------------------------------
+class ScriptedServer:
+    """A server on 127.0.0.1 that runs ``script(connection, number)`` for each connection."""
+
+    def __init__(self, script) -> None:
+        self.script = script
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.2)
+        self.port = self.listener.getsockname()[1]
+        self.stopped = threading.Event()
+        self.delivered: list[bytes] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        number = 0
+        while not self.stopped.is_set():
+            try:
+                connection, _ = self.listener.accept()
+            except (TimeoutError, OSError):
+                continue
+            number += 1
+            threading.Thread(target=self._run, args=(connection, number), daemon=True).start()
+
+    def _run(self, connection: socket.socket, number: int) -> None:
+        connection.settimeout(30)
+        with contextlib.suppress(OSError), connection:
+            self.script(self, connection, number)
+
+    def close(self) -> None:
+        self.stopped.set()
+        self.listener.close()
+
+    def options(self) -> list[str]:
+        return [
+            "--smtp-host",
+            "127.0.0.1",
+            "--smtp-port",
+            str(self.port),
+            "--tls",
+            "none",
+            "--from",
+            "ita@example.go.th",
+        ]
+
+
+@pytest.fixture()
+def scripted():
+    servers: list[ScriptedServer] = []
+
+    def start(script) -> ScriptedServer:
+        servers.append(ScriptedServer(script))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+def dialogue(
+    server: ScriptedServer, connection: socket.socket, number: int, *, closing_at_first_mail: bool
+) -> None:
+    """Plain SMTP; on the first connection, MAIL FROM gets "421 closing" and the line is dropped."""
+    lines = connection.makefile("rb")
+    connection.sendall(b"220 scripted ESMTP\r\n")
+    for line in lines:
+        verb = line[:4].upper()
+        if verb == b"EHLO":
+            connection.sendall(b"250-scripted\r\n250 8BITMIME\r\n")
+        elif verb == b"MAIL" and closing_at_first_mail and number == 1:
+            connection.sendall(b"421 4.3.2 Service shutting down, closing channel\r\n")
+            return
+        elif verb in (b"MAIL", b"RCPT", b"RSET", b"NOOP"):
+            connection.sendall(b"250 OK\r\n")
+        elif verb == b"DATA":
+            connection.sendall(b"354 go on\r\n")
+            body = b"".join(iter(lines.readline, b".\r\n"))
+            server.delivered.append(body)
+            connection.sendall(b"250 queued\r\n")
+        elif verb == b"QUIT":
+            connection.sendall(b"221 bye\r\n")
+            return
+        else:
+            connection.sendall(b"502 no\r\n")
+
+
+def drip(server: ScriptedServer, connection: socket.socket, number: int) -> None:
+    """A greeting that never ends, a byte at a time (well within any one wait's timeout)."""
+    connection.sendall(b"220")
+    while not server.stopped.is_set():
+        connection.sendall(b" ")
+        time.sleep(0.2)
+
+
+def endless_greeting(server: ScriptedServer, connection: socket.socket, number: int) -> None:
+    """A multi-line greeting that goes on for ever, as fast as it can be read."""
+    line = b"220-" + b"x" * 70 + b"\r\n"
+    while not server.stopped.is_set():
+        connection.sendall(line * 100)
+
+
+def test_a_421_costs_one_message_and_the_next_go_on_a_new_connection(scripted):
+    from ita_xlsx.mail.config import MailSettings
+    from ita_xlsx.mail.message import make_test_message
+    from ita_xlsx.mail.send import Outgoing, send_all
+
+    server = scripted(functools.partial(dialogue, closing_at_first_mail=True))
+    settings = MailSettings("127.0.0.1", server.port, "none", None, "ita@example.go.th", timeout=10)
+    outgoing = [
+        Outgoing(f"message {n}", make_test_message(settings, to=[f"d{n}@example.go.th"])) for n in range(3)
+    ]
+    outcomes = send_all(settings, None, outgoing)
+    assert [o.ok for o in outcomes] == [False, True, True]
+    assert outcomes[0].problem.code == "mail-sender-refused"
+    assert len(server.delivered) == 2
+
+
+@pytest.mark.parametrize(
+    ("script", "code"), [(drip, "mail-too-slow"), (endless_greeting, "mail-reply-too-long")]
+)
+def test_a_server_that_never_finishes_its_greeting_cannot_hold_mail(scripted, tmp_path, script, code):
+    server = scripted(script)
+    env = {**environment(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = run(
+        "mail",
+        "--test",
+        "--to",
+        "nayok@example.go.th",
+        *server.options(),
+        "--timeout",
+        "1",
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stderr
+    assert f"[{code}]" in done.stderr
+    assert "ส่งสำเร็จ 0 จาก 1 ข้อความ" in done.stdout

@@ -42,7 +42,8 @@ _SMTP_OPTIONS = (
     click.option(
         "--timeout",
         type=click.FloatRange(0, min_open=True),
-        help="รอเซิร์ฟเวอร์ได้นานกี่วินาที (ค่าเริ่มต้น 30) · seconds to wait for the server.",
+        help="รอเซิร์ฟเวอร์ได้นานกี่วินาที (ค่าเริ่มต้น 30) ข้อความหนึ่งใช้ได้ไม่เกิน 4 เท่า · seconds to wait for "
+        "the server; a message may take 4 times that in all.",
     ),
     click.option(
         "--cafile", type=_EXISTING_FILE, help="ไฟล์ใบรับรอง CA เพิ่มเติม (PEM) · extra CA certificates to trust."
