@@ -158,20 +158,32 @@ def test_the_readers_of_a_pair_from_two_runs_say_so(tmp_path, first_run):
     assert "results-other-run" not in mailed.stderr
 
 
-def test_a_stale_temporary_of_a_live_run_is_left_alone(tmp_path, first_run):
-    """Only what no run holds is removed: a temporary still locked by its run stays."""
-    from ita_xlsx.scratch import locked_temp_file
+def test_what_a_live_run_holds_is_left_alone(tmp_path, first_run):
+    """Only what no run holds is removed: a temporary file or scratch folder still locked stays."""
+    from ita_xlsx.scratch import OWNER_FILE, locked, locked_temp_file
 
     out = first_run
-    held, fd = locked_temp_file(out.parent, "OUT")  # as a run that is still writing holds it
+    held_file, fd = locked_temp_file(out.parent, "OUT")  # as a run that is still writing holds them
+    held_folder, dead_folder = tmp_path / "tmp" / "ita-xlsx-live", tmp_path / "tmp" / "ita-xlsx-dead"
+    for folder in (held_folder, dead_folder):
+        folder.mkdir()
+        (folder / OWNER_FILE).touch()
+        (folder / "rows.bin").write_bytes(b"x" * 1000)
+    owner = os.open(held_folder / OWNER_FILE, os.O_RDONLY)
+    assert locked(owner)
+    young_unowned = tmp_path / "tmp" / "ita-xlsx-abcd1234"  # an older version's, maybe still running
+    young_unowned.mkdir()
     try:
         done = collect(out, SAMPLES, env=environment(tmp_path))
         assert done.returncode in (0, 1), done.stderr
-        assert held.exists()
+        assert held_file.exists() and held_folder.exists() and young_unowned.exists()
+        assert not dead_folder.exists()
     finally:
         os.close(fd)
-    done = collect(out, SAMPLES, env=environment(tmp_path))
-    assert not held.exists()
+        os.close(owner)
+    collect(out, SAMPLES, env=environment(tmp_path))
+    assert not held_file.exists() and not held_folder.exists()
+    assert young_unowned.exists()
 
 
 # -- orphans ----------------------------------------------------------------------------------
