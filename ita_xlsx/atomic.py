@@ -52,14 +52,9 @@ def _temporary(target: Path) -> Iterator[Path]:
     target.parent.mkdir(parents=True, exist_ok=True)
     check_replaceable(target)
     sweep_temp_files(target.parent, target.stem)
-    tmp, fd = locked_temp_file(target.parent, target.stem)
-    try:
+    with locked_temp_file(target.parent, target.stem) as tmp:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual permissions
         yield tmp
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        os.close(fd)
 
 
 def check_replaceable(target: Path) -> None:

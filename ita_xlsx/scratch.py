@@ -40,8 +40,16 @@ def locked(fd: int) -> bool:
     return True
 
 
+# What this process holds: never looked at by its own sweeps. Where locks belong to the process
+# rather than to the open file (NFS emulates flock with fcntl locks), testing a lock of our own
+# would find it free, and closing the test's descriptor would drop it.
+_HELD: set[str] = set()
+
+
 def _free(path: Path) -> bool:
     """Whether no process holds the lock on ``path`` (taken, then released, to find out)."""
+    if os.path.abspath(path) in _HELD:
+        return False
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
@@ -58,13 +66,23 @@ def temp_file_pattern(stem: str) -> re.Pattern:
     return re.compile(rf"\.{re.escape(stem)}\.[a-z0-9_]{{8}}\.tmp")
 
 
-def locked_temp_file(folder: Path, stem: str) -> tuple[Path, int]:
-    """A new empty file ``.STEM.XXXXXXXX.tmp`` in ``folder``, and an open descriptor holding its lock."""
+@contextlib.contextmanager
+def locked_temp_file(folder: Path, stem: str) -> Iterator[Path]:
+    """A new empty file ``.STEM.XXXXXXXX.tmp`` in ``folder``, locked while the context lasts, then
+    removed if still there."""
     while True:
         fd, name = tempfile.mkstemp(prefix=f".{stem}.", suffix=".tmp", dir=folder)
         locked(fd)
         if os.fstat(fd).st_nlink:  # not swept by another run in the moment before it was locked
-            return Path(name), fd
+            break
+        os.close(fd)
+    _HELD.add(os.path.abspath(name))
+    try:
+        yield Path(name)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
+        _HELD.discard(os.path.abspath(name))
         os.close(fd)
 
 
@@ -94,13 +112,16 @@ def scratch_folder(kind: str = "") -> Iterator[Path]:
     removes it if this one is killed. Stale folders of killed runs are removed first."""
     sweep_scratch_folders()
     folder = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX + kind))
+    owner = os.path.abspath(folder / OWNER_FILE)
+    _HELD.add(owner)
     fd = _own(folder)
     try:
         yield folder
     finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        _HELD.discard(owner)
         if fd is not None:
             os.close(fd)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _own(folder: Path) -> int | None:

@@ -160,10 +160,13 @@ def test_the_readers_of_a_pair_from_two_runs_say_so(tmp_path, first_run):
 
 def test_what_a_live_run_holds_is_left_alone(tmp_path, first_run):
     """Only what no run holds is removed: a temporary file or scratch folder still locked stays."""
-    from ita_xlsx.scratch import OWNER_FILE, locked, locked_temp_file
+    from ita_xlsx.scratch import OWNER_FILE, locked
 
     out = first_run
-    held_file, fd = locked_temp_file(out.parent, "OUT")  # as a run that is still writing holds them
+    held_file = out.parent / ".OUT.held0001.tmp"  # as a run that is still writing holds them
+    held_file.write_bytes(b"half a workbook")
+    fd = os.open(held_file, os.O_RDONLY)
+    assert locked(fd)
     held_folder, dead_folder = tmp_path / "tmp" / "ita-xlsx-live", tmp_path / "tmp" / "ita-xlsx-dead"
     for folder in (held_folder, dead_folder):
         folder.mkdir()
@@ -178,9 +181,10 @@ def test_what_a_live_run_holds_is_left_alone(tmp_path, first_run):
         assert done.returncode in (0, 1), done.stderr
         assert held_file.exists() and held_folder.exists() and young_unowned.exists()
         assert not dead_folder.exists()
-    finally:
+    finally:  # let go as by a killed run: the locks dropped, the files left
         os.close(fd)
         os.close(owner)
+
     collect(out, SAMPLES, env=environment(tmp_path))
     assert not held_file.exists() and not held_folder.exists()
     assert young_unowned.exists()
