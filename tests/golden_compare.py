@@ -1,6 +1,6 @@
 """Compare a workbook with its golden file part by part, in the manner of XlsxWriter's own tests.
 
-Both files are unzipped, what may change on every save (core timestamps, the run id) is stripped, relationship
+Both files are unzipped, what may change on every save (core timestamps) is stripped, relationship
 entries are sorted, and each part that differs is shown as a line diff of its XML.
 """
 
@@ -12,10 +12,7 @@ import re
 import zipfile
 from pathlib import Path
 
-_VOLATILE = {
-    "docProps/core.xml": re.compile(r"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>"),
-    "docProps/custom.xml": re.compile(r'<property\b[^>]*name="ita_run_id">.*?</property>', re.S),  # new each run
-}
+_VOLATILE = {"docProps/core.xml": re.compile(r"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")}
 _RELATIONSHIP = re.compile(r"<Relationship [^>]*/>")
 
 
