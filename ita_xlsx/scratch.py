@@ -61,9 +61,10 @@ def _free(path: Path) -> bool:
 
 
 # -- temporary files beside an output -----------------------------------------------------------
-def temp_file_pattern(stem: str) -> re.Pattern:
-    """The names :func:`locked_temp_file` gives beside an output named ``stem``: ``.STEM.XXXXXXXX.tmp``."""
-    return re.compile(rf"\.{re.escape(stem)}\.[a-z0-9_]{{8}}\.tmp")
+_TEMP_NAME = re.compile(r"\.(.+)\.[a-z0-9_]{8}\.tmp")  # .STEM.XXXXXXXX.tmp, as mkstemp names them
+# Per folder, the temporaries found there the first time this process wrote into it, by stem:
+# one listing of a folder, however many outputs (thousands of templates) go into it.
+_FOUND: dict[str, dict[str, list[str]]] = {}
 
 
 @contextlib.contextmanager
@@ -90,19 +91,27 @@ def sweep_temp_files(folder: Path, stem: str) -> list[Path]:
     """Remove the temporary files of killed runs beside an output named ``stem``; those removed."""
     if fcntl is None:
         return []
-    pattern = temp_file_pattern(stem)
     removed = []
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(folder):
-            if (
-                pattern.fullmatch(entry.name)
-                and entry.is_file(follow_symlinks=False)
-                and _free(Path(entry.path))
-            ):
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
-                    removed.append(Path(entry.path))
+    for name in _temporaries(folder).pop(stem, ()):
+        path = Path(folder, name)
+        if _free(path):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
     return removed
+
+
+def _temporaries(folder: Path) -> dict[str, list[str]]:
+    key = os.path.abspath(folder)
+    found = _FOUND.get(key)
+    if found is None:
+        found = _FOUND[key] = {}
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(folder):
+                match = _TEMP_NAME.fullmatch(entry.name)
+                if match and entry.is_file(follow_symlinks=False):
+                    found.setdefault(match[1], []).append(entry.name)
+    return found
 
 
 # -- scratch folders in the temporary folder ----------------------------------------------------
