@@ -173,3 +173,16 @@ def sample_results(tmp_path) -> Path:
     )
     assert result.exit_code in (0, 1), result.output
     return out.with_suffix(".json")
+
+
+def test_a_line_break_in_a_results_files_round_name_stays_out_of_the_subject(tmp_path, sample_results):
+    """A results file written before plan check caught such names: the subject is one line."""
+    import json
+
+    data = json.loads(sample_results.read_text(encoding="utf-8"))
+    data["round_name"] = "รอบ ๖ เดือน\r\nBcc: all@example.com"
+    sample_results.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = run("mail", sample_results.with_suffix(".xlsx"), "--to", "nayok@example.go.th", "--dry-run")
+    assert result.exit_code == 0, result.output
+    subject = next(line for line in result.output.splitlines() if "รอบ ๖ เดือน" in line)
+    assert "รอบ ๖ เดือน Bcc: all@example.com" in subject

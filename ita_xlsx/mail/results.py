@@ -15,6 +15,7 @@ from pathlib import Path
 from ita_xlsx import problems
 from ita_xlsx.problems import Problem
 from ita_xlsx.run_id import other_run
+from ita_xlsx.textnorm import CONTROL
 
 FORMAT = "ita-xlsx-results/1"
 REMINDER_STATES = ("missing", "overdue", "due_soon")
@@ -112,10 +113,10 @@ def _results(data: Mapping[str, object]) -> Results:
     return Results(
         plan_id=_text(data.get("plan_id")),
         plan_fingerprint=_text(data.get("plan_fingerprint")),
-        office=_text(data.get("office")),
+        office=_line(data.get("office")),
         fiscal_year=_int(data.get("fiscal_year")),
         round_id=_text(data.get("round")),
-        round_name=_text(data.get("round_name")),
+        round_name=_line(data.get("round_name")),
         as_of=_date(data.get("as_of")),
         summary=summary if isinstance(summary, dict) else {},
         records=tuple(_record(r) for r in records if isinstance(r, dict))
@@ -140,6 +141,11 @@ def _record(data: Mapping[str, object]) -> ResultRecord:
 def _text(value: object) -> str:
     """A value as stripped text; None is empty."""
     return "" if value is None else str(value).strip()
+
+
+def _line(value: object) -> str:
+    """A value as text on one line (it may go into a subject): line breaks and controls as spaces."""
+    return " ".join(CONTROL.sub(" ", _text(value)).split())
 
 
 def _int(value: object) -> int | None:

@@ -36,11 +36,11 @@ def check_plan(plan: Plan, report: Report) -> None:
 
 
 def _one_line_fields(plan: Plan, report: Report) -> None:
+    """Fields that go into mail headers (subjects, addresses) and file names."""
     fields: list[tuple[tuple, str]] = [(("office", "name"), plan.office.name)]
     fields += [(("rounds", i, "name"), r.name) for i, r in enumerate(plan.rounds)]
     for i, d in enumerate(plan.divisions):
-        fields += [(("divisions", i, key), getattr(d, key)) for key in ("name", "full_name", "name_en")]
-        fields += [(("divisions", i, "aliases"), alias) for alias in d.aliases]
+        fields.append((("divisions", i, "name"), d.name))
         fields += [(("divisions", i, "emails"), email) for email in d.emails]
     for path, value in fields:
         if value and _CONTROL.search(value):
