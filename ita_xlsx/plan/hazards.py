@@ -21,6 +21,7 @@ from ita_xlsx.textnorm import escaped
 
 MAX_CELL_CHARS = 32_767  # Excel's limit for the text of one cell
 MAX_CODE_CHARS = 40  # a division code, in every file name of its division
+FILE_NAME_PART_BYTES = 120  # of a division's name in a file name (UTF-8; 40 Thai characters)
 _CONTROL = textnorm.CONTROL  # may not stand in a one-line field
 BIDI_CONTROLS = textnorm.BIDI_CONTROLS
 
@@ -48,8 +49,6 @@ def _one_line_fields(plan: Plan, report: Report) -> None:
 
 
 def _division_names(plan: Plan, report: Report) -> None:
-    from ita_xlsx.template.layout import FILE_NAME_PART_BYTES
-
     for i, d in enumerate(plan.divisions):
         if len(d.code) > MAX_CODE_CHARS:
             report(
@@ -99,7 +98,7 @@ def _cell_lengths(plan: Plan, report: Report) -> None:
 
 def _cell_texts(plan: Plan) -> Iterator[tuple[tuple, str]]:
     """Each text the templates write into one cell, with the plan field it comes from."""
-    from ita_xlsx.template.layout import question_text, reporting_text
+    from ita_xlsx.template.layout import question_text, reporting_text  # composed as written there
 
     for i, m in enumerate(plan.measures):
         yield ("measures", i, "question"), question_text(plan, m)

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from ita_xlsx import textnorm, thaidates
+from ita_xlsx.plan.hazards import FILE_NAME_PART_BYTES
 from ita_xlsx.plan.model import Measure, Plan, Round
 
 TEMPLATE_FORMAT = "ita-xlsx-template/1"
@@ -98,9 +99,6 @@ def fingerprint_texts(texts: tuple[object, ...]) -> str:
 
 def measure_fingerprint(plan: Plan, measure: Measure) -> str:
     return fingerprint_texts(locked_texts(plan, measure))
-
-
-FILE_NAME_PART_BYTES = 120  # of the division's name in a file name (UTF-8; 40 Thai characters)
 
 
 def file_name(plan: Plan, rnd: Round, division_code: str) -> str:
