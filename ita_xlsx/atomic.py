@@ -8,29 +8,53 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from ita_xlsx.faults import fault_point
+from ita_xlsx.scratch import locked_temp_file, sweep_temp_files
+
+
+@contextlib.contextmanager
+def atomic_paths(*targets: str | Path) -> Iterator[tuple[Path, ...]]:
+    """Temporary paths beside each of ``targets``; on success each replaces its target, in order.
+
+    Every file is flushed to disk before the first rename, so the renames follow each other
+    closely; still, a kill between two renames leaves some targets new and the others old. Files
+    written together say which run wrote them (see :mod:`ita_xlsx.run_id`) for that case.
+    """
+    with contextlib.ExitStack() as stack:
+        temps = tuple(stack.enter_context(_temporary(Path(target))) for target in targets)
+        yield temps
+        for tmp in temps:
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+        for number, (tmp, target) in enumerate(zip(temps, targets, strict=True)):
+            if number:
+                fault_point("between-renames")
+            os.replace(tmp, target)
 
 
 @contextlib.contextmanager
 def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target`` in one step."""
-    target = Path(target)
+    with atomic_paths(target) as (tmp,):
+        yield tmp
+
+
+@contextlib.contextmanager
+def _temporary(target: Path) -> Iterator[Path]:
+    """A new empty file beside ``target`` (``.STEM.RANDOM.tmp``), removed at the end if still there.
+
+    It stays locked while this run uses it; what earlier, killed runs left beside ``target`` (their
+    locks gone with them) is removed first.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     check_replaceable(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual permissions
-    try:
+    sweep_temp_files(target.parent, target.stem)
+    with locked_temp_file(target.parent, target.stem) as tmp:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual permissions
         yield tmp
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
 
 
 def check_replaceable(target: Path) -> None:
@@ -54,10 +78,11 @@ def _umask() -> int:
 
 def input_folder_holding(path: str | Path, inputs: Iterable[str | Path]) -> Path | None:
     """The input folder ``path`` lies in (where the next run would read it as an input), or None."""
-    target = Path(path).resolve()
+    target = _resolved(Path(path))
     for given in inputs:
         folder = Path(given)
-        if folder.is_dir() and target.is_relative_to(folder.resolve()):
+        resolved = _resolved(folder)
+        if target and resolved and folder.is_dir() and target.is_relative_to(resolved):
             return folder
     return None
 
@@ -66,10 +91,12 @@ def overwrites_input(path: str | Path, inputs: Iterable[str | Path]) -> Path | N
     """The input that writing ``path`` would destroy: the same path, the same file under another
     name (a hard link), or a file inside an input folder. None when ``path`` is safe to write."""
     path = Path(path)
-    target = path.resolve()
+    target = _resolved(path)
     for given in inputs:
         source = Path(given)
-        resolved = source.resolve()
+        resolved = _resolved(source)
+        if target is None or resolved is None:  # a symbolic link that loops: nothing can be written
+            continue  # through it, nor read (the input is reported as unreadable)
         if target == resolved:
             return source
         if path.exists() and source.exists():
@@ -78,3 +105,11 @@ def overwrites_input(path: str | Path, inputs: Iterable[str | Path]) -> Path | N
             if source.is_file() and os.path.samefile(path, source):
                 return source
     return None
+
+
+def _resolved(path: Path) -> Path | None:
+    """``path`` with its symbolic links followed; None when they loop."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # "Symlink loop" (Python 3.12 and older), ELOOP (3.13)
+        return None

@@ -33,9 +33,11 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from ita_xlsx import intake, problems, rules, spool, thaidates
+from ita_xlsx.faults import fault_point
 from ita_xlsx.intake import Candidate
 from ita_xlsx.judge import Judged, Judging, judge
 from ita_xlsx.merge import choose_versions, division_records
+from ita_xlsx.parent_watch import exit_with_parent
 from ita_xlsx.plan import Plan
 from ita_xlsx.problem_spool import ProblemSpool, SpooledProblems
 from ita_xlsx.problems import Problem
@@ -89,6 +91,7 @@ def read_inputs(
                 continue
             if progress:
                 progress(item.source)
+            fault_point("file-read")
             returned.append(stash.put(item) if stash else _unpacked(item))
     return returned, _attach_notes(returned, others)
 
@@ -518,7 +521,7 @@ class _Pool:
         self.generation += 1
         context = multiprocessing.get_context(_START_METHOD)
         self.executor = ProcessPoolExecutor(
-            self.jobs, mp_context=context, initializer=_worker_start, initargs=self.setup
+            self.jobs, mp_context=context, initializer=_worker_start, initargs=(os.getpid(), *self.setup)
         )
         try:
             self.executor.submit(_worker_read, []).result()
@@ -592,8 +595,11 @@ def _crashed(item: Candidate) -> Returned:
 _WORKER_SETUP: tuple | None = None
 
 
-def _worker_start(plan: Plan, round_id: str | None, limits: intake.Limits, judging: Judging | None) -> None:
+def _worker_start(
+    parent: int, plan: Plan, round_id: str | None, limits: intake.Limits, judging: Judging | None
+) -> None:
     global _WORKER_SETUP
+    exit_with_parent(parent)  # a parent killed outright leaves no worker reading on
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     gc.set_threshold(max(gc.get_threshold()[0], _GC_THRESHOLD))
     _WORKER_SETUP = (plan, round_id, limits, judging)

@@ -1,7 +1,8 @@
 """The content digest of a results file: a fingerprint of what it says, not of how it is laid out.
 
 ``collect`` writes it as the last field (``digest``); a reader recomputes it over the parsed JSON.
-The canonical form is each top-level field but the digest, in key order, as ``key=value`` lines with
+The canonical form is each top-level field but the digest and the run id (which names the run, not
+what it found: two runs over the same files say the same and have one digest), in key order, as ``key=value`` lines with
 the value in compact JSON (keys sorted, no spaces, UTF-8): re-indenting or reordering the file
 keeps the digest; changing a value, adding or removing a field does not.
 """
@@ -13,6 +14,7 @@ import json
 from collections.abc import Iterable, Mapping
 
 DIGEST_KEY = "digest"
+_NOT_CONTENT = (DIGEST_KEY, "run_id")
 PREFIX = "sha256:"
 _WHOLE = (str, int, float, bool, dict, list, tuple, type(None))  # encoded in one call
 
@@ -22,12 +24,12 @@ def _canonical(value: object) -> bytes:
 
 
 def content_digest(fields: Iterable[tuple[str, object]]) -> str:
-    """``sha256:…`` over ``fields`` (key, value) without the digest itself.
+    """``sha256:…`` over ``fields`` (key, value) without the digest itself and the run id.
 
     A long list may be any iterable (a spool read item by item): it is never made whole here.
     """
     digest = hashlib.sha256()
-    for key, value in sorted((kv for kv in fields if kv[0] != DIGEST_KEY), key=lambda kv: kv[0]):
+    for key, value in sorted((kv for kv in fields if kv[0] not in _NOT_CONTENT), key=lambda kv: kv[0]):
         digest.update(_canonical(key) + b"=")
         if isinstance(value, _WHOLE):  # a list as one call: the same bytes as item by item
             digest.update(_canonical(value))

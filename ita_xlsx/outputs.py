@@ -7,14 +7,17 @@ Every file is written atomically; an output that would overwrite an input is ref
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 from ita_xlsx import problems
-from ita_xlsx.atomic import atomic_path, check_replaceable, input_folder_holding, overwrites_input
+from ita_xlsx.atomic import atomic_paths, check_replaceable, input_folder_holding, overwrites_input
 from ita_xlsx.collect import default_jobs
+from ita_xlsx.faults import fault_point
+from ita_xlsx.parent_watch import exit_with_parent
 from ita_xlsx.problems import Problem
 from ita_xlsx.results import Results
 
@@ -82,7 +85,9 @@ def write_outputs(
         check_replaceable(path)  # all of them before any is written: the pair is replaced together
     view = results.view()  # made once, read by both writers
     report = build(view, results.plan)
-    with atomic_path(json_path) as json_tmp, atomic_path(xlsx_path) as xlsx_tmp:
+    # The workbook is renamed first: a kill between the two renames leaves the last run's JSON
+    # beside this run's workbook, which the run ids in both tell (see ita_xlsx.run_id).
+    with atomic_paths(xlsx_path, json_path) as (xlsx_tmp, json_tmp):
         json_writer = _JsonInChild.start(results, view, json_tmp) if _pays_to_split(results) else None
         try:
             write_workbook(report, xlsx_tmp)
@@ -92,6 +97,8 @@ def write_outputs(
             raise
         if json_writer is None or not json_writer.finish():  # here: alone, or again if the child failed
             _write_json(results, view, json_tmp)
+        fault_point("before-renames")
+    fault_point("after-renames")
     written, found = [xlsx_path, json_path], []
     written += _publish(report, view, csv_path if results.links else None, docx_path if docx else None)
     if pdf:
@@ -148,7 +155,7 @@ class _JsonInChild:
     @classmethod
     def start(cls, results: Results, view: dict, path: Path) -> _JsonInChild | None:
         context = multiprocessing.get_context("fork")
-        process = context.Process(target=_json_child, args=(results, view, path), daemon=True)
+        process = context.Process(target=_json_child, args=(os.getpid(), results, view, path), daemon=True)
         try:
             process.start()
         except OSError:  # no process to be had: written here instead
@@ -165,7 +172,8 @@ class _JsonInChild:
         self.process.join()
 
 
-def _json_child(results: Results, view: dict, path: Path) -> None:
+def _json_child(parent: int, results: Results, view: dict, path: Path) -> None:
+    exit_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it ends this process
     try:
         _write_json(results, view, path)

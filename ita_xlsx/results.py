@@ -17,6 +17,7 @@ from typing import IO, NamedTuple
 from ita_xlsx.digest import DIGEST_KEY, content_digest
 from ita_xlsx.problem_spool import SpooledProblems
 from ita_xlsx.problems import Problem, sort_key
+from ita_xlsx.run_id import new_run_id
 from ita_xlsx.spool import Mapped, Spool
 
 RESULTS_FORMAT = "ita-xlsx-results/1"
@@ -120,6 +121,7 @@ class Results:
     files: list[FileReport]
     problems: Sequence[Problem]  # a list, or SpooledProblems when collect found them
     links: Sequence = field(default_factory=list)  # ita_xlsx.publish.links.Link: the evidence register
+    run_id: str = field(default_factory=new_run_id)  # OUT.xlsx and OUT.json of one run carry the same
 
     def summary(self) -> dict:
         counts = dict.fromkeys(STATES, 0)
@@ -203,6 +205,7 @@ class Results:
         plan = self.plan
         rnd = plan.round(self.round_id)
         yield "format", RESULTS_FORMAT
+        yield "run_id", self.run_id
         yield "plan_id", plan.plan_id
         yield "plan_fingerprint", plan.fingerprint()
         yield "office", office_dict(plan.office)

@@ -318,7 +318,7 @@ def _measures_sheet_by_content(wb: Workbook, columns: dict[str, str], row_map: l
 
 
 # -- measure rows -----------------------------------------------------------------------------
-MEASURE_OVERFLOW_ROWS = 500  # rows below the measures table that are looked at
+SHEET_LAST_ROW = 1_048_576  # the last row a sheet can have: every row a clerk typed is read
 
 
 def _read_measures(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -> None:
@@ -326,8 +326,7 @@ def _read_measures(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Return
     cols = {key: area.min_col for key, area in areas.items()}
     # Rows typed below the table are read too, so that they are reported (inserted, unknown,
     # duplicated) at their cells rather than lost without a word.
-    last = areas["measure_id"].max_row + MEASURE_OVERFLOW_ROWS
-    rows, issues = wb.read_rows(info, list(cols.values()), areas["measure_id"].min_row, last)
+    rows, issues = wb.read_rows(info, list(cols.values()), areas["measure_id"].min_row, SHEET_LAST_ROW)
     for issue in issues:
         ret.report(problems.warning, "cell-unreadable", sheet=ret.sheet, cell=issue.ref, reason=issue.reason)
     expected = [m.id for m in plan_index(plan).measures_for(ret.division)]
@@ -548,17 +547,12 @@ def _date(cell: Cell | None, date1904: bool, where: dict, ret: Returned) -> dt.d
 
 
 # -- activity log -----------------------------------------------------------------------------
-LOG_OVERFLOW_ROWS = 5000  # rows a clerk may have typed below the log table (protection removed)
-
-
 def _read_log(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -> None:
     sheet_name = areas["measure_id"].sheet
     info = wb.sheet(sheet_name)
     cols = {key: area.min_col for key, area in areas.items()}
-    last = areas["measure_id"].max_row  # the table's last row; rows typed below it are read too
-    rows, issues = wb.read_rows(
-        info, list(cols.values()), areas["measure_id"].min_row, last + LOG_OVERFLOW_ROWS
-    )
+    last = areas["measure_id"].max_row  # the table's last row; every row typed below it is read too
+    rows, issues = wb.read_rows(info, list(cols.values()), areas["measure_id"].min_row, SHEET_LAST_ROW)
     below = [r for r, cells in rows.items() if r > last and any(_text(c) for c in cells)]
     if below:
         cell = cell_ref(below[0], cols["measure_id"])

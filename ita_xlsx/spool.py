@@ -13,6 +13,7 @@ process wrote, so unpickling it is safe.
 
 from __future__ import annotations
 
+import contextlib
 import copyreg
 import dataclasses
 import io
@@ -24,7 +25,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import MappingProxyType
-from typing import Generic, TypeVar, overload
+from typing import IO, Generic, TypeVar, overload
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -66,7 +67,7 @@ class Spool(Sequence, Generic[T]):
         self._offsets = array("q", [0])  # item i is the bytes offsets[i]:offsets[i + 1]
         self._pending: list[bytes] = []  # appended, not yet written
         self._written = 0  # items in the file
-        self._close = weakref.finalize(self, self._file.close)  # closed when the spool is dropped
+        self._close = weakref.finalize(self, _close, self._file)  # closed when the spool is dropped
         self.extend(items)
 
     def append(self, item: T) -> None:
@@ -156,6 +157,12 @@ class Spool(Sequence, Generic[T]):
             return _pread(self._file.fileno(), size, offset)
         self._file.seek(offset)
         return self._file.read(size)
+
+
+def _close(file: IO[bytes]) -> None:
+    """Close a spool's file; what it still held is not needed, and cannot be written to a full disk."""
+    with contextlib.suppress(OSError):  # the write that failed first was reported; it is closed all the same
+        file.close()
 
 
 _pread = getattr(os, "pread", None)  # POSIX; Windows has neither it nor fork

@@ -13,6 +13,11 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]").search  # faster than translate()
 _SPACES = re.compile(r"\s+")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# C0 and C1 controls, line and paragraph separators: never in a one-line text (a name, a header)
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Bidirectional formatting characters: they reorder what is shown (a name can hide ".exe")
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SHOWN_ESCAPED = re.compile(f"{CONTROL.pattern}|{BIDI_CONTROLS.pattern}")
 # OWASP's list: a cell starting with one of these may be read as a formula or a DDE link.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -49,3 +54,9 @@ def xml_safe(text: str) -> str:
 
 def looks_like_formula(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS)
+
+
+def escaped(text: str) -> str:
+    """``text`` on one line as printed: control and bidirectional characters shown as escapes
+    (``\\n``, ``\\x00``, ``\\u202e``), never acted on by the terminal."""
+    return _SHOWN_ESCAPED.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)

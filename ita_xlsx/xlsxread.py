@@ -108,7 +108,7 @@ class Workbook:
     def properties(self) -> dict[str, str]:
         """The custom document properties (read when first asked: most files never need them)."""
         if self._properties is None:
-            self._properties = _custom_properties(self.package)
+            self._properties = custom_properties(self.package)
         return self._properties
 
     @properties.setter
@@ -397,7 +397,8 @@ def _parse_workbook_xml(data: bytes) -> tuple[list[tuple[str, str, str]], dict[s
     return sheets, names, props
 
 
-def _custom_properties(package: SafePackage) -> dict[str, str]:
+def custom_properties(package: SafePackage) -> dict[str, str]:
+    """The custom document properties of a package, by name."""
     if not package.has("docProps/custom.xml"):
         return {}
     props: dict[str, str] = {}

@@ -921,7 +921,8 @@ class Expect:
     ``code`` set: rejected with that error (at intake or when read), naming ``part`` if given.
     Otherwise accepted as ``division``'s workbook with exactly the problem ``codes``, and the
     entries and log of that division's sample workbook changed by ``changes`` (measure id →
-    field → value) and ``log_changes`` (log index → field → value).
+    field → value), ``log_changes`` (log index → field → value) and ``log_added`` (entries after
+    the sample's log).
     """
 
     code: str | None = None
@@ -930,6 +931,7 @@ class Expect:
     codes: frozenset[str] = frozenset()
     changes: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
     log_changes: Mapping[int, Mapping[str, object]] = field(default_factory=dict)
+    log_added: tuple[Mapping[str, object], ...] = ()
 
     @property
     def accepted(self) -> bool:
@@ -1159,7 +1161,10 @@ CORPUS: list[CorpusCase] = [
         "log-row-1048576",
         "log row 1048576.xlsx",
         lambda: older(clerk_edit(real_workbook(), _last_log_row)),
-        accepted(),
+        accepted(  # read, however far below the table: nothing typed is dropped in silence
+            codes=["log-below-table", "log-date-missing"],
+            log_added=({"measure_id": "i7", "date": None, "detail": "แถวสุดท้ายของแผ่นงาน", "evidence": ""},),
+        ),
     ),
     _bytes_case(
         "huge-dimension", "huge dimension.xlsx", lambda: older(_huge_dimension(real_workbook())), accepted()

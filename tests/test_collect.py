@@ -418,6 +418,31 @@ def test_log_rows_typed_below_the_table_are_read_with_a_note(sample_plan, books,
     assert ("x.xlsx", f"{last.column_letter}{row}", "log-below-table") in located(results)
 
 
+def test_every_log_row_typed_far_below_the_table_is_read(sample_plan, books, tmp_path):
+    """More rows than any window below the table: all of them are used, none dropped in silence."""
+    import io
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(books["finance"]))
+    sheet, ref = next(iter(wb.defined_names[layout.NAME_LOG_MEASURE].destinations))
+    ws = wb[sheet]
+    last = ws[ref.replace("$", "")][-1][0]
+    rows = [last.row + 1 + k * 40 for k in range(200)]  # down to 8,000 rows below the table
+    for k, row in enumerate(rows):
+        ws.cell(row=row, column=last.column, value="i2")
+        ws.cell(row=row, column=last.column + 1, value=dt.datetime(2023, 3, 1))
+        ws.cell(row=row, column=last.column + 2, value=f"ประชุมเพิ่มเติม ครั้งที่ {k}")
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    results = collect(sample_plan, [write(tmp_path, "x.xlsx", buffer.getvalue())], round_id="6m", as_of=AS_OF)
+    i2 = next(r for r in results.records if r.measure_id == "i2" and r.division == "finance")
+    typed = {e.detail for e in i2.log if e.detail.startswith("ประชุมเพิ่มเติม")}
+    assert len(typed) == 200
+    below = [p for p in results.problems if p.code == "log-below-table"]
+    assert [(p.cell, p.params["count"]) for p in below] == [(f"{last.column_letter}{rows[0]}", 200)]
+
+
 def test_a_sheet_the_clerk_added_is_said_not_to_be_read(sample_plan, books, tmp_path):
     """A copy of the measures sheet filled in instead of the original: its answers are not read."""
     import io
@@ -451,12 +476,14 @@ def test_rows_typed_below_the_measures_table_are_reported_at_their_cells(sample_
     ws.cell(row=last.row + 1, column=last.column, value=ws.cell(row=last.row, column=last.column).value)
     ws[f"{status_col}{last.row + 1}"] = "ดำเนินการแล้ว"
     ws[f"{status_col}{last.row + 3}"] = "ดำเนินการแล้ว"
+    ws[f"{status_col}{last.row + 2000}"] = "ดำเนินการแล้ว"  # far below: still read, still reported
     buffer = io.BytesIO()
     wb.save(buffer)
     results = collect(sample_plan, [write(tmp_path, "x.xlsx", buffer.getvalue())], round_id="6m", as_of=AS_OF)
     found = located(results)
     assert ("x.xlsx", f"{last.column_letter}{last.row + 1}", "row-duplicated") in found
     assert ("x.xlsx", f"{last.column_letter}{last.row + 3}", "row-inserted") in found
+    assert ("x.xlsx", f"{last.column_letter}{last.row + 2000}", "row-inserted") in found
 
 
 def test_merged_input_cells_are_named_as_the_cause_of_the_empty_rows(sample_plan, books, tmp_path):

@@ -93,7 +93,7 @@ def expected_entries(sample: Returned, expect: hostile.Expect) -> tuple[dict, li
         want[measure_id].update(changes)
     for index, changes in expect.log_changes.items():
         want_log[index].update(changes)
-    return want, want_log
+    return want, want_log + [dict(entry) for entry in expect.log_added]
 
 
 # --- the corpus, file by file ----------------------------------------------------------------

@@ -214,15 +214,15 @@ def test_sigkill_while_writing_leaves_the_old_outputs_untouched(many, old_output
     assert others == [], others  # only clearly temporary names may be left by a SIGKILL
     assert all(is_temp_name(name) for name in leftovers)
 
-    # The next run writes good outputs; a leftover is ignored (not cleaned), and given as an
-    # input (a folder of returns that also holds the outputs) intake skips it as a temp file.
+    # The next run writes good outputs; a leftover given as an input (a folder of returns that
+    # also holds the outputs) is skipped by intake as a temp file, and removed: no run holds it.
     done = collect(folder / "OUT.xlsx", hostile.SAMPLES_6M, *(folder / name for name in leftovers))
     assert done.returncode == 0, done.stderr
     results = json.loads((folder / "OUT.json").read_text(encoding="utf-8"))
     assert len(results["records"]) == 56
     skipped = {p["file"] for p in results["problems"] if p["code"] == "intake-skipped-temp"}
     assert {str(folder / name) for name in leftovers} <= skipped
-    assert set(temp_files(folder)) == set(leftovers)
+    assert temp_files(folder) == []
 
 
 def test_sigkill_while_the_workbook_is_written_keeps_the_pair_consistent(many, old_outputs) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import gc
 import importlib
 import os
 import sys
@@ -139,12 +140,28 @@ def main() -> None:
         else:
             said = messages.text("cli.os-error-no-path", reason=reason)
         click.echo(said, err=True)
+        _quiet_cleanup_after(exc)
         sys.exit(2)
     except Exception as exc:  # our own bug: say so plainly, show details only on request
         if "--debug" in sys.argv or os.environ.get("ITA_DEBUG"):
             raise
         click.echo(messages.text("cli.internal-error", error=f"{type(exc).__name__}: {exc}"), err=True)
         sys.exit(3)
+
+
+def _quiet_cleanup_after(error: OSError) -> None:
+    """After the one clear message, nothing more: files that are let go as the program ends try to
+    write again and fail the same way (a full disk), which Python would print as "Exception
+    ignored in ..." with a traceback."""
+    default = sys.unraisablehook
+
+    def hook(unraisable) -> None:
+        if not isinstance(unraisable.exc_value, OSError):
+            default(unraisable)
+
+    sys.unraisablehook = hook
+    error.__traceback__ = None  # the frames that hold the half-written files
+    gc.collect()
 
 
 def _tolerant_output() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from email.utils import parseaddr
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,7 +42,8 @@ _SMTP_OPTIONS = (
     click.option(
         "--timeout",
         type=click.FloatRange(0, min_open=True),
-        help="รอเซิร์ฟเวอร์ได้นานกี่วินาที (ค่าเริ่มต้น 30) · seconds to wait for the server.",
+        help="รอเซิร์ฟเวอร์ได้นานกี่วินาที (ค่าเริ่มต้น 30) ข้อความหนึ่งใช้ได้ไม่เกิน 4 เท่า · seconds to wait for "
+        "the server; a message may take 4 times that in all.",
     ),
     click.option(
         "--cafile", type=_EXISTING_FILE, help="ไฟล์ใบรับรอง CA เพิ่มเติม (PEM) · extra CA certificates to trust."
@@ -95,6 +96,7 @@ def mail(
       ita-xlsx mail สรุป.xlsx --to nayok@example.go.th --eml ร่าง.eml
     """
     _check_mail_usage(file, to, cc, test, eml, dry_run)
+    _refuse_line_breaks([("--subject", subject or "")])
     settings = _settings(config_file, smtp)
     msg, label = _mail_message(file, test, settings, to, cc, subject)
     if dry_run:
@@ -126,9 +128,20 @@ def _check_mail_usage(
         raise click.UsageError(messages.text("mail.usage.eml-and-dry-run"))
     if eml and eml.suffix.lower() != ".eml":  # never the workbook, its JSON or the plan
         raise click.UsageError(messages.text("mail.usage.eml-not-eml", path=str(eml)))
+    _refuse_line_breaks(("--to", a) for a in to)
+    _refuse_line_breaks(("--cc", a) for a in cc)
     for address in (*to, *cc):
         if "@" not in parseaddr(address)[1]:
             raise click.UsageError(messages.text("mail.usage.bad-address", address=address))
+
+
+def _refuse_line_breaks(values: Iterable[tuple[str, str]]) -> None:
+    """Stop with exit 2 when a value that goes into a mail header holds a line break."""
+    from ita_xlsx.textnorm import CONTROL, escaped
+
+    for option, value in values:
+        if CONTROL.search(value):
+            raise click.UsageError(messages.text("mail.usage.line-break", option=option, value=escaped(value)))
 
 
 def _settings(config_file: Path | None, options: Mapping[str, object]) -> MailSettings:
@@ -139,6 +152,7 @@ def _settings(config_file: Path | None, options: Mapping[str, object]) -> MailSe
     print_problems(found, err=True)
     if problems.has_errors(found):
         sys.exit(2)
+    _refuse_line_breaks([("--from", settings.sender or ""), ("--user", settings.user or "")])
     return settings
 
 
@@ -328,7 +342,9 @@ def _load_plan_and_results(plan_file: Path, results_file: Path) -> tuple[Plan, R
     if plan is not None and results is not None:
         found += check_plan(plan, results)
     print_problems(found, err=True)
-    if plan is None or results is None or problems.has_errors(found):
+    if plan is None:  # an unusable plan (a line break in a division's address or name, say)
+        sys.exit(2)
+    if results is None or problems.has_errors(found):
         if results is None:
             say("mail.remind.results-needed", err=True)
         sys.exit(2 if plan is None else 1)

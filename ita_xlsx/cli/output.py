@@ -9,6 +9,7 @@ import click
 from ita_xlsx import messages
 from ita_xlsx.problems import Problem, sort_key
 from ita_xlsx.results import SUBMISSIONS
+from ita_xlsx.textnorm import escaped
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -26,7 +27,8 @@ def print_problems(found: Iterable[Problem], *, err: bool = False) -> tuple[int,
         label = messages.text(f"cli.severity.{problem.severity}")
         where = problem.location()
         prefix = click.style(label, fg=_COLOURS[problem.severity], bold=True)
-        click.echo(f"{where + ': ' if where else ''}{prefix}: {problem.message()} [{problem.code}]", err=err)
+        line = f"{escaped(where) + ': ' if where else ''}{prefix}: {escaped(problem.message())} [{problem.code}]"
+        click.echo(line, err=err)
     return errors, warnings
 
 

@@ -10,6 +10,7 @@ import click
 
 from ita_xlsx import messages
 from ita_xlsx.cli.output import print_problems, say
+from ita_xlsx.textnorm import escaped
 
 
 @click.group()
@@ -104,7 +105,7 @@ def _print_summary(p) -> None:
     )
     say("plan.summary.by-division")
     for d in p.divisions:
-        say("plan.summary.division", code=d.code, name=d.name, count=len(p.measures_for(d.code)))
+        say("plan.summary.division", code=d.code, name=escaped(d.name), count=len(p.measures_for(d.code)))
     say("plan.summary.by-section")
     per_section = Counter(m.section for m in p.measures)
     for s in p.sections:

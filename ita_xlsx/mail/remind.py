@@ -158,11 +158,15 @@ def reminder_filename(reminder: Reminder, results: Results) -> str:
 def write_reminders(
     reminders: list[Reminder], results: Results, plan: Plan, out_dir: Path, *, sender: str | None
 ) -> list[tuple[Reminder, Path]]:
-    """Write each reminder as an .eml draft into ``out_dir``; return where each went."""
+    """Write each reminder as an .eml draft into ``out_dir``; return where each went.
+
+    Every message is made before the first is written: one that cannot be made leaves no drafts.
+    """
+    made = [(r, reminder_message(r, results, plan, sender=sender)) for r in reminders]
     written = []
-    for reminder in reminders:
+    for reminder, msg in made:
         path = out_dir / reminder_filename(reminder, results)
-        write_draft(reminder_message(reminder, results, plan, sender=sender), path)
+        write_draft(msg, path)
         written.append((reminder, path))
     return written
 

@@ -18,6 +18,8 @@ from ita_xlsx.jsonvalues import date_of as _date
 from ita_xlsx.jsonvalues import int_of as _int
 from ita_xlsx.jsonvalues import text_of as _text
 from ita_xlsx.problems import Problem
+from ita_xlsx.run_id import other_run
+from ita_xlsx.textnorm import CONTROL
 
 FORMAT = "ita-xlsx-results/1"
 REMINDER_STATES = ("missing", "overdue", "periods_missing", "due_soon")
@@ -110,6 +112,9 @@ def read_results(path: Path, *, required: bool = False) -> tuple[Results | None,
         found = data.get("format") if isinstance(data, dict) else None
         value = "-" if found in (None, "") else str(found)[:60]
         return None, [said("mail-results-format", file=str(path), value=value, expected=FORMAT)]
+    mixed = other_run(path, data.get("run_id"), said)
+    if mixed is not None:  # the workbook beside it is of a later run: its summary would be another's
+        return None, [mixed]
     return _results(data), []
 
 
@@ -120,10 +125,10 @@ def _results(data: Mapping[str, object]) -> Results:
     return Results(
         plan_id=_text(data.get("plan_id")),
         plan_fingerprint=_text(data.get("plan_fingerprint")),
-        office=office_name(data.get("office")),
+        office=_line(office_name(data.get("office"))),
         fiscal_year=_int(data.get("fiscal_year")),
         round_id=_text(data.get("round")),
-        round_name=_text(data.get("round_name")),
+        round_name=_line(data.get("round_name")),
         as_of=_date(data.get("as_of")),
         summary=summary if isinstance(summary, dict) else {},
         records=tuple(_record(r) for r in records if isinstance(r, dict))
@@ -167,3 +172,8 @@ def _record(data: Mapping[str, object]) -> ResultRecord:
         if isinstance(data.get("missed_periods"), list)
         else (),
     )
+
+
+def _line(value: object) -> str:
+    """A value as text on one line (it may go into a subject): line breaks and controls as spaces."""
+    return " ".join(CONTROL.sub(" ", _text(value)).split())

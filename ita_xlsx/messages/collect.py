@@ -1,6 +1,14 @@
 """Messages about returned workbooks: identity, verification, inputs, rules and merging."""
 
 MESSAGES = {
+    # the outputs of a run
+    "results-other-run": (
+        "ไฟล์ผล {results} กับไฟล์รายงาน {workbook} มาจากการรวบรวมคนละครั้ง (การรวบรวมครั้งหลังถูกหยุดกลางคัน) "
+        "จึงไม่ใช้ไฟล์ผลนี้ ให้สั่ง ita-xlsx collect อีกครั้งเพื่อเขียนทั้งสองไฟล์ใหม่",
+        "The results file {results} and the workbook {workbook} come from two different runs of collect "
+        "(the later run was stopped part-way), so the results file is not used; run ita-xlsx collect "
+        "again to write both anew.",
+    ),
     # identity
     "workbook-no-identity": (
         "ไม่พบข้อมูลระบุตัวตนของแบบรายงาน (อาจคัดลอกข้อมูลไปวางในไฟล์ใหม่) กรุณากรอกในไฟล์แบบรายงานที่ได้รับจากสำนักปลัดแล้วส่งใหม่",

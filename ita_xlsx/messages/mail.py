@@ -105,6 +105,18 @@ MESSAGES = {
         "เซิร์ฟเวอร์ไม่รับข้อความ ({reason}) เช่น ไฟล์แนบใหญ่เกินที่เซิร์ฟเวอร์กำหนด",
         "The server rejected the message ({reason}), e.g. the attachment is larger than it allows",
     ),
+    "mail-too-slow": (
+        "เซิร์ฟเวอร์ {host} พอร์ต {port} ตอบช้าเกินไป ข้อความนี้ใช้เวลาเกิน {seconds} วินาที จึงหยุดรอและตัดการเชื่อมต่อ "
+        "ตรวจชื่อเซิร์ฟเวอร์และพอร์ต หรือเพิ่มเวลารอด้วย --timeout",
+        "The server {host} port {port} is too slow: this message took more than {seconds} seconds, so "
+        "the connection was cut; check the host and port, or allow more time with --timeout",
+    ),
+    "mail-reply-too-long": (
+        "เซิร์ฟเวอร์ {host} พอร์ต {port} ส่งคำตอบยาวเกิน {lines} บรรทัดหรือ {size} ไบต์ จึงตัดการเชื่อมต่อ "
+        "ตรวจว่าเป็นเซิร์ฟเวอร์ SMTP ที่ถูกต้อง",
+        "The server {host} port {port} sent a reply longer than {lines} lines or {size} bytes, so the "
+        "connection was cut; check that this is the right SMTP server",
+    ),
     "mail-disconnected": (
         "เซิร์ฟเวอร์ {host} ตัดการเชื่อมต่อ ({reason}) " + _CHECK_TLS[0] + " (ตอนนี้ใช้ {tls}) แล้วลองอีกครั้ง",
         "The server {host} closed the connection ({reason}); " + _CHECK_TLS[1] + " (now {tls}) and try again",
@@ -281,6 +293,12 @@ MESSAGES = {
         "The draft's name must end in .eml (got {path}), so that no other file is overwritten",
     ),
     "mail.usage.bad-address": ("'{address}' ไม่ใช่ที่อยู่อีเมล", "'{address}' is not an e-mail address"),
+    "mail.usage.line-break": (
+        "{option} มีการขึ้นบรรทัดใหม่หรืออักขระควบคุม ('{value}') ซึ่งใส่ในหัวอีเมลไม่ได้ "
+        "ให้พิมพ์ให้อยู่ในบรรทัดเดียว ยังไม่ได้ส่งหรือเขียนอะไร",
+        "{option} holds a line break or another control character ('{value}'), which no mail header "
+        "may hold; give it on one line. Nothing was sent or written.",
+    ),
     "mail.password-prompt": ("รหัสผ่านอีเมลของ {user}", "Mail password of {user}"),
     "mail.label.summary": ("รายงานสรุป {name}", "summary {name}"),
     "mail.label.test": ("ข้อความทดสอบ", "test message"),

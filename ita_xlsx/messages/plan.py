@@ -91,6 +91,42 @@ MESSAGES = {
         "รอบ '{round}' อยู่นอกปีงบประมาณ {year}",
         "Round '{round}' lies outside fiscal year {year}",
     ),
+    "plan-control-character": (
+        "ช่อง '{key}' มีอักขระขึ้นบรรทัดใหม่หรืออักขระควบคุม ('{value}') ซึ่งใช้ในหัวอีเมลและชื่อไฟล์ไม่ได้ "
+        "ให้ลบออกแล้วพิมพ์ให้อยู่ในบรรทัดเดียว",
+        "'{key}' holds a line break or another control character ('{value}'), which no mail header "
+        "or file name may hold; remove it and keep the text on one line",
+    ),
+    "plan-code-too-long": (
+        "รหัสหน่วยงาน '{value}' ยาวเกิน {limit} ตัวอักษร ซึ่งอยู่ในชื่อไฟล์ทุกไฟล์ของหน่วยงาน ให้ใช้รหัสที่สั้นลง",
+        "Division code '{value}' is longer than {limit} characters; it is part of every file name of "
+        "the division: use a shorter code",
+    ),
+    "plan-name-too-long": (
+        "ชื่อหน่วยงานยาว {length} ตัวอักษร เกินกว่าที่ชื่อไฟล์จะรับได้ ชื่อไฟล์จะใช้ชื่อที่ตัดให้สั้นลง "
+        "(ในแบบรายงานยังเป็นชื่อเต็ม) ควรใส่ชื่อเต็มในช่อง full_name และชื่อย่อในช่อง name",
+        "The division name is {length} characters long, more than a file name holds; file names use it "
+        "shortened (the workbooks keep it whole). Put the full name in full_name and a short one in name",
+    ),
+    "plan-bidi-control": (
+        "ชื่อหน่วยงาน '{value}' มีอักขระควบคุมทิศทางข้อความ (เช่น U+202E) ซึ่งทำให้ชื่อแสดงผิดลำดับ "
+        "จะไม่ใส่อักขระเหล่านี้ในชื่อไฟล์ ควรลบออกจากแผน",
+        "Division name '{value}' holds bidirectional control characters (such as U+202E), which "
+        "reorder what is shown; they are left out of file names: remove them from the plan",
+    ),
+    "plan-names-look-alike": (
+        "ชื่อ '{value}' ดูเหมือนชื่อ '{other}' ของหน่วยงาน {other_code} แต่พิมพ์ด้วยอักขระต่างกัน "
+        "(เช่น สำ กับ ํา) จะสับสนกันได้ ให้ตรวจว่าเป็นคนละหน่วยงานจริง และพิมพ์ชื่อใหม่ด้วยแป้นพิมพ์",
+        "Name '{value}' looks like '{other}' of division {other_code} but is typed with other "
+        "characters (such as สำ and ํา); they are easily confused: check that they are different "
+        "divisions, and type the name again on a keyboard",
+    ),
+    "plan-text-too-long": (
+        "ข้อความในช่อง '{key}' ยาว {length:,} ตัวอักษร เกินกว่าที่เซลล์หนึ่งของ Excel รับได้ ({limit:,}) "
+        "แบบรายงานที่ส่งคืนจะถูกอ่านว่าถูกแก้ไข ให้ย่อข้อความให้สั้นลง",
+        "The text of '{key}' is {length:,} characters long, more than one Excel cell holds ({limit:,}); "
+        "returned workbooks would read as tampered with: shorten it",
+    ),
     "plan-bad-email": (
         "อีเมล '{value}' ไม่ถูกต้อง",
         "E-mail address '{value}' is not valid",

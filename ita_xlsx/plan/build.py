@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from ita_xlsx import problems, textnorm, thaidates
+from ita_xlsx.plan.hazards import check_plan as check_hazards
 from ita_xlsx.plan.model import (
     ALL_DIVISIONS,
     FORMAT,
@@ -199,6 +200,9 @@ def build_plan(raw: object, source: str, locate: Locate) -> tuple[Plan | None, l
         tuple(indicators),
         tuple(measures),
     )
+    check_hazards(plan, b.report)  # what would break the templates, the file names or the mail
+    if problems.has_errors(b.problems):
+        return None, b.problems
     return plan, b.problems
 
 

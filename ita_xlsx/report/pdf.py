@@ -16,7 +16,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from ita_xlsx import problems
 from ita_xlsx.atomic import atomic_path
 from ita_xlsx.os_reasons import os_reason
 from ita_xlsx.problems import Problem
+from ita_xlsx.scratch import scratch_folder
 
 DEFAULT_TIMEOUT = 300.0
 MAX_XML_PART = 20_000_000  # workbook.xml, rels and content types are small; refuse anything odd
@@ -57,7 +57,7 @@ def export_report_pdf(
     soffice = find_libreoffice()
     if soffice is None:
         return problems.warning("pdf-no-libreoffice", file=str(pdf_path))
-    with tempfile.TemporaryDirectory(prefix="ita-xlsx-pdf-") as tmp:
+    with scratch_folder("pdf-") as tmp:
         single = Path(tmp) / "report.xlsx"
         try:
             keep_only_sheet(xlsx_path, REPORT_SHEET, single)

@@ -12,7 +12,6 @@ import datetime as dt
 import gc
 import os
 import sys
-import tempfile
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -22,11 +21,14 @@ from xlsxwriter.workbook import Workbook
 
 from ita_xlsx import messages
 from ita_xlsx.atomic import atomic_path, overwrites_input
+from ita_xlsx.faults import fault_point
 from ita_xlsx.plan import Plan
 from ita_xlsx.report import detail, evidence, not_received, official, overdue, problems, summary
 from ita_xlsx.report.data import ReportData, build
 from ita_xlsx.report.formats import Formats, workbook_options
 from ita_xlsx.results import CONSOLIDATED_FORMAT
+from ita_xlsx.run_id import RUN_ID_PROPERTY
+from ita_xlsx.scratch import scratch_folder
 
 SHEET_MODULES: tuple[ModuleType, ...] = (summary, detail, overdue, problems, not_received, official, evidence)
 SHEET_NAMES = tuple(m.SHEET for m in SHEET_MODULES)
@@ -68,13 +70,14 @@ def refuse_protected(path: Path, protected_paths: Collection[str | os.PathLike])
 
 def write_workbook(data: ReportData, target: Path, sheets: Sequence[ModuleType] = SHEET_MODULES) -> None:
     """Write the sheets to ``target`` (not atomically: :func:`write_consolidated` takes care of it)."""
-    with tempfile.TemporaryDirectory(prefix="ita-xlsx-") as tmpdir:
-        wb = Workbook(str(target), workbook_options(tmpdir))
+    with scratch_folder() as tmpdir:
+        wb = Workbook(str(target), workbook_options(str(tmpdir)))
         try:
             _set_properties(wb, data)
             fmt = Formats(wb)
             for module in sheets:
                 module.write(wb, fmt, data)
+            fault_point("workbook-sheets-written")
             wb.close()
         except FileCreateError as exc:  # the package could not be stored: a full disk, most often
             _abandon(wb)
@@ -132,6 +135,8 @@ def _set_properties(wb: Workbook, data: ReportData) -> None:
         ("office_website", office.website),
     ):
         wb.set_custom_property(f"ita_{name}", str(value or ""), "text")
+    if results.get("run_id"):  # the JSON written with this workbook says the same (see ita_xlsx.run_id)
+        wb.set_custom_property(RUN_ID_PROPERTY, str(results["run_id"]), "text")
 
 
 def _abandon(wb: Workbook) -> None:

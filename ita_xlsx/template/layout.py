@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 
 from ita_xlsx import textnorm, thaidates
+from ita_xlsx.plan.hazards import FILE_NAME_PART_BYTES
 from ita_xlsx.plan.model import Measure, Plan, Round
 
 TEMPLATE_FORMAT = "ita-xlsx-template/1"
@@ -101,9 +103,28 @@ def measure_fingerprint(plan: Plan, measure: Measure) -> str:
 
 
 def file_name(plan: Plan, rnd: Round, division_code: str) -> str:
-    """A readable, Windows-safe name: ITA2566_6m_finance_กองคลัง.xlsx."""
+    """A readable, Windows-safe name: ITA2566_6m_finance_กองคลัง.xlsx.
+
+    The division's name is shortened to :data:`FILE_NAME_PART_BYTES` (official names run to 86
+    characters, 258 bytes: more than a file name may hold); the code before it keeps the names of
+    two divisions apart. Invisible and bidirectional formatting characters are left out.
+    """
     division = plan.division(division_code)
-    thai = division.name if division else ""
-    stem = f"ITA{plan.fiscal_year}_{rnd.id}_{division_code}_{thai}"
-    stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "", stem).replace(" ", "_").rstrip(". ")
+    thai = _shortened(_file_safe(division.name if division else ""), FILE_NAME_PART_BYTES)
+    stem = _file_safe(f"ITA{plan.fiscal_year}_{rnd.id}_{division_code}_{thai}").rstrip(". ")
     return f"{stem}.xlsx"
+
+
+def _file_safe(text: str) -> str:
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")  # bidi controls, zero widths
+    return re.sub(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f\u2028\u2029]', "", text).replace(" ", "_")
+
+
+def _shortened(text: str, max_bytes: int) -> str:
+    """``text`` cut to ``max_bytes`` of UTF-8, never between a letter and its marks."""
+    if len(text.encode()) <= max_bytes:
+        return text
+    end = len(text.encode()[:max_bytes].decode(errors="ignore"))
+    while end > 0 and unicodedata.category(text[end]).startswith("M"):
+        end -= 1  # the letter whose vowel or tone mark would be cut off goes too
+    return text[:end].rstrip("_.")

@@ -16,6 +16,7 @@ from pathlib import Path
 from ita_xlsx import messages, problems, status, textnorm, thaidates
 from ita_xlsx.plan.model import Plan
 from ita_xlsx.problems import Problem
+from ita_xlsx.run_id import other_run
 from ita_xlsx.template import layout
 
 MAX_CELL_CHARS = 32767  # Excel's limit for the text of one cell
@@ -81,6 +82,9 @@ def load_records(path: str | Path, plan: Plan | None = None) -> tuple[list[dict]
     other = _other_plan(data, plan) if plan is not None else None
     if other is not None:
         return None, [problems.error("template-prefill-other-plan", file=str(path), **other)]
+    mixed = other_run(path, data.get("run_id"), problems.error)
+    if mixed is not None:
+        return None, [mixed]
     return records, []
 
 
