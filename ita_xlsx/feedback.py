@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,8 +112,12 @@ def write_feedback(
     as_of: dt.date | None = None,
     password: str | None = None,
     generated: dt.datetime | None = None,
+    sent: Callable[[str, list[tuple[str, list[Problem]]]], None] | None = None,
 ) -> tuple[list[Path], list[Problem]]:
     """Write a feedback workbook for each division whose used file has errors or warnings.
+
+    ``sent``, when given, is told what went back: the round, and (division, its problems) for
+    each workbook written (the office store keeps it, to say later which were fixed).
 
     Returns the files written and the problems that went into no workbook: the reasons files
     were rejected, divisions that sent nothing, and notes about the password. The password is the
@@ -139,6 +143,8 @@ def write_feedback(
     for (ret, to_fix), target in zip(due, targets, strict=True):
         data = feedback_workbook(plan, results.round_id, ret, to_fix, password=password, generated=generated)
         written.append(atomic_write_bytes(target, data))
+    if sent is not None:
+        sent(results.round_id, [(ret.division, to_fix) for ret, to_fix in due])
     return written, found + notes
 
 

@@ -25,6 +25,10 @@ COMMANDS = {
     "mail": "ita_xlsx.cli.mail_cmd:mail",
     "remind": "ita_xlsx.cli.mail_cmd:remind",
     "demo": "ita_xlsx.cli.demo_cmd:demo",
+    "accept": "ita_xlsx.cli.store_cmd:accept",
+    "reopen": "ita_xlsx.cli.store_cmd:reopen",
+    "history": "ita_xlsx.cli.store_cmd:history",
+    "export": "ita_xlsx.cli.store_cmd:export",
 }
 
 SHORT_HELP = {
@@ -36,6 +40,10 @@ SHORT_HELP = {
     "mail": "ส่งอีเมลรายงาน · e-mail the consolidated workbook",
     "remind": "เตือนหน่วยงาน · remind divisions",
     "demo": "ลองใช้กับข้อมูลตัวอย่าง · run the whole round trip on the sample",
+    "accept": "ยอมรับแบบรายงานของหน่วยงาน · accept divisions' returns (store)",
+    "reopen": "เปิดรับแบบรายงานใหม่ · reopen accepted divisions (store)",
+    "history": "ประวัติทุกรอบทุกปี · the history workbook (store)",
+    "export": "ส่งออกคลังข้อมูลเป็น CSV · the store's tables as CSV",
 }
 
 

@@ -21,6 +21,16 @@ PLAN = click.option(
     help="ไฟล์แผน (.yaml หรือ .xlsx) · the plan file.",
 )
 
+STORE = click.option(
+    "--store",
+    "store_path",
+    envvar="ITA_STORE",
+    show_envvar=True,
+    default=None,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="คลังข้อมูลของสำนักงาน (ไฟล์ .sqlite; สร้างให้เมื่อยังไม่มี) · the office store (made when absent).",
+)
+
 
 def _as_of(value: str | None, plan=None) -> dt.date | None:
     """The --as-of date (None: today); a warning when it lies over a year outside the plan's year."""
@@ -96,6 +106,7 @@ class _Progress:
     help="จำนวนโปรเซสที่อ่านไฟล์พร้อมกัน (ค่าเริ่มต้น: ตามจำนวนแกนเมื่อมีไฟล์มาก) · "
     "worker processes (default: one per core when there are many files; 1: none).",
 )
+@STORE
 @INPUTS
 def collect(
     plan_file: Path,
@@ -105,12 +116,14 @@ def collect(
     due_soon_days: int,
     pdf: bool,
     jobs: int | None,
+    store_path: Path | None,
     inputs: tuple[Path, ...],
 ) -> None:
     """รวบรวม ตรวจ และรวมแบบรายงานที่ส่งกลับ · collect, check and merge returned workbooks.
 
     INPUTS: ไฟล์ โฟลเดอร์ ไฟล์ .zip หรืออีเมล (.eml, .mbox) · files, folders, zips, saved e-mails.
-    Writes OUT.xlsx and OUT.json. Exit 0 when all is clean, 1 when a file was rejected or holds
+    Writes OUT.xlsx and OUT.json; with --store, also records the run in the office store
+    (history, versions, the coordinator's decisions: see docs/store.md). Exit 0 when all is clean, 1 when a file was rejected or holds
     errors (the outputs are still written from everything that was good), 2 on misuse.
 
     \b
@@ -133,6 +146,7 @@ def collect(
     protected = (*inputs, plan_file)
     with _output_refused():  # before reading thousands of files, and again when writing
         refuse_inputs(output_paths(out), protected)
+    kept = _open_store(store_path, plan)
     progress = _Progress()
     results = run_collect(
         plan,
@@ -142,6 +156,7 @@ def collect(
         due_soon_days=due_soon_days,
         progress=progress,
         jobs=jobs,
+        hold=kept.hold if kept else None,
     )
     progress.close()
     with _output_refused():
@@ -150,8 +165,32 @@ def collect(
     print_collect_summary(results)
     for path in written:
         say("cli.wrote", path=str(path))
+    _record(kept, results, inputs)
     summary = results.summary()
     sys.exit(1 if summary["files_rejected"] or summary["errors"] else 0)
+
+
+def _open_store(store_path: Path | None, plan):
+    """The office store, checked before any file is read; without one, a hint how to keep history."""
+    if store_path is None:
+        say("store.hint", err=True)
+        return None
+    from ita_xlsx.cli.store_cmd import store_errors
+    from ita_xlsx.store import Collection
+
+    with store_errors():
+        return Collection(store_path, plan)
+
+
+def _record(kept, results, inputs) -> None:
+    if kept is None:
+        return
+    from ita_xlsx.cli.store_cmd import print_outcomes, store_errors
+
+    with store_errors(), kept:
+        run_id, outcomes = kept.record(results, inputs)
+    say("store.recorded", run=run_id, path=kept.path)
+    print_outcomes(outcomes)
 
 
 @contextlib.contextmanager
