@@ -187,6 +187,7 @@ def _record(kept, results, inputs) -> None:
         return
     from ita_xlsx.cli.store_cmd import print_outcomes, store_errors
 
+    print_problems(kept.held_problems(results), err=True)
     with store_errors(), kept:
         run_id, outcomes = kept.record(results, inputs)
     say("store.recorded", run=run_id, path=kept.path)

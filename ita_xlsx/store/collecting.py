@@ -46,6 +46,16 @@ class Collection:
         run_id = record_run(self.conn, self.path, results, described, self.hold, started=self.started)
         return run_id, feedback_outcome(self.conn, run_id)
 
+    def held_problems(self, results) -> list:
+        """Why each return sent after its division's was accepted is not used."""
+        return [
+            p
+            for report in results.files
+            if report.path in self.hold.held
+            for p in report.problems
+            if p.code == "submission-after-accept"
+        ]
+
     def close(self) -> None:
         self.conn.close()
 

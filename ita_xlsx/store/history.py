@@ -109,11 +109,11 @@ class _Book:
         sheet = th("history.sheet.trend")
         font = {"name": "TH Sarabun New", "size": 14}
         columns = self.wb.add_chart({"type": "column"})
-        columns.add_series({"name": th("history.chart-overdue"), "categories": [sheet, first, 1, last, 1],
+        columns.add_series({"name": th("history.chart-overdue"), "categories": [sheet, first, 0, last, 1],
                             "values": [sheet, first, 5, last, 5], "fill": {"color": "#FFC7CE"},
                             "border": {"color": "#7F7F7F"}, "y2_axis": True})
         line = self.wb.add_chart({"type": "line"})
-        line.add_series({"name": th("history.chart-done"), "categories": [sheet, first, 1, last, 1],
+        line.add_series({"name": th("history.chart-done"), "categories": [sheet, first, 0, last, 1],
                          "values": [sheet, first, 4, last, 4], "marker": {"type": "circle", "size": 7},
                          "line": {"color": "#548235", "width": 2.5},
                          "data_labels": {"value": True, "num_format": "0%", "font": font}})

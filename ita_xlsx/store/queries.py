@@ -85,7 +85,7 @@ def timeline(conn: sqlite3.Connection) -> list[tuple]:
                s.first_path
         FROM submissions s LEFT JOIN names n USING (division)
              LEFT JOIN due d ON d.fiscal_year = s.fiscal_year AND d.round = s.round
-        ORDER BY coalesce(n.name, s.division), s.fiscal_year, s.round, s.received, s.submission_id
+        ORDER BY coalesce(n.name, s.division), s.received, s.fiscal_year, s.submission_id
         """
     ).fetchall()
 
