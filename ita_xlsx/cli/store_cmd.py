@@ -58,9 +58,11 @@ def print_outcomes(outcomes) -> None:
 
 def _decide(store_path: Path, action: str, round_id: str, divisions, fiscal_year, note: str) -> list:
     from ita_xlsx.store import connect
+    from ita_xlsx.store.collecting import writable
     from ita_xlsx.store.decisions import decide
 
     with store_errors():
+        writable(store_path)
         conn = connect(store_path)
         try:
             return decide(

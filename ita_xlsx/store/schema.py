@@ -176,8 +176,6 @@ def _open(path: Path, busy_seconds: float | None) -> sqlite3.Connection:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > VERSION:
             raise StoreError("store.newer", path=str(path), version=version, supported=VERSION)
-        if version and os.access(path, os.W_OK):
-            conn.execute("PRAGMA journal_mode = WAL")
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise translate(exc, path) from None
@@ -200,7 +198,7 @@ def _make_current(conn: sqlite3.Connection, path: Path) -> None:
             backup(conn, path, version)
         else:
             _refuse_foreign(conn, path)
-            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA journal_mode = WAL")  # kept in the file: set once, when made or migrated
         migrate(conn, version)
     except sqlite3.DatabaseError as exc:
         raise translate(exc, path) from None
