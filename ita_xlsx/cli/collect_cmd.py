@@ -11,6 +11,7 @@ import click
 
 from ita_xlsx import messages
 from ita_xlsx.cli.output import print_collect_summary, print_problems, say
+from ita_xlsx.cli.store_cmd import store_option
 
 INPUTS = click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 PLAN = click.option(
@@ -21,15 +22,7 @@ PLAN = click.option(
     help="ไฟล์แผน (.yaml หรือ .xlsx) · the plan file.",
 )
 
-STORE = click.option(
-    "--store",
-    "store_path",
-    envvar="ITA_STORE",
-    show_envvar=True,
-    default=None,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="คลังข้อมูลของสำนักงาน (ไฟล์ .sqlite; สร้างให้เมื่อยังไม่มี) · the office store (made when absent).",
-)
+STORE = store_option(required=False)
 
 
 def _as_of(value: str | None, plan=None) -> dt.date | None:

@@ -11,15 +11,24 @@ import click
 from ita_xlsx import messages
 from ita_xlsx.cli.output import say
 
-STORE_REQUIRED = click.option(
-    "--store",
-    "store_path",
-    envvar="ITA_STORE",
-    show_envvar=True,
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="คลังข้อมูลของสำนักงาน (.sqlite) · the office store.",
-)
+
+def store_option(*, required: bool):
+    """--store (or ITA_STORE): the office store's file."""
+    return click.option(
+        "--store",
+        "store_path",
+        envvar="ITA_STORE",
+        show_envvar=True,
+        required=required,
+        default=None,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="คลังข้อมูลของสำนักงาน (ไฟล์ .sqlite; สร้างให้เมื่อยังไม่มี) · the office store (made when absent)."
+        if not required
+        else "คลังข้อมูลของสำนักงาน (.sqlite) · the office store.",
+    )
+
+
+STORE_REQUIRED = store_option(required=True)
 ROUND = click.option("--round", "round_id", required=True, help="รอบรายงาน เช่น 6m · the round.")
 YEAR = click.option(
     "--year",

@@ -84,7 +84,8 @@ class _Book:
         _text(ws, row, col + 1, name, self.fmt.cell)
         ws.write_datetime(row, col + 2, dt.datetime.fromisoformat(as_of), self.fmt.date.plain)
 
-    def counts(self, ws, row: int, col: int, counts: tuple) -> None:
+    def counts(self, ws, row: int, col: int, counts: tuple) -> int:
+        """Records, done %, overdue and periods missing from ``col`` on; the divisions not received."""
         applicable, done, overdue, periods_missing, not_received = counts
         ws.write_number(row, col, applicable, self.fmt.int.plain)
         ws.write_number(row, col + 1, done / applicable if applicable else 0, self.fmt.pct.plain)
