@@ -225,3 +225,12 @@ def test_the_environment_names_the_store(tmp_path, monkeypatch):
                  "--out", tmp_path / "o.xlsx", SAMPLES / "6m")
     assert result.exit_code == 0 and (tmp_path / "env.sqlite").exists()
     assert os.path.getsize(tmp_path / "env.sqlite") > 0
+
+
+def test_a_store_among_the_returns_is_refused(tmp_path):
+    returns = tmp_path / "returns"
+    shutil.copytree(SAMPLES / "6m", returns)
+    result = run("collect", "--plan", PLAN_2566, "--round", "6m", "--store", returns / "ita-store.sqlite",
+                 "--out", tmp_path / "o.xlsx", returns)
+    assert result.exit_code == 2 and "ita-store.sqlite" in result.output
+    assert not (returns / "ita-store.sqlite").exists()

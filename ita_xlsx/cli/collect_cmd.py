@@ -138,7 +138,7 @@ def collect(
         raise click.UsageError(messages.text("collect.out-not-xlsx"))
     protected = (*inputs, plan_file)
     with _output_refused():  # before reading thousands of files, and again when writing
-        refuse_inputs(output_paths(out), protected)
+        refuse_inputs([*output_paths(out), *([store_path] if store_path else [])], protected)
     kept = _open_store(store_path, plan)
     progress = _Progress()
     results = run_collect(
