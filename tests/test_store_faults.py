@@ -234,3 +234,20 @@ def test_a_store_among_the_returns_is_refused(tmp_path):
                  "--out", tmp_path / "o.xlsx", returns)
     assert result.exit_code == 2 and "ita-store.sqlite" in result.output
     assert not (returns / "ita-store.sqlite").exists()
+
+
+def test_deciding_in_a_store_that_does_not_exist_makes_nothing(tmp_path):
+    result = run("accept", "--store", tmp_path / "none.sqlite", "--round", "6m", "finance")
+    assert result.exit_code == 2 and "ไม่พบคลังข้อมูล" in result.output
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_an_unknown_division_or_one_not_accepted_changes_nothing(store):
+    for args, said in (
+        (("accept", "finance", "กองไม่มีจริง"), "ไม่พบหน่วยงาน 'กองไม่มีจริง'"),
+        (("reopen", "กองคลัง"), "ยังไม่ได้รับการยอมรับ"),
+    ):
+        result = run(args[0], "--store", store, "--round", "6m", *args[1:])
+        assert result.exit_code == 2 and said in result.output
+    with contextlib.closing(sqlite3.connect(store)) as conn:
+        assert conn.execute("SELECT count(*) FROM decisions").fetchone() == (0,)

@@ -72,7 +72,7 @@ def _decide(store_path: Path, action: str, round_id: str, divisions, fiscal_year
 
     with store_errors():
         writable(store_path)
-        conn = connect(store_path)
+        conn = connect(store_path, create=False)  # nothing to decide in a store that holds no run
         try:
             return decide(
                 conn, str(store_path), action, round_id, list(divisions), fiscal_year=fiscal_year, note=note

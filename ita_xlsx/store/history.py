@@ -117,7 +117,7 @@ class _Book:
         line.add_series({"name": th("history.chart-done"), "categories": [sheet, first, 0, last, 1],
                          "values": [sheet, first, 4, last, 4], "marker": {"type": "circle", "size": 7},
                          "line": {"color": "#548235", "width": 2.5},
-                         "data_labels": {"value": True, "num_format": "0%", "font": font}})
+                         "data_labels": {"value": True, "num_format": "0%", "font": font, "position": "above"}})
         line.combine(columns)
         line.set_title({"name": th("history.chart-title"), "name_font": {**font, "size": 18, "bold": True}})
         line.set_y_axis({"min": 0, "max": 1, "num_format": "0%", "num_font": font})
