@@ -17,8 +17,11 @@ from ita_xlsx.store.schema import StoreError, connect
 def writable(path: str | Path) -> None:
     """Refuse, before any work, a store that could be read but not written (nor its journal)."""
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if (path.exists() and not os.access(path, os.W_OK)) or not os.access(folder, os.W_OK):
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # a new store in a new folder, as for outputs
+    except OSError:
+        raise StoreError("store.read-only", path=str(path)) from None
+    if (path.exists() and not os.access(path, os.W_OK)) or not os.access(path.parent, os.W_OK):
         raise StoreError("store.read-only", path=str(path))
 
 

@@ -251,7 +251,7 @@ def translate(exc: sqlite3.Error, path: str | Path) -> StoreError:
         return StoreError("store.busy", path=str(path))
     if "readonly" in text or "read-only" in text:
         return StoreError("store.read-only", path=str(path))
-    if "disk is full" in text or "disk i/o" in text:
+    if "disk is full" in text or "disk i/o" in text or "unable to open" in text:
         return StoreError("store.write-failed", path=str(path), reason=str(exc))
     return StoreError("store.damaged", path=str(path), reason=str(exc))
 
