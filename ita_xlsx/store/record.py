@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from ita_xlsx import problems
+from ita_xlsx import problems, thaidates
 from ita_xlsx.store.decisions import Accepted, accepted_returns
 from ita_xlsx.store.inputs import InputFile
 from ita_xlsx.store.owner import check_owner, claim, office_of
@@ -41,7 +41,8 @@ class Watch:
         accepted = self.accepted.get((ret.round_id or "", ret.division or ""))
         if accepted is None or version <= (accepted.generated, accepted.modified):
             return False  # the accepted version itself, or an older one it supersedes anyway
-        ret.report(problems.warning, "submission-after-accept", accepted=accepted.at[:10], file_accepted=accepted.path)
+        when = thaidates.format_thai(dt.date.fromisoformat(accepted.at[:10]))
+        ret.report(problems.warning, "submission-after-accept", accepted=when, file_accepted=accepted.path)
         self.held.add(ret.source)
         return True
 
