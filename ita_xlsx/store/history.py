@@ -130,8 +130,10 @@ class _Book:
 
     def grouped(self, key: str, label_key: str, groups: list[tuple[str, dict]]) -> None:
         ws = self.sheet(key, (30, 14, 22, 24, 14, 16, 14, 18, 16))
+        per_division = key == "history.sheet.divisions"
+        last = "history.col.received-flag" if per_division else "history.col.not-received"
         self.header(ws, 3, (label_key, "history.col.year", "history.col.round", "history.col.as-of",
-                            "history.col.measures", *_COUNT_COLUMNS, "history.col.received-flag"))
+                            "history.col.measures", *_COUNT_COLUMNS, last))
         row = 4
         for label, counts in groups:
             for run_id, *_rest in self.rounds:
@@ -140,11 +142,11 @@ class _Book:
                 _text(ws, row, 0, label, self.fmt.wrap)
                 self.round_cells(ws, row, 1, run_id)
                 not_received = self.counts(ws, row, 4, counts[run_id])
-                if key == "history.sheet.divisions":
+                if per_division:
                     said = "history.received-no" if not_received else "history.received-yes"
+                    _text(ws, row, 8, th(said), self.fmt.center)
                 else:
-                    said = None
-                _text(ws, row, 8, th(said) if said else thai_digits(str(not_received)), self.fmt.center)
+                    ws.write_number(row, 8, not_received, self.fmt.int.plain)
                 row += 1
 
     def repeated(self, overdue: dict[tuple[str, str, str], set[int]]) -> None:
