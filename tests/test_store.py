@@ -88,6 +88,19 @@ def test_round_12m_is_prefilled_from_6m_and_the_next_year_from_the_last(office):
     assert _cell(finance_2567, layout.NAME_ACTION_DATE, "i8") is None
 
 
+def test_a_renumbered_measure_is_one_measure_across_years(office):
+    from ita_xlsx.store import connect
+    from ita_xlsx.store.queries import measure_lineage
+
+    conn = connect(office.store, create=False)
+    try:
+        lineage = measure_lineage(conn)
+    finally:
+        conn.close()
+    assert lineage[(2566, "i7")] == "i7" and lineage[(2567, "i8")] == "i7 → i8"
+    assert lineage[(2567, "i1")] == "i1"
+
+
 def test_pandas_tables_give_the_latest_run_of_each_round(office):
     store = Store(office.store)
     records = store.records()
@@ -126,6 +139,8 @@ def test_history_workbook_reads_back_and_renders(office, tmp_path):
     finance = [row for row in returns if row[0] == "กองคลัง" and row[1] == "๒๕๖๖" and row[2] == "รอบ ๖ เดือน"]
     assert [row[5] for row in finance] == [1, 2] and finance[1][4] == "ล่าช้า ๑๐ วัน"
     assert finance[0][7] is not None  # accepted on
+    indicators = [row[0].value for row in wb["รายตัวชี้วัด"].iter_rows(min_row=5)]
+    assert "IIT ๑ การปฏิบัติหน้าที่" in indicators
     repeated = [[c.value for c in row] for row in wb["เกินกำหนดซ้ำ"].iter_rows(min_row=5)]
     assert repeated and all(row[2] >= 2 for row in repeated)
     from tests import libreoffice

@@ -51,8 +51,9 @@ def _division_rows(found: dict) -> list[tuple[str, dict]]:
 
 
 def _indicator_rows(conn: sqlite3.Connection) -> list[tuple[str, dict]]:
+    names = queries.indicator_names(conn)
     return [
-        (f"{section} {thai_digits(str(number))}".strip(), counts)
+        (f"{section} {thai_digits(str(number))} {names.get((number, section), '')}".strip(), counts)
         for (number, section), counts in sorted(queries.by_indicator(conn).items())
     ]
 

@@ -55,15 +55,41 @@ def by_indicator(conn: sqlite3.Connection) -> dict[tuple[int, str], dict[int, tu
 
 
 def overdue_runs(conn: sqlite3.Connection) -> dict[tuple[str, str, str], set[int]]:
-    """(measure, division, its name) → the latest runs in which it was overdue."""
+    """(measure, division, its name) → the latest runs in which it was overdue. A measure the NACC
+    renumbered (the plan's ``previous_id``) is one measure, named by its ids in order (i7 → i8)."""
+    lineage = measure_lineage(conn)
     out: dict[tuple[str, str, str], set[int]] = {}
     rows = conn.execute(
-        f"""SELECT measure_id, division, division_name, run_id FROM records r
+        f"""SELECT u.fiscal_year, r.measure_id, r.division, r.division_name, r.run_id
+            FROM records r JOIN runs u USING (run_id)
             WHERE r.run_id IN ({LATEST_RUNS}) AND r.state = 'overdue'"""
     )
-    for measure_id, division, name, run_id in rows:
-        out.setdefault((measure_id, division, name), set()).add(run_id)
+    for year, measure_id, division, name, run_id in rows:
+        out.setdefault((lineage.get((year, measure_id), measure_id), division, name), set()).add(run_id)
     return out
+
+
+def measure_lineage(conn: sqlite3.Connection) -> dict[tuple[int, str], str]:
+    """(fiscal year, measure id) → the measure's ids over the years, oldest first ("i7 → i8")."""
+    rows = conn.execute("SELECT fiscal_year, measure_id, previous_id FROM plan_measures ORDER BY fiscal_year")
+    names: dict[tuple[int, str], str] = {}
+    for year, measure_id, previous_id in rows:
+        before = names.get((year - 1, previous_id or measure_id))
+        if before is None:
+            names[(year, measure_id)] = measure_id
+        elif before.rsplit(" → ", 1)[-1] == measure_id:
+            names[(year, measure_id)] = before
+        else:
+            names[(year, measure_id)] = f"{before} → {measure_id}"
+    return names
+
+
+def indicator_names(conn: sqlite3.Connection) -> dict[tuple[int, str], str]:
+    """(indicator, section) → its name in the latest plan that has it."""
+    rows = conn.execute(
+        "SELECT indicator, section, indicator_name FROM plan_measures ORDER BY fiscal_year"
+    )
+    return {(number, section): name for number, section, name in rows if name}
 
 
 def timeline(conn: sqlite3.Connection) -> list[tuple]:

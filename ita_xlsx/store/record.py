@@ -72,6 +72,7 @@ def record_run(
         check_owner(conn, plan, path)
         claim(conn, plan)
         run_id = _insert_run(conn, results, started or dt.datetime.now())
+        _keep_measures(conn, plan)
         view = results.view()
         accepted = {d for (r, d) in watch.accepted if r == results.round_id}
         _insert_files(conn, run_id, results, inputs, watch, accepted)
@@ -110,6 +111,24 @@ def _insert_run(conn: sqlite3.Connection, results, started: dt.datetime) -> int:
         ),
     )
     return cursor.lastrowid
+
+
+def _keep_measures(conn: sqlite3.Connection, plan) -> None:
+    """The year's measures as the plan of its latest run has them (a few hundred rows at most)."""
+    conn.execute("DELETE FROM plan_measures WHERE fiscal_year = ?", (plan.fiscal_year,))
+    conn.executemany(
+        "INSERT INTO plan_measures VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (plan.fiscal_year, m.id, getattr(m, "previous_id", "") or "", m.section, m.indicator,
+             _indicator_name(plan, m.indicator))
+            for m in plan.measures
+        ],
+    )
+
+
+def _indicator_name(plan, number: int) -> str:
+    indicator = plan.indicator(number)
+    return indicator.name if indicator else ""
 
 
 def _insert_files(conn, run_id: int, results, inputs, watch: Watch, accepted: set[str]) -> None:

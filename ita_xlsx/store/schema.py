@@ -114,7 +114,8 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX runs_round ON runs (fiscal_year, round);
     CREATE INDEX decisions_division ON decisions (fiscal_year, round, division);
     """,
-    # 2: the office code and the results' own run id; the identity of a version; feedback sent
+    # 2: the office code and the results' own run id; the identity of a version; feedback sent;
+    # each year's measures (their indicator's name, the id they had the year before)
     """
     ALTER TABLE runs ADD COLUMN office_code TEXT NOT NULL DEFAULT '';
     ALTER TABLE runs ADD COLUMN results_run_id TEXT;
@@ -133,6 +134,15 @@ MIGRATIONS: tuple[str, ...] = (
         message_th TEXT NOT NULL
     );
     CREATE INDEX feedback_round ON feedback (fiscal_year, round, division);
+    CREATE TABLE plan_measures (
+        fiscal_year INTEGER NOT NULL,
+        measure_id TEXT NOT NULL,
+        previous_id TEXT NOT NULL DEFAULT '',
+        section TEXT NOT NULL,
+        indicator INTEGER NOT NULL,
+        indicator_name TEXT NOT NULL,
+        PRIMARY KEY (fiscal_year, measure_id)
+    );
     """,
 )
 VERSION = len(MIGRATIONS)
