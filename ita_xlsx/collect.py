@@ -134,11 +134,14 @@ def collect(
     progress: Progress | None = None,
     jobs: int | None = None,
     link_check: linkcheck.Settings | None = None,
+    hold: Callable[[Returned], bool] | None = None,
 ) -> Results:
     """Read, check and merge the inputs into one record per measure and division.
 
     ``jobs``: worker processes reading the workbooks (see :func:`read_inputs`; None: auto).
     ``link_check``: open every evidence link with these settings (None: no network).
+    ``hold``: called with each accepted workbook before the merge; one it returns True for is not
+    used (it says why in its problems), e.g. a return sent after the division's was accepted.
     """
     records = SpooledRecords(plan)
     stash = Stash(records.dicts)
@@ -155,6 +158,9 @@ def collect(
     )
     round_id = round_id or _common_round(plan, returned)
     _reject_other_rounds(returned, round_id)
+    for ret in returned:
+        if hold is not None and ret.accepted and hold(ret):
+            ret.accepted = False
     chosen, merge_problems = choose_versions(returned, stash.load)
     found = ProblemSpool()
     later: dict[str, array] = {}  # file → positions of the problems the merge and the rules found in it

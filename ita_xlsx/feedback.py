@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,9 +114,13 @@ def write_feedback(
     password: str | None = None,
     generated: dt.datetime | None = None,
     divisions: Collection[str] | None = None,
+    sent: Callable[[str, list[tuple[str, list[Problem]]]], None] | None = None,
 ) -> tuple[list[Path], list[Problem]]:
     """Write a feedback workbook for each division whose used file has errors or warnings
     (of ``divisions`` only, by code, when given).
+
+    ``sent``, when given, is told what went back: the round, and (division, its problems) for
+    each workbook written (the office store keeps it, to say later which were fixed).
 
     Returns the files written and the problems that went into no workbook: the reasons files
     were rejected, divisions that sent nothing, notes about the password, and (without ``as_of``,
@@ -147,6 +151,8 @@ def write_feedback(
     for (ret, to_fix), target in zip(due, targets, strict=True):
         data = feedback_workbook(plan, results.round_id, ret, to_fix, password=password, generated=generated)
         written.append(atomic_write_bytes(target, data))
+    if sent is not None:
+        sent(results.round_id, [(ret.division, to_fix) for ret, to_fix in due])
     return written, found + notes
 
 

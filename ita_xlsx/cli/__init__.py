@@ -29,6 +29,10 @@ COMMANDS = {
     "rollup": "ita_xlsx.cli.rollup_cmd:rollup",
     "demo": "ita_xlsx.cli.demo_cmd:demo",
     "serve": "ita_xlsx.cli.serve_cmd:serve",
+    "accept": "ita_xlsx.cli.store_cmd:accept",
+    "reopen": "ita_xlsx.cli.store_cmd:reopen",
+    "history": "ita_xlsx.cli.store_cmd:history",
+    "export": "ita_xlsx.cli.store_cmd:export",
 }
 
 SHORT_HELP = {
@@ -43,6 +47,10 @@ SHORT_HELP = {
     "rollup": "รวมผลหลายหน่วยงาน (อำเภอ จังหวัด ประเทศ) · roll up many offices",
     "demo": "ลองใช้กับข้อมูลตัวอย่าง · run the whole round trip on the sample",
     "serve": "โต๊ะผู้ประสานงานในเบราว์เซอร์ · the coordinator's desk in the browser",
+    "accept": "ยอมรับแบบรายงานของหน่วยงาน · accept divisions' returns (store)",
+    "reopen": "เปิดรับแบบรายงานใหม่ · reopen accepted divisions (store)",
+    "history": "ประวัติทุกรอบทุกปี · the history workbook (store)",
+    "export": "ส่งออกคลังข้อมูลเป็น CSV · the store's tables as CSV",
 }
 
 

@@ -11,6 +11,7 @@ import click
 
 from ita_xlsx import messages
 from ita_xlsx.cli.output import print_collect_summary, print_problems, say
+from ita_xlsx.cli.store_cmd import store_option
 
 INPUTS = click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 PLAN = click.option(
@@ -20,6 +21,8 @@ PLAN = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="ไฟล์แผน (.yaml หรือ .xlsx) · the plan file.",
 )
+
+STORE = store_option(required=False)
 
 
 def _as_of(value: str | None, plan=None) -> dt.date | None:
@@ -117,6 +120,7 @@ class _Progress:
     help="จำนวนโปรเซสที่อ่านไฟล์พร้อมกัน (ค่าเริ่มต้น: ตามจำนวนแกนเมื่อมีไฟล์มาก) · "
     "worker processes (default: one per core when there are many files; 1: none).",
 )
+@STORE
 @INPUTS
 def collect(
     plan_file: Path,
@@ -128,13 +132,15 @@ def collect(
     docx: bool,
     check_links: bool,
     jobs: int | None,
+    store_path: Path | None,
     inputs: tuple[Path, ...],
 ) -> None:
     """รวบรวม ตรวจ และรวมแบบรายงานที่ส่งกลับ · collect, check and merge returned workbooks.
 
     INPUTS: ไฟล์ โฟลเดอร์ ไฟล์ .zip หรืออีเมล (.eml, .mbox) · files, folders, zips, saved e-mails.
     Writes OUT.xlsx and OUT.json, and OUT_oit.csv (the OIT evidence register) when the divisions
-    gave links. Exit 0 when all is clean, 1 when a file was rejected or holds
+    gave links; with --store, also records the run in the office store (history, versions, the
+    coordinator's decisions: see docs/store.md). Exit 0 when all is clean, 1 when a file was rejected or holds
     errors (the outputs are still written from everything that was good), 2 on misuse.
 
     \b
@@ -157,7 +163,9 @@ def collect(
         raise click.UsageError(messages.text("collect.out-not-xlsx"))
     protected = (*inputs, plan_file)
     with _output_refused():  # before reading thousands of files, and again when writing
-        refuse_inputs((*output_paths(out), *publish_paths(out)), protected)
+        store = [store_path] if store_path else []
+        refuse_inputs((*output_paths(out), *publish_paths(out), *store), protected)
+    kept = _open_store(store_path, plan)
     progress = _Progress()
     results = run_collect(
         plan,
@@ -168,6 +176,7 @@ def collect(
         progress=progress,
         jobs=jobs,
         link_check=linkcheck.Settings() if check_links else None,
+        hold=kept.hold if kept else None,
     )
     progress.close()
     with _output_refused():
@@ -180,8 +189,35 @@ def collect(
     say_judged_today(plan, results.round_id, as_of is not None)
     for path in written:
         say("cli.wrote", path=str(path))
+    _record(kept, results, inputs)
     summary = results.summary()
     sys.exit(1 if summary["files_rejected"] or summary["errors"] else 0)
+
+
+def _open_store(store_path: Path | None, plan):
+    """The office store, checked before any file is read."""
+    if store_path is None:
+        return None
+    from ita_xlsx.cli.store_cmd import store_errors
+    from ita_xlsx.store import Collection
+
+    with store_errors():
+        return Collection(store_path, plan)
+
+
+def _record(kept, results, inputs) -> None:
+    """The run recorded in the office store; without one (once the outputs are written), a hint
+    how to keep history."""
+    if kept is None:
+        say("store.hint", err=True)
+        return
+    from ita_xlsx.cli.store_cmd import print_outcomes, store_errors
+
+    print_problems(kept.held_problems(results), err=True)
+    with store_errors(), kept:
+        run_id, outcomes = kept.record(results, inputs)
+    say("store.recorded", run=run_id, path=kept.path)
+    print_outcomes(outcomes)
 
 
 @contextlib.contextmanager

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ita_xlsx import messages
-from ita_xlsx.cli.collect_cmd import INPUTS, PLAN, _as_of, _load
+from ita_xlsx.cli.collect_cmd import INPUTS, PLAN, STORE, _as_of, _load
 from ita_xlsx.cli.output import print_problems, say
 
 
@@ -33,6 +33,7 @@ from ita_xlsx.cli.output import print_problems, say
     help="รหัสผ่านปลดล็อกแผ่นงาน (ไม่ระบุ: สุ่มและบันทึกไว้ในโฟลเดอร์) · sheet-protection password "
     "(default: a random one, saved in the folder).",
 )
+@STORE
 @INPUTS
 def feedback(
     plan_file: Path,
@@ -40,6 +41,7 @@ def feedback(
     round_id: str | None,
     as_of: str | None,
     password: str | None,
+    store_path: Path | None,
     inputs: tuple[Path, ...],
 ) -> None:
     """ส่งไฟล์ให้หน่วยงานแก้ไข · a workbook of what to fix for each division with problems.
@@ -48,7 +50,8 @@ def feedback(
     For each division whose file has errors or warnings, writes OUT/แก้ไข_<template name>.xlsx:
     a fresh workbook prefilled with what the division sent, the problem cells marked with a
     colour and a Thai comment, and a first sheet listing every fix. It replaces the division's
-    previous file when returned. Rejected files get no workbook: they are listed with the reason.
+    previous file when returned. With --store, the problems sent back are recorded, and the next
+    `collect --store` says which were fixed and which remain. Rejected files get no workbook: they are listed with the reason.
     Exit 0 when no division needs feedback, 1 when feedback was written or a file was rejected,
     2 on misuse.
 
@@ -64,9 +67,16 @@ def feedback(
     if round_id and plan.round(round_id) is None:
         rounds = ", ".join(r.id for r in plan.rounds)
         raise click.UsageError(messages.text("collect.unknown-round", round=round_id, rounds=rounds))
+    keep = _store_keeper(store_path, plan)
     try:
         written, found = write_feedback(
-            plan, inputs, out_dir, round_id=round_id, as_of=_as_of(as_of, plan), password=password
+            plan,
+            inputs,
+            out_dir,
+            round_id=round_id,
+            as_of=_as_of(as_of, plan),
+            password=password,
+            sent=keep,
         )
     except FeedbackOverwritesInput as exc:
         raise click.UsageError(messages.text("collect.out-is-input", path=str(exc))) from None
@@ -80,3 +90,29 @@ def feedback(
         say("cli.wrote", path=str(path))
     say("feedback.summary" if written else "feedback.none-needed", count=len(written), out=str(out_dir))
     sys.exit(1 if written or rejected else 0)
+
+
+def _store_keeper(store_path: Path | None, plan):
+    """What records the problems sent back in the store (checked now, before anything is written)."""
+    if store_path is None:
+        return None
+    from ita_xlsx.cli.store_cmd import store_errors
+    from ita_xlsx.store import connect
+    from ita_xlsx.store.collecting import writable
+    from ita_xlsx.store.feedback import record_feedback
+    from ita_xlsx.store.owner import check_owner
+
+    with store_errors():
+        writable(store_path)
+        conn = connect(store_path)
+        check_owner(conn, plan, str(store_path))
+
+    def keep(round_id: str, sent: list) -> None:
+        with store_errors():
+            try:
+                count = record_feedback(conn, str(store_path), plan, round_id, sent)
+            finally:
+                conn.close()
+        say("store.feedback-recorded", count=count, path=str(store_path))
+
+    return keep

@@ -50,6 +50,14 @@ from ita_xlsx.cli.output import print_problems, say
     help="ไฟล์ JSON ผลรวมรอบก่อน (จาก ita-xlsx collect) · consolidated JSON of the previous round.",
 )
 @click.option(
+    "--prefill-store",
+    "prefill_store",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="กรอกล่วงหน้าจากคลังข้อมูล: รอบก่อนของปีเดียวกัน หรือปีก่อน · prefill from the office store "
+    "(the round before, or last year).",
+)
+@click.option(
     "--generated",
     default=None,
     metavar="ISO",
@@ -63,6 +71,7 @@ def templates(
     password: str | None,
     force: bool,
     prefill_path: Path | None,
+    prefill_store: Path | None,
     generated: str | None,
 ) -> None:
     """สร้างแบบรายงาน (Excel ล็อกไว้) ของแต่ละหน่วยงาน · write one locked workbook per division.
@@ -76,6 +85,7 @@ def templates(
       ita-xlsx templates --plan workbook_templates/plan-2566.yaml --out แบบรายงาน
       ita-xlsx templates --plan workbook_templates/plan-2566.yaml --out รอบ2 --round 12m \\
           --prefill สรุป-รอบ6เดือน.json
+      ita-xlsx templates --plan plan-2567.yaml --out ปี2567 --prefill-store ita-store.sqlite
     """
     from ita_xlsx.plan import load_plan
     from ita_xlsx.problems import has_errors
@@ -89,6 +99,9 @@ def templates(
     if round_id is not None and plan.round(round_id) is None:
         rounds = ", ".join(r.id for r in plan.rounds)
         raise click.UsageError(messages.text("template.unknown-round", value=round_id, rounds=rounds))
+    if prefill_path is not None and prefill_store is not None:
+        raise click.UsageError(messages.text("template.prefill-both"))
+    stored = _from_store(prefill_store, plan, round_id or plan.rounds[0].id) if prefill_store else None
     written, found = write_templates(
         plan,
         out_dir,
@@ -97,6 +110,8 @@ def templates(
         force=force,
         generated=pinned,
         prefill_path=prefill_path,
+        prefill=stored,
+        prefill_source=str(prefill_store) if prefill_store else None,
     )
     for path in written:
         say("cli.wrote", path=str(path))
@@ -106,6 +121,25 @@ def templates(
         refused = any(p.code == "template-exists" for p in found)  # an overwrite refused: 2, as everywhere
         sys.exit(2 if refused else 1)
     say("template.summary", count=len(written), out=str(out_dir))
+
+
+def _from_store(store_path: Path, plan, round_id: str) -> list[dict]:
+    """The records to prefill ``round_id`` from, out of the office store; says where they come from."""
+    from ita_xlsx.cli.store_cmd import store_errors
+    from ita_xlsx.store import connect
+    from ita_xlsx.store.prefill import prefill_records, prefill_source
+
+    with store_errors():
+        conn = connect(store_path, create=False)
+        try:
+            source = prefill_source(conn, plan, round_id)
+            if source is None:
+                say("store.prefill-none", err=True, round=round_id, year=plan.fiscal_year)
+                return []
+            say("store.prefill-from", year=source[0], round=source[1])
+            return prefill_records(conn, plan, *source)
+        finally:
+            conn.close()
 
 
 def _parse_generated(value: str | None) -> dt.datetime | None:

@@ -65,6 +65,7 @@ MEASURE_KEYS = (
     "reporting",
     "deadline_text",
     "schedule",
+    "previous_id",
 )
 
 
@@ -377,6 +378,7 @@ def _measure(b: _Builder, data: dict, path: Path, codes: set[str]) -> Measure:
         schedule,
         b.text(data, "deadline_text", path, required=False),
         b.text(data, "responsible_text", path, required=False),
+        b.text(data, "previous_id", path, required=False),
     )
 
 

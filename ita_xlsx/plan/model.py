@@ -94,6 +94,7 @@ class Measure:
     schedule: Schedule
     deadline_text: str = ""
     responsible_text: str = ""
+    previous_id: str = ""  # this measure's id in last year's plan, when the NACC renumbered it
 
     @property
     def for_all(self) -> bool:

@@ -217,6 +217,7 @@ def _measure_dict(m) -> dict:
     out.update({"steps": m.steps, "reporting": m.reporting})
     out.update(_fields(m, ("deadline_text",)))
     out["schedule"] = str(m.schedule)
+    out.update(_fields(m, ("previous_id",)))
     return out
 
 

@@ -148,16 +148,19 @@ def write_templates(
     force: bool = False,
     generated: dt.datetime | None = None,
     prefill_path: str | Path | None = None,
+    prefill: list[dict] | None = None,
+    prefill_source: str | None = None,
 ) -> tuple[list[Path], list[Problem]]:
     """Write every division's workbook into ``out_dir``; return the files written and the problems.
 
     Nothing is written when a file already exists (unless ``force``) or the prefill file is
-    unreadable. Without a password a random one is made (or the one saved in the folder reused)
+    unreadable. ``prefill`` (with ``prefill_source`` naming it) is a records list given directly,
+    as the office store gives it, instead of ``prefill_path``. Without a password a random one is made (or the one saved in the folder reused)
     and saved to ``PASSWORD_FILE`` there, readable only by the user.
     """
     rnd = _round(plan, round_id)
     out_dir = Path(out_dir)
-    records, found = load_records(prefill_path, plan) if prefill_path else ([], [])
+    records, found = load_records(prefill_path, plan) if prefill_path else (prefill or [], [])
     if records is None:
         return [], found
     targets, skipped = _targets(plan, rnd, out_dir)
@@ -182,7 +185,7 @@ def write_templates(
             password=password,
             generated=generated,
             records=records,
-            source=str(prefill_path) if prefill_path else None,
+            source=str(prefill_path) if prefill_path else prefill_source,
         )
         found += [p.with_location(file=p.file or str(target)) for p in built]
         written.append(_write_public(target, data))
