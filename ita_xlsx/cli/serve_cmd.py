@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ita_xlsx import messages
-from ita_xlsx.cli.collect_cmd import PLAN, _as_of, _load
+from ita_xlsx.cli.collect_cmd import PLAN, STORE, _as_of, _load
 from ita_xlsx.cli.output import say
 
 OUT_SUFFIX = "_ผลลัพธ์"
@@ -18,11 +18,7 @@ OUT_SUFFIX = "_ผลลัพธ์"
 @click.command()
 @PLAN
 @click.option("--round", "round_id", help="รอบรายงาน เช่น 6m · the round (default: the files' round).")
-@click.option(
-    "--store",
-    type=click.Path(path_type=Path),
-    help="ที่เก็บข้อมูลของสำนักงาน (การรับรอง ประวัติ) · the office store (acceptances, history).",
-)
+@STORE
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
@@ -56,7 +52,7 @@ def serve(
     ctx: click.Context,
     plan_file: Path,
     round_id: str | None,
-    store: Path | None,
+    store_path: Path | None,
     port: int,
     host: str,
     no_browser: bool,
@@ -75,6 +71,7 @@ def serve(
     ตัวอย่าง · example:
       ita-xlsx serve --plan workbook_templates/plan-2566.yaml --round 6m ไฟล์ที่ส่งกลับ/
     """
+    from ita_xlsx.cli.store_cmd import store_errors
     from ita_xlsx.desk.app import DeskSettings, create_app
     from ita_xlsx.desk.guard import Guard, new_token
     from ita_xlsx.desk.server import listen, serve
@@ -86,11 +83,17 @@ def serve(
         rounds = ", ".join(r.id for r in plan.rounds)
         raise click.UsageError(messages.text("collect.unknown-round", round=round_id, rounds=rounds))
     folder, out_dir = _folders(folder, out_dir)
+    if store_path is not None and folder in store_path.resolve().parents:  # it would be read as a return
+        raise click.UsageError(
+            messages.text("desk.serve.store-in-folder", store=str(store_path), folder=str(folder))
+        )
+    with store_errors():  # another office's, damaged, locked: said now, exit 2, nothing changed
+        store = open_store(store_path, plan)
     settings = DeskSettings(
         plan,
         folder,
         out_dir,
-        open_store(store),
+        store,
         round_id=round_id,
         as_of=_as_of(as_of, plan),
         mail_config=mail_config,

@@ -6,6 +6,7 @@ Each action calls the library as the commands do and returns a :class:`Done`: th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,9 +40,18 @@ def write_consolidated(board: Board, folder: Path, out_dir: Path, *, pdf: bool) 
 
 
 def write_division_feedback(
-    board: Board, folder: Path, out_dir: Path, division: str | None, *, password: str | None = None
+    board: Board,
+    folder: Path,
+    out_dir: Path,
+    division: str | None,
+    *,
+    password: str | None = None,
+    sent: Callable[[str, list], None] | None = None,
 ) -> Done:
-    """A feedback workbook for ``division`` (every division that needs one when None)."""
+    """A feedback workbook for ``division`` (every division that needs one when None).
+
+    ``sent`` is told what went back (the office store keeps it: the next check says what was fixed).
+    """
     from ita_xlsx.feedback import write_feedback
 
     target = out_dir / FEEDBACK_FOLDER
@@ -54,6 +64,7 @@ def write_division_feedback(
         as_of=board.as_of,
         password=password,
         divisions=None if division is None else {division},
+        sent=sent,
     )
     if division is not None:  # that division's problems, and the notes about the password
         found = [p for p in found if _about(p, division)]

@@ -24,12 +24,15 @@ from ita_xlsx.desk import actions
 from ita_xlsx.desk.board import Board, build_board
 from ita_xlsx.desk.guard import Guard, Refused, secure_headers
 from ita_xlsx.desk.receiving import Received, receive
-from ita_xlsx.desk.store import Store, StoreUnavailable
+from ita_xlsx.desk.store import ACCEPT, REOPEN, NoStore, Store, StoreUnavailable
 from ita_xlsx.plan import Plan
 from ita_xlsx.safezip import Limits
+from ita_xlsx.store import StoreError
 
 UPLOAD_FILES_AT_ONCE = 4  # a request may carry this many files of the largest size intake reads
 RECEIPTS_KEPT = 50
+NOTE_CHARS = 500  # a note kept with an acceptance
+HISTORY_NAME = "ประวัติ_ITA.xlsx"  # the history workbook, in the output folder
 _HTTP_MESSAGES = {
     404: "desk.error.not-found",
     405: "desk.error.method",
@@ -44,7 +47,7 @@ class DeskSettings:
     plan: Plan
     folder: Path  # the round's returned files
     out_dir: Path  # what the desk writes
-    store: Store
+    store: Store = field(default_factory=NoStore)
     round_id: str | None = None
     as_of: dt.date | None = None
     limits: Limits = field(default_factory=Limits)
@@ -123,12 +126,24 @@ def _helpers(app: Flask, settings: DeskSettings) -> None:
             "date": _date,
             "when": _when,
             "digits": _digits,
+            "iso_date": _iso_date,
+            "iso_time": _iso_time,
         }
 
 
 def _digits(value: object) -> str:
     """A year as the page's language writes it (๒๕๖๖ in Thai)."""
     return thaidates.to_thai_digits(str(value)) if messages.get_language() == "th" else str(value)
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    """A date the store keeps as text (``2023-03-31``)."""
+    return dt.date.fromisoformat(value[:10]) if value else None
+
+
+def _iso_time(value: str | None) -> dt.datetime | None:
+    """A time the store keeps as text (``2023-04-05T09:00:00``)."""
+    return dt.datetime.fromisoformat(value).replace(microsecond=0) if value else None
 
 
 def _date(value: dt.date | None, style: str = "full") -> str:
@@ -163,6 +178,14 @@ def _security(app: Flask, guard: Guard, settings: DeskSettings) -> None:
         key = _HTTP_MESSAGES.get(exc.code or 400, "desk.error.bad-request")
         limit_mb = f"{app.config['MAX_CONTENT_LENGTH'] / 2**20:.0f}"
         return _error_page(messages.text(key, limit_mb=limit_mb), exc.code or 400)
+
+    @app.errorhandler(StoreUnavailable)
+    def no_store(exc: StoreUnavailable):
+        return _error_page(str(exc), 409)
+
+    @app.errorhandler(StoreError)
+    def store_error(exc: StoreError):  # the store's own words: locked, damaged, nothing to accept…
+        return _error_page(messages.text(exc.key, **exc.params), 503 if exc.key == "store.busy" else 409)
 
     @app.errorhandler(OSError)
     def os_error(exc: OSError):  # a workbook open in Excel, a full disk: said as the commands say it
@@ -209,6 +232,11 @@ def _pages(app: Flask, desk: Desk) -> None:
         shown = [(r, board.file(_relative(r.saved, s.folder)) if r.saved else []) for r in received]
         return render_template("received.html", board=board, shown=shown)
 
+    @app.get("/history")
+    def history_page():
+        history = None if s.store.note() else s.store.history()
+        return render_template("history.html", board=desk.board(), history=history, store_note=s.store.note())
+
     @app.get("/outputs")
     def outputs_page():
         return render_template("outputs.html", board=desk.board(), outputs=_outputs(s.out_dir))
@@ -246,7 +274,8 @@ def _actions(app: Flask, desk: Desk) -> None:
         if division is not None and s.plan.division(division) is None:
             raise Refused("desk.error.no-division", 400, division=division[:40])
         with desk.lock:
-            done = actions.write_division_feedback(desk.board(), s.folder, s.out_dir, division)
+            keep = s.store.feedback_keeper(s.plan)
+            done = actions.write_division_feedback(desk.board(), s.folder, s.out_dir, division, sent=keep)
         return _done_page(done, s)
 
     @app.post("/remind")
@@ -261,17 +290,19 @@ def _actions(app: Flask, desk: Desk) -> None:
         division = request.form.get("division", "")
         if s.plan.division(division) is None:
             raise Refused("desk.error.no-division", 400, division=division[:40])
-        board = desk.board()
-        row = board.row(division)
-        try:
-            if request.form.get("action") == "reopen":
-                s.store.reopen(board.round.id, division)
-            else:
-                s.store.accept(board.round.id, division, row.file.source if row and row.file else "")
-        except StoreUnavailable as exc:
-            return _error_page(str(exc), 409)
-        desk.forget()
+        action = REOPEN if request.form.get("action") == REOPEN else ACCEPT
+        note = request.form.get("note", "").strip()[:NOTE_CHARS]
+        with desk.lock:
+            s.store.decide(s.plan, action, desk.board().round.id, division, note)
+            desk.forget()
         return redirect(url_for("board_page"), code=303)
+
+    @app.post("/history")
+    def write_history():
+        with desk.lock:
+            s.out_dir.mkdir(parents=True, exist_ok=True)
+            written = s.store.write_history(s.out_dir / HISTORY_NAME)
+        return _done_page(actions.Done([written]), s)
 
 
 def _done_page(done: actions.Done, s: DeskSettings):

@@ -2,7 +2,9 @@
 
 Each division is in one state: ``not_received``; ``received`` (its file is used, with its errors and
 warnings); ``rejected`` (it sent something that cannot be used, and why); ``accepted`` (the office
-store says so). Each file in the folder keeps its problems, for the page that lists them.
+store says so). Each file in the folder keeps its problems, for the page that lists them. With an
+office store, the collection is recorded there as ``collect --store`` records it: a file a division
+sent after its return was accepted is held (``submission-after-accept``) and not used.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from pathlib import Path
 
 from ita_xlsx import textnorm
 from ita_xlsx.collect import collect
-from ita_xlsx.desk.store import Acceptance, Store
+from ita_xlsx.desk.store import Acceptance, FeedbackOutcome, Recorded, Store
 from ita_xlsx.plan import Division, Plan, Round
 from ita_xlsx.problems import ERROR, WARNING, Problem, sort_key
 from ita_xlsx.results import FileReport, Results
 
 NOT_RECEIVED, RECEIVED, REJECTED, ACCEPTED = "not_received", "received", "rejected", "accepted"
-_SEP = " › "  # how intake names a workbook inside a zip or an e-mail
+_SEP = " › "
+HELD = "submission-after-accept"  # how intake names a workbook inside a zip or an e-mail
 
 
 @dataclass
@@ -54,6 +57,11 @@ class FileView:
     def used(self) -> bool:
         return self.accepted and self.superseded_by is None
 
+    @property
+    def held(self) -> bool:
+        """Sent after the division's return was accepted: kept aside until it is reopened."""
+        return any(p.code == HELD for p in self.problems)
+
     def reason(self) -> str:
         """Why it cannot be used: its first error, in the user's language."""
         first = next((p for p in self.problems if p.severity == ERROR), None)
@@ -66,6 +74,8 @@ class DivisionRow:
     state: str
     file: FileView | None = None  # the used file, or the latest one that cannot be used
     acceptance: Acceptance | None = None
+    held: list[FileView] = field(default_factory=list)  # sent after acceptance, not used
+    feedback: FeedbackOutcome | None = None  # what became of the problems sent back
 
     @property
     def came(self) -> dt.datetime | None:
@@ -88,6 +98,7 @@ class Board:
     unmatched: list[FileView]  # cannot be used, and name no division
     summary: dict
     results: Results = field(repr=False)
+    run_id: int | None = None  # the run recorded in the office store
 
     def file(self, name: str) -> list[FileView]:
         """The workbooks that came in the folder's file ``name`` (one, or the members of a zip)."""
@@ -100,14 +111,18 @@ class Board:
 def build_board(
     plan: Plan, folder: Path, *, round_id: str | None, as_of: dt.date | None, store: Store
 ) -> Board:
-    """Collect everything in ``folder`` and sort it out by division."""
-    results = collect(plan, [folder], round_id=round_id, as_of=as_of, jobs=1)
+    """Collect everything in ``folder`` (recorded in the office store, when there is one) and sort
+    it out by division."""
+    with store.collecting(plan) as kept:
+        results = collect(plan, [folder], round_id=round_id, as_of=as_of, jobs=1, hold=kept.hold)
+        recorded = kept.record(results, [folder])
     files = [_file_view(report, folder) for report in results.files]
     rnd = plan.round(results.round_id)
-    rows = [_row(division, files, plan, store, results.round_id) for division in plan.divisions]
-    matched = {id(r.file) for r in rows if r.file is not None}
+    rows = [_row(division, files, plan, recorded) for division in plan.divisions]
+    matched = {id(r.file) for r in rows if r.file is not None} | {id(f) for r in rows for f in r.held}
     unmatched = [f for f in files if f.rejected and id(f) not in matched and _guess_division(plan, f) is None]
-    return Board(plan, rnd, results.as_of, rows, files, unmatched, results.summary(), results)
+    summary = results.summary()
+    return Board(plan, rnd, results.as_of, rows, files, unmatched, summary, results, recorded.run_id)
 
 
 def _file_view(report: FileReport, folder: Path) -> FileView:
@@ -136,16 +151,17 @@ def _came(path: Path) -> dt.datetime | None:
         return None
 
 
-def _row(division: Division, files: list[FileView], plan: Plan, store: Store, round_id: str) -> DivisionRow:
-    acceptance = store.acceptance(round_id, division.code)
+def _row(division: Division, files: list[FileView], plan: Plan, recorded: Recorded) -> DivisionRow:
+    row = DivisionRow(division, NOT_RECEIVED, None, recorded.acceptances.get(division.code))
+    row.held = [f for f in files if f.held and f.division == division.code]
+    row.feedback = recorded.outcomes.get(division.code)
     used = next((f for f in files if f.division == division.code and f.used), None)
-    if used is not None:
-        return DivisionRow(division, ACCEPTED if acceptance else RECEIVED, used, acceptance)
     tried = [f for f in files if f.rejected and _guess_division(plan, f) == division.code]
-    if tried:
-        latest = max(tried, key=lambda f: f.came or dt.datetime.min)
-        return DivisionRow(division, REJECTED, latest, acceptance)
-    return DivisionRow(division, NOT_RECEIVED, None, acceptance)
+    if used is not None:
+        row.state, row.file = (ACCEPTED if row.acceptance else RECEIVED), used
+    elif tried:
+        row.state, row.file = REJECTED, max(tried, key=lambda f: f.came or dt.datetime.min)
+    return row
 
 
 def _guess_division(plan: Plan, file: FileView) -> str | None:

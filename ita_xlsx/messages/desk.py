@@ -23,6 +23,10 @@ MESSAGES = {
         "โฟลเดอร์ผลลัพธ์ {out} ต้องไม่อยู่ในโฟลเดอร์ไฟล์ที่ส่งกลับ {folder}",
         "The output folder {out} must not lie inside the folder of returned files {folder}.",
     ),
+    "desk.serve.store-in-folder": (
+        "คลังข้อมูล {store} ต้องไม่อยู่ในโฟลเดอร์ไฟล์ที่ส่งกลับ {folder}",
+        "The store {store} must not lie inside the folder of returned files {folder}.",
+    ),
     # -- every page -------------------------------------------------------------------------------
     "desk.title": ("โต๊ะผู้ประสานงาน ITA", "ITA coordinator's desk"),
     "desk.nav.board": ("ภาพรวมของรอบ", "The round"),
@@ -60,7 +64,6 @@ MESSAGES = {
         "{errors} error(s) · {warnings} warning(s)",
     ),
     "desk.state.rejected": ("ส่งมาแต่ใช้ไม่ได้: {reason}", "sent but not usable: {reason}"),
-    "desk.state.accepted": ("รับรองแล้ว", "accepted"),
     "desk.on-time": ("ทันกำหนด", "on time"),
     "desk.late": ("ช้ากว่ากำหนด {days} วัน", "{days} day(s) late"),
     "desk.see-problems": ("ดูปัญหา", "See problems"),
@@ -131,15 +134,42 @@ MESSAGES = {
     "desk.done.problems": ("สิ่งที่ควรทราบ", "To note"),
     # -- the office store -------------------------------------------------------------------------
     "desk.store.none": (
-        "การรับรองหน่วยงาน การเปิดให้แก้ไขอีกครั้ง และประวัติการส่ง ต้องใช้ที่เก็บข้อมูลของสำนักงาน (ระบุด้วย --store) ซึ่งรุ่นนี้ยังไม่มี",
-        "Accepting or reopening a division, and the history of returns, need the office store "
-        "(given with --store), which this version does not keep yet.",
+        "การรับรองหน่วยงาน การเปิดให้แก้ไขอีกครั้ง และประวัติการส่ง ต้องใช้คลังข้อมูลของสำนักงาน "
+        "เปิดโต๊ะผู้ประสานงานใหม่โดยระบุ --store ita-store.sqlite (หรือตั้ง ITA_STORE)",
+        "Accepting or reopening a division, and the history of returns, need the office store: "
+        "start the desk again with --store ita-store.sqlite (or set ITA_STORE).",
     ),
-    "desk.store.not-kept": (
-        "ระบุที่เก็บข้อมูล {path} ไว้แล้ว แต่รุ่นนี้ยังไม่เก็บการรับรองและประวัติ จึงยังรับรองหรือเปิดให้แก้ไขอีกครั้งไม่ได้",
-        "The store {path} was given, but this version does not keep acceptances or history yet: "
-        "a division cannot be accepted or reopened.",
+    "desk.state.accepted-at": ("รับรองแล้ว เมื่อ {at}", "accepted on {at}"),
+    "desk.state.held": (
+        "ไฟล์ที่ส่งมาหลังรับรอง ยังไม่นำมาใช้: {name}",
+        "Sent after acceptance, not used: {name}",
     ),
+    "desk.state.feedback": (
+        "ปัญหาที่ส่งกลับให้แก้ไข: แก้แล้ว {fixed} ยังไม่แก้ {remaining}",
+        "Problems sent back: {fixed} fixed, {remaining} remain",
+    ),
+    "desk.file.held": (
+        "ยังไม่ใช้ไฟล์นี้ เพราะส่งมาหลังจากรับรองแบบรายงานของหน่วยงานแล้ว (เปิดให้แก้ไขอีกครั้งเพื่อใช้ไฟล์นี้)",
+        "Not used: it came after the division's return was accepted (reopen the division to use it)",
+    ),
+    "desk.note": ("บันทึก (ถ้ามี)", "Note (optional)"),
+    # -- history ----------------------------------------------------------------------------------
+    "desk.nav.history": ("ประวัติ", "History"),
+    "desk.history.title": ("ประวัติจากคลังข้อมูลของสำนักงาน", "History from the office store"),
+    "desk.history.rounds": ("ผลรวมแต่ละรอบ", "Each round's figures"),
+    "desk.history.returns": ("การส่งแบบรายงานของแต่ละหน่วยงาน", "Each division's returns"),
+    "desk.history.none": ("ยังไม่มีข้อมูลในคลังข้อมูล", "Nothing in the store yet"),
+    "desk.history.col.year": ("ปีงบประมาณ", "Fiscal year"),
+    "desk.history.col.round": ("รอบ", "Round"),
+    "desk.history.col.as-of": ("ข้อมูล ณ วันที่", "As of"),
+    "desk.history.col.periods-missing": ("ขาดรายงานบางงวด", "Periods missing"),
+    "desk.history.col.not-received": ("หน่วยงานที่ไม่ได้ส่ง", "Divisions not received"),
+    "desk.history.col.version": ("ฉบับที่", "Version"),
+    "desk.history.col.used": ("ใช้ในการรวมผล", "Used"),
+    "desk.history.col.accepted": ("รับรองเมื่อ", "Accepted"),
+    "desk.history.used": ("ใช้", "used"),
+    "desk.history.not-used": ("ไม่ใช้", "not used"),
+    "desk.action.history": ("เขียนไฟล์ประวัติ (Excel)", "Write the history workbook"),
     # -- outputs ----------------------------------------------------------------------------------
     "desk.outputs.title": ("ไฟล์ผลลัพธ์", "Outputs"),
     "desk.outputs.folder": ("โฟลเดอร์ผลลัพธ์: {path}", "Output folder: {path}"),
