@@ -1,7 +1,8 @@
 """A round at the desk in a real browser: Debian's chromium, driven by Selenium through its chromedriver.
 
-Upload returns, see the board change, open a file's problems, drop a file on the page, write the
-consolidated workbook and download it. The browser is the system's (``.ci/install-browser.sh``):
+Upload returns, see the board change, open a file's problems, drop a file on the page, accept a
+division and reopen it (the desk keeps an office store), write the consolidated workbook and
+download it. The browser is the system's (``.ci/install-browser.sh``):
 nothing is downloaded.
 """
 
@@ -12,6 +13,7 @@ import time
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ready
@@ -55,7 +57,8 @@ def browser(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def desk(tmp_path):
+def desk(tmp_path, monkeypatch):
+    monkeypatch.setenv("ITA_STORE", str(tmp_path / "ita-store.sqlite"))
     running = Desk(tmp_path / "returns")
     yield running
     running.stop()
@@ -63,6 +66,12 @@ def desk(tmp_path):
 
 def wait_for(driver, css: str):
     return WebDriverWait(driver, WAIT).until(ready.presence_of_element_located((By.CSS_SELECTOR, css)))
+
+
+def wait_for_state(driver, division: str, state: str) -> None:
+    """Until the board (loaded again after a button) shows ``division`` in ``state``."""
+    waiting = WebDriverWait(driver, WAIT, ignored_exceptions=(StaleElementReferenceException,))
+    waiting.until(lambda d: states(d).get(division) == state)
 
 
 def states(driver) -> dict[str, str]:
@@ -131,6 +140,17 @@ def test_a_round_at_the_desk(desk, browser, tmp_path):
     wait_for(browser, "#back").click()
     wait_for(browser, "#divisions")
     assert states(browser)["works"] == "rejected"
+
+    # Accept a division with a note: the board says so; then reopen it.
+    finance = browser.find_element(By.CSS_SELECTOR, 'tr[data-division="finance"]')
+    finance.find_element(By.NAME, "note").send_keys("ตรวจแล้ว")
+    finance.find_element(By.CSS_SELECTOR, "button.accept").click()
+    wait_for_state(browser, "finance", "accepted")
+    finance = browser.find_element(By.CSS_SELECTOR, 'tr[data-division="finance"]')
+    assert "รับรองแล้ว เมื่อ" in finance.text
+    finance.find_element(By.CSS_SELECTOR, "button.reopen").click()
+    wait_for_state(browser, "finance", "received")
+    assert "รับรองแล้ว" not in browser.find_element(By.CSS_SELECTOR, 'tr[data-division="finance"]').text
 
     # Write the consolidated workbook and download it.
     browser.find_element(By.ID, "write").click()

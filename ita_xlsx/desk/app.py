@@ -128,12 +128,19 @@ def _helpers(app: Flask, settings: DeskSettings) -> None:
             "digits": _digits,
             "iso_date": _iso_date,
             "iso_time": _iso_time,
+            "in_folder": lambda path: _in_folder(path, settings.folder),
         }
 
 
 def _digits(value: object) -> str:
     """A year as the page's language writes it (๒๕๖๖ in Thai)."""
     return thaidates.to_thai_digits(str(value)) if messages.get_language() == "th" else str(value)
+
+
+def _in_folder(path: str, folder: Path) -> str:
+    """A file as the store names it, relative to the folder of returns when it lies there."""
+    prefix = str(folder) + os.sep
+    return path[len(prefix) :] if path.startswith(prefix) else path
 
 
 def _iso_date(value: str | None) -> dt.date | None:

@@ -165,7 +165,7 @@ MESSAGES = {
     "desk.history.col.periods-missing": ("ขาดรายงานบางงวด", "Periods missing"),
     "desk.history.col.not-received": ("หน่วยงานที่ไม่ได้ส่ง", "Divisions not received"),
     "desk.history.col.version": ("ฉบับที่", "Version"),
-    "desk.history.col.used": ("ใช้ในการรวมผล", "Used"),
+    "desk.history.col.used": ("ใช้รวมผล", "Used"),
     "desk.history.col.accepted": ("รับรองเมื่อ", "Accepted"),
     "desk.history.used": ("ใช้", "used"),
     "desk.history.not-used": ("ไม่ใช้", "not used"),
