@@ -356,3 +356,15 @@ def test_the_store_may_not_lie_among_the_returns(tmp_path):
     done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert done.returncode == 2 and "ต้องไม่อยู่ในโฟลเดอร์ไฟล์ที่ส่งกลับ" in done.stderr
     assert not (folder / "ita-store.sqlite").exists()
+
+
+def test_accepted_and_the_history_in_english_with_the_switch(kept):
+    app, folder, _, _ = kept
+    client = signed_in(app)
+    shutil.copy(FINANCE, folder)
+    client.get(f"{BASE}/")
+    decide(client, "finance", "accept")
+    messages.set_language("en")
+    assert "accepted on" in row_of(text(client.get(f"{BASE}/")), "finance")
+    history = text(client.get(f"{BASE}/history"))
+    assert "Divisions not received" in history and "Write the history workbook" in history

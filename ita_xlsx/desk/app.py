@@ -241,8 +241,9 @@ def _pages(app: Flask, desk: Desk) -> None:
 
     @app.get("/history")
     def history_page():
-        history = None if s.store.note() else s.store.history()
-        return render_template("history.html", board=desk.board(), history=history, store_note=s.store.note())
+        note = s.store.note()
+        history = None if note else s.store.history()
+        return render_template("history.html", board=desk.board(), history=history, store_note=note)
 
     @app.get("/outputs")
     def outputs_page():

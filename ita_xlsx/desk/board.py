@@ -22,8 +22,8 @@ from ita_xlsx.problems import ERROR, WARNING, Problem, sort_key
 from ita_xlsx.results import FileReport, Results
 
 NOT_RECEIVED, RECEIVED, REJECTED, ACCEPTED = "not_received", "received", "rejected", "accepted"
-_SEP = " › "
-HELD = "submission-after-accept"  # how intake names a workbook inside a zip or an e-mail
+_SEP = " › "  # how intake names a workbook inside a zip or an e-mail
+HELD = "submission-after-accept"  # the office store's word on a file sent after acceptance
 
 
 @dataclass
@@ -119,10 +119,11 @@ def build_board(
     files = [_file_view(report, folder) for report in results.files]
     rnd = plan.round(results.round_id)
     rows = [_row(division, files, plan, recorded) for division in plan.divisions]
-    matched = {id(r.file) for r in rows if r.file is not None} | {id(f) for r in rows for f in r.held}
+    matched = {id(r.file) for r in rows if r.file is not None}
     unmatched = [f for f in files if f.rejected and id(f) not in matched and _guess_division(plan, f) is None]
-    summary = results.summary()
-    return Board(plan, rnd, results.as_of, rows, files, unmatched, summary, results, recorded.run_id)
+    return Board(
+        plan, rnd, results.as_of, rows, files, unmatched, results.summary(), results, recorded.run_id
+    )
 
 
 def _file_view(report: FileReport, folder: Path) -> FileView:
