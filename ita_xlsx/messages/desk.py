@@ -75,6 +75,7 @@ MESSAGES = {
     "desk.fig.percent": ("ดำเนินการแล้ว", "done"),
     "desk.fig.records": ("รายการ (มาตรการ × หน่วยงาน)", "records (measure × division)"),
     "desk.fig.done": ("ดำเนินการแล้ว/เป็นประจำ", "done or ongoing"),
+    "desk.fig.periods_missing": ("ขาดรายงานบางงวด", "periods not reported"),
     "desk.fig.overdue": ("เกินกำหนด", "overdue"),
     "desk.fig.due_soon": ("ใกล้ถึงกำหนด", "due soon"),
     "desk.fig.missing": ("ยังไม่ได้รายงาน", "not reported"),
