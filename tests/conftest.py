@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled sample plan and a small plan written per test."""
+"""Shared fixtures: the bundled sample plan and the small plan of the template tests."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PLAN = ROOT / "workbook_templates" / "plan-2566.yaml"
+SMALL_PLAN = ROOT / "tests" / "golden" / "plan-small.yaml"
 
 
 @pytest.fixture(scope="session")
@@ -20,5 +21,16 @@ def sample_plan():
     from ita_xlsx.plan import load_plan
 
     plan, found = load_plan(SAMPLE_PLAN)
+    assert plan is not None, [p.message_en for p in found]
+    return plan
+
+
+@pytest.fixture(scope="session")
+def small_plan():
+    """``tests/golden/plan-small.yaml``: every kind of schedule, finance and palad sharing measures,
+    a division (works) without any."""
+    from ita_xlsx.plan import load_plan
+
+    plan, found = load_plan(SMALL_PLAN)
     assert plan is not None, [p.message_en for p in found]
     return plan
