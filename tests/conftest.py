@@ -8,7 +8,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PLAN = ROOT / "workbook_templates" / "plan-2566.yaml"
-SMALL_PLAN = ROOT / "tests" / "golden" / "plan-small.yaml"
 
 
 @pytest.fixture(scope="session")
@@ -29,8 +28,6 @@ def sample_plan():
 def small_plan():
     """``tests/golden/plan-small.yaml``: every kind of schedule, finance and palad sharing measures,
     a division (works) without any."""
-    from ita_xlsx.plan import load_plan
+    from template_books import load_small_plan
 
-    plan, found = load_plan(SMALL_PLAN)
-    assert plan is not None, [p.message_en for p in found]
-    return plan
+    return load_small_plan()
