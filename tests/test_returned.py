@@ -205,3 +205,57 @@ def saved(wb) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def test_a_row_typed_twice_is_said_at_the_second_id_cell(clean, small_plan):
+    wb = load_workbook(io.BytesIO(clean))
+    wb[SHEET]["B8"], wb[SHEET]["G8"] = "m1", "ดำเนินการแล้ว"
+    ret = read(saved(wb), small_plan)
+    assert_problems(ret.problems, [at("B8", "m1", "row-duplicated")])
+    assert ret.entries["m1"].row == 4
+
+
+def test_a_sheet_the_clerk_added_is_said_not_read(clean, small_plan):
+    wb = load_workbook(io.BytesIO(clean))
+    wb.create_sheet("มาตรการ (2)")["B4"] = "m1"
+    ret = read(saved(wb), small_plan)
+    assert_problems(ret.problems, [at(None, None, "sheet-not-read", sheet="มาตรการ (2)")])
+
+
+# --- the activity log -----------------------------------------------------------------------------
+LOG = L.LOG_SHEET
+
+
+def with_log(data: bytes, rows: dict[int, tuple]) -> bytes:
+    """The workbook with log rows typed: row → (measure, date, detail, evidence), from column B."""
+    wb = load_workbook(io.BytesIO(data))
+    for row, values in rows.items():
+        for col, value in enumerate(values, start=2):
+            wb[LOG].cell(row, col).value = value
+    return saved(wb)
+
+
+def test_a_log_row_is_read_with_its_cell(clean, small_plan):
+    ret = read(with_log(clean, {4: ("m1", "๕ ต.ค. ๒๕๖๕", "ประชุมประจำเดือน", "บันทึกที่ ๑")}), small_plan)
+    assert_problems(ret.problems, [at("C4", "m1", "date-from-text", sheet=LOG)])
+    assert [(e.measure_id, e.date, e.detail, e.evidence, e.cell) for e in ret.log] == [
+        ("m1", dt.date(2022, 10, 5), "ประชุมประจำเดือน", "บันทึกที่ ๑", "B4")
+    ]
+
+
+def test_a_log_row_of_another_division_measure_is_said_and_left_out(clean, small_plan):
+    ret = read(with_log(clean, {5: ("m4", None, "ไม่ใช่ของกองคลัง", None)}), small_plan)
+    assert_problems(ret.problems, [at("B5", "m4", "log-unknown-measure", sheet=LOG)])
+    assert ret.log == []
+
+
+def test_a_log_row_without_a_date_is_said_at_the_date_cell(clean, small_plan):
+    ret = read(with_log(clean, {6: ("m1", "-", "ประชุม", None)}), small_plan)
+    assert_problems(ret.problems, [at("C6", "m1", "log-date-missing", sheet=LOG)])
+    assert [(e.measure_id, e.date) for e in ret.log] == [("m1", None)]
+
+
+def test_log_rows_below_the_table_are_read_and_noted(clean, small_plan):
+    ret = read(with_log(clean, {204: ("m1", dt.datetime(2022, 11, 1), "ต่อท้ายตาราง", None)}), small_plan)
+    assert_problems(ret.problems, [at("B204", None, "log-below-table", sheet=LOG)])
+    assert [(e.measure_id, e.date, e.cell) for e in ret.log] == [("m1", dt.date(2022, 11, 1), "B204")]
