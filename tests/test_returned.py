@@ -259,3 +259,50 @@ def test_log_rows_below_the_table_are_read_and_noted(clean, small_plan):
     ret = read(with_log(clean, {204: ("m1", dt.datetime(2022, 11, 1), "ต่อท้ายตาราง", None)}), small_plan)
     assert_problems(ret.problems, [at("B204", None, "log-below-table", sheet=LOG)])
     assert [(e.measure_id, e.date, e.cell) for e in ret.log] == [("m1", dt.date(2022, 11, 1), "B204")]
+
+
+# --- more of the identity and the structure -------------------------------------------------------
+def with_identity(data: bytes, key: str, value: str) -> bytes:
+    """The workbook with one key of its hidden identity changed."""
+    wb = load_workbook(io.BytesIO(data))
+    ws = wb[L.IDENTITY_SHEET]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == key)
+    ws.cell(row, 2).value = value
+    return saved(wb)
+
+
+def test_a_workbook_of_another_year_is_refused(clean, small_plan):
+    ret = read(with_identity(clean, "fiscal_year", "2567"), small_plan)
+    assert not ret.accepted
+    assert_problems(ret.problems, [{"file": FILE, "division": "finance", "code": "workbook-other-year"}])
+
+
+def test_a_workbook_of_a_division_not_in_the_plan_is_refused(clean, small_plan):
+    ret = read(with_identity(clean, "division", "nobody"), small_plan)
+    assert not ret.accepted
+    assert_problems(ret.problems, [{"file": FILE, "code": "workbook-unknown-division"}])
+
+
+def test_the_identity_sheet_made_visible_is_said(clean, small_plan):
+    wb = load_workbook(io.BytesIO(clean))
+    wb[L.IDENTITY_SHEET].sheet_state = "visible"
+    ret = read(saved(wb), small_plan)
+    assert_problems(ret.problems, [at(None, None, "identity-sheet-visible", sheet=L.IDENTITY_SHEET)])
+
+
+def test_input_cells_merged_across_rows_are_said_at_the_corner(clean, small_plan):
+    wb = load_workbook(io.BytesIO(clean))
+    wb[SHEET].merge_cells("G6:G7")
+    ret = read(saved(wb), small_plan)
+    # the value stays in the first row only: m5's status reads empty
+    assert_problems(ret.problems, [at("G6", None, "input-cells-merged"), at("G7", "m5", "status-empty")])
+
+
+def test_a_number_in_a_text_cell_is_kept_as_shown_and_noted(clean, small_plan):
+    result_cell = cell_of(clean, L.NAME_RESULT, "m1")
+    wb = load_workbook(io.BytesIO(clean))
+    wb[SHEET][result_cell] = 0.5
+    wb[SHEET][result_cell].number_format = "0%"
+    ret = read(saved(wb), small_plan)
+    assert_problems(ret.problems, [at(result_cell, "m1", "text-cell-formatted")])
+    assert ret.entries["m1"].result == "50%"
