@@ -31,6 +31,20 @@ def evaluate(
 ) -> list[Problem]:
     """Set ``record.due_date``, ``state`` and ``days_overdue``; return the problems found."""
     found: list[Problem] = []
+    report = reporter(record, found)
+    due = _due_in(measure, rnd, plan.fiscal_year)
+    record.due_date = due.due_date
+    if record.status == "missing":
+        record.state = "missing"
+        _late_by(record, due, as_of)
+        return found
+    check_dates(record, measure, plan, rnd, as_of, due, report)
+    record.state = _state(record, measure, due, as_of, due_soon_days, report)
+    return found
+
+
+def reporter(record: Record, found: list[Problem]) -> Report:
+    """What the rules call to add a problem at one of the record's cells: ``report(make, code, field)``."""
 
     def report(make: Callable[..., Problem], code: str, field: str, **params: object) -> None:
         found.append(
@@ -45,45 +59,52 @@ def evaluate(
             )
         )
 
-    due = _due_in(measure, rnd, plan.fiscal_year)
-    record.due_date = due.due_date
-    if record.status == "missing":
-        record.state = "missing"
-        _late_by(record, due, as_of)
-        return found
-    check_dates(record, measure, plan, rnd, as_of, due, report)
-    record.state = _state(record, measure, due, as_of, due_soon_days, report)
-    return found
+    return report
 
 
 def check_dates(
     record: Record, measure: Measure, plan: Plan, rnd: Round, as_of: dt.date, due: MeasureDue, report: Report
 ) -> None:
-    status, date = record.status, record.action_date
-    if status in ("done", "ongoing") and date is None and not record.log:
-        report(problems.warning, "date-missing", "action_date")
-    if status == "not_started" and date is not None:
-        report(problems.warning, "date-with-not-started", "action_date")
-    if date is None:
+    date_missing(record, report)
+    date_with_not_started(record, report)
+    if record.action_date is None:
         return
-    if date > rnd.end:
-        report(
-            problems.warning,
-            "date-after-round",
-            "action_date",
-            date=_abbr(date),
-            end=_abbr(rnd.end),
-        )
-    elif date > as_of:
-        report(
-            problems.warning,
-            "date-after-as-of",
-            "action_date",
-            date=_abbr(date),
-            as_of=_abbr(as_of),
-        )
+    date_after_round(record, rnd, report)
+    date_after_as_of(record, rnd, as_of, report)
+    date_before_year(record, measure, plan, report)
+
+
+def date_missing(record: Record, report: Report) -> None:
+    """Done or ongoing, with neither a date nor an activity log."""
+    if record.status in ("done", "ongoing") and record.action_date is None and not record.log:
+        report(problems.warning, "date-missing", "action_date")
+
+
+def date_with_not_started(record: Record, report: Report) -> None:
+    """Not started, yet dated."""
+    if record.status == "not_started" and record.action_date is not None:
+        report(problems.warning, "date-with-not-started", "action_date")
+
+
+def date_after_round(record: Record, rnd: Round, report: Report) -> None:
+    """Dated after the round ends."""
+    date = record.action_date
+    if date is not None and date > rnd.end:
+        report(problems.warning, "date-after-round", "action_date", date=_abbr(date), end=_abbr(rnd.end))
+
+
+def date_after_as_of(record: Record, rnd: Round, as_of: dt.date, report: Report) -> None:
+    """Dated after the as-of date, within the round (a date after the round is said so instead)."""
+    date = record.action_date
+    if date is not None and as_of < date <= rnd.end:
+        report(problems.warning, "date-after-as-of", "action_date", date=_abbr(date), as_of=_abbr(as_of))
+
+
+def date_before_year(record: Record, measure: Measure, plan: Plan, report: Report) -> None:
+    """Dated before the fiscal year, for a measure none of whose deadlines comes before it."""
+    date = record.action_date
     fy_start = plan.fiscal_year_bounds[0]
-    if date < fy_start and not _due_before_year(measure, plan.fiscal_year, fy_start):
+    if date is not None and date < fy_start and not _due_before_year(measure, plan.fiscal_year, fy_start):
         report(problems.warning, "date-before-year", "action_date", date=_abbr(date), year=plan.fiscal_year)
 
 
@@ -96,16 +117,8 @@ def _state(
     if measure.schedule.kind == "event":
         return {"done": "done", "ongoing": "ongoing"}.get(status, "pending")
     if measure.schedule.recurring and measure.schedule.kind != "daily" and status != "not_started":
-        missed = _missed_periods(record, due, as_of)
+        missed = period_without_action(record, due, as_of, report)
         if missed:
-            record.missed_periods = [o.end.isoformat() for o in missed]
-            record.due_date = missed[0].due  # the earliest deadline missed
-            report(
-                problems.warning,
-                "period-without-action",
-                "action_date",
-                periods=", ".join(_abbr(o.end) for o in missed),
-            )
             if status in ("done", "ongoing"):  # done, but not in every period: not "overdue"
                 return "periods_missing"
             record.days_overdue = (as_of - missed[0].due).days
@@ -125,6 +138,21 @@ def _done_state(record: Record, measure: Measure, due: MeasureDue, status: str) 
         record.days_overdue = (record.action_date - due.due_date).days
         return "done_late"
     return status
+
+
+def period_without_action(record: Record, due: MeasureDue, as_of: dt.date, report: Report) -> list:
+    """Ended periods of a recurring measure with no action in them: noted on the record, and said."""
+    missed = _missed_periods(record, due, as_of)
+    if missed:
+        record.missed_periods = [o.end.isoformat() for o in missed]
+        record.due_date = missed[0].due  # the earliest deadline missed
+        report(
+            problems.warning,
+            "period-without-action",
+            "action_date",
+            periods=", ".join(_abbr(o.end) for o in missed),
+        )
+    return missed
 
 
 def _open_state(record: Record, due: MeasureDue, as_of: dt.date, soon: int) -> str:

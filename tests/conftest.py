@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled sample plan and a small plan written per test."""
+"""Shared fixtures: the bundled sample plan and the small plan of the template tests."""
 
 from __future__ import annotations
 
@@ -22,3 +22,12 @@ def sample_plan():
     plan, found = load_plan(SAMPLE_PLAN)
     assert plan is not None, [p.message_en for p in found]
     return plan
+
+
+@pytest.fixture(scope="session")
+def small_plan():
+    """``tests/golden/plan-small.yaml``: every kind of schedule, finance and palad sharing measures,
+    a division (works) without any."""
+    from template_books import load_small_plan
+
+    return load_small_plan()

@@ -32,6 +32,7 @@ import subprocess
 import tempfile
 import threading
 import time
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -317,3 +318,15 @@ def _action(value: object, as_user: bool) -> dict:
     if isinstance(value, int | float):
         return {"value": float(value)}
     raise TypeError(f"cannot write {type(value).__name__} {value!r} into a cell")
+
+
+def bare(text: str) -> str:
+    """Text without spaces and without Thai marks that sit above or below (PDF order is unreliable)."""
+    return "".join(
+        ch
+        for ch in text
+        if not ch.isspace()
+        and not unicodedata.combining(ch)
+        and ch
+        not in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+    )

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from test_desk_http import BASE, ORIGIN, SAMPLES, make_desk, signed_in, text
-
+from desk_client import BASE, ORIGIN, SAMPLES, make_desk, signed_in, text
 from smtp_server import PASSWORD, ca_file, mail_env, smtp_server, tls_ca  # noqa: F401  (fixtures)
 
 

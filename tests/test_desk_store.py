@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from test_desk_http import BASE, ORIGIN, SAMPLES, make_desk, row_of, signed_in, state_of, text, upload
 
 from ita_xlsx import messages
 from ita_xlsx.desk.store import open_store
 from ita_xlsx.store import StoreError
 from ita_xlsx.template import layout
 
+from desk_client import BASE, ORIGIN, SAMPLES, make_desk, row_of, signed_in, state_of, text, upload
 from desk_process import PLAN
 from workbooks import edit
 

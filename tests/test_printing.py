@@ -19,12 +19,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
-from test_report_libreoffice import bare
 
 from ita_xlsx.cli import cli
 from ita_xlsx.template import layout
 
 import libreoffice as lo
+from libreoffice import bare
 from workbooks import ROOT
 
 PLAN = ROOT / "workbook_templates" / "plan-2566.yaml"

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from ita_xlsx.cli import cli
 from ita_xlsx.publish.docx_report import FONT
 
+from results_factory import make_results
 from workbooks import ROOT
 
 PLAN = ROOT / "workbook_templates" / "plan-2566.yaml"
@@ -199,8 +200,6 @@ def test_results_json_records_carry_hyperlinks_and_log_urls(collected):
 
 def test_what_a_clerk_typed_reaches_the_document_as_text(sample_plan, tmp_path):
     """Formula-like texts stay text; characters XML cannot carry are dropped, not fatal."""
-    from test_report import make_results
-
     from ita_xlsx.publish.docx_report import write_docx
     from ita_xlsx.publish.report_doc import from_data
     from ita_xlsx.report.data import build
@@ -214,8 +213,6 @@ def test_what_a_clerk_typed_reaches_the_document_as_text(sample_plan, tmp_path):
 
 
 def test_a_measure_over_several_rows_of_the_sheet_is_one_row_of_the_document(sample_plan, tmp_path):
-    from test_report import make_results
-
     from ita_xlsx.publish.report_doc import from_data
     from ita_xlsx.publish.report_xlsx import from_workbook
     from ita_xlsx.report import write_consolidated

@@ -18,11 +18,11 @@ import re
 from pathlib import Path
 
 import pytest
-from test_report import HOSTILE, make_results
 
 from ita_xlsx.report import write_consolidated
 
 from golden_compare import part_differences, record_versions, versions_note
+from results_factory import HOSTILE, make_results
 
 GOLDEN_FILE = Path(__file__).parent / "golden" / "report" / "consolidated-small.xlsx"
 MEASURES = ("i1", "i7", "e9", "O36")

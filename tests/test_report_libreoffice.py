@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import unicodedata
 from pathlib import Path
 
 import pytest
-from test_report import make_results
 
 from ita_xlsx.report import export_report_pdf, write_consolidated
 from ita_xlsx.report import pdf as report_pdf
 from ita_xlsx.thaidates import format_thai
+
+from libreoffice import bare
+from results_factory import make_results
 
 INSTALL_HINT = "LibreOffice or pdftotext is missing: run `bash .ci/install-libreoffice.sh` (as root)"
 REPORT_TITLE = "รายงานการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
@@ -37,18 +38,6 @@ def consolidated(sample_plan, tmp_path_factory) -> tuple[Path, dict]:
     results = make_results(sample_plan, hostile=True)
     path = write_consolidated(results, sample_plan, tmp_path_factory.mktemp("lo") / "OUT.xlsx")
     return path, results
-
-
-def bare(text: str) -> str:
-    """Text without spaces and without Thai marks that sit above or below (PDF order is unreliable)."""
-    return "".join(
-        ch
-        for ch in text
-        if not ch.isspace()
-        and not unicodedata.combining(ch)
-        and ch
-        not in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
-    )
 
 
 def pdf_text(path: Path) -> str:

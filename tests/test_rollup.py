@@ -13,6 +13,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
+
+from ita_xlsx.cli import cli
+from ita_xlsx.digest import content_digest, digest_state
+
 from offices import (
     RETURN_BY,
     base_plan,
@@ -23,9 +27,6 @@ from offices import (
     office_results,
     write_results,
 )
-
-from ita_xlsx.cli import cli
-from ita_xlsx.digest import content_digest, digest_state
 
 ROOT = Path(__file__).resolve().parent.parent
 ON_TIME = dt.date(2023, 4, 8)

@@ -8,12 +8,9 @@ measures, a division (works) without any, and plan texts starting with "=" and "
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import os
 import stat
-import zipfile
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -22,63 +19,30 @@ from openpyxl.utils import range_boundaries
 
 from ita_xlsx import status, style, thaidates
 from ita_xlsx.cli import cli
-from ita_xlsx.plan import load_plan
 from ita_xlsx.template import content, layout, sizing
 from ita_xlsx.template.protection import legacy_password_hash
 from ita_xlsx.template.writer import PASSWORD_FILE, XL_DATE_TYPED_BE, build_template, write_templates
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
-SMALL_PLAN = GOLDEN / "plan-small.yaml"
-PASSWORD = "Tst-9f3kQ-unlikely-anywhere"
-GENERATED = dt.datetime(2022, 10, 1, 8, 30)
+from template_books import (
+    GENERATED,
+    PASSWORD,
+    SMALL_PLAN,
+    identity_rows,
+    load_small_plan,
+    name_cells,
+    name_range,
+    name_values,
+    open_book,
+    zip_parts,
+)
+
 MEASURE_NAMES = (*layout.INPUT_NAMES, *layout.LOCKED_NAMES, layout.NAME_DUE_DATE)
-
-
-# --- helpers shared with the golden and LibreOffice tests -----------------------------------------
-def small_plan():
-    plan, found = load_plan(SMALL_PLAN)
-    assert plan is not None, [p.message_en for p in found]
-    return plan
-
-
-def open_book(data: bytes | Path) -> openpyxl.Workbook:
-    source = io.BytesIO(data) if isinstance(data, bytes) else data
-    return openpyxl.load_workbook(source)
-
-
-def name_range(wb: openpyxl.Workbook, name: str) -> tuple[str, str]:
-    """(sheet, range) a workbook-scoped defined name points at; it must point at one range."""
-    defined = wb.defined_names[name]
-    assert defined.localSheetId is None, f"{name} must be workbook-scoped"
-    destinations = list(defined.destinations)
-    assert len(destinations) == 1, destinations
-    sheet, ref = destinations[0]
-    return sheet, ref.replace("$", "")
-
-
-def name_cells(wb: openpyxl.Workbook, name: str) -> list:
-    sheet, ref = name_range(wb, name)
-    return [row[0] for row in wb[sheet][ref]]
-
-
-def name_values(wb: openpyxl.Workbook, name: str) -> list:
-    return [c.value for c in name_cells(wb, name)]
-
-
-def identity_rows(wb: openpyxl.Workbook) -> list[tuple]:
-    ws = wb[layout.IDENTITY_SHEET]
-    return [tuple(c.value for c in row) for row in ws.iter_rows(max_col=3)]
-
-
-def zip_parts(data: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        return {n: zf.read(n) for n in zf.namelist()}
 
 
 # --- fixtures -------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def plan():
-    return small_plan()
+    return load_small_plan()
 
 
 @pytest.fixture(scope="module")

@@ -14,17 +14,17 @@ from __future__ import annotations
 import os
 
 import pytest
-from test_templates import GENERATED, GOLDEN, PASSWORD, small_plan
 
 from ita_xlsx.template.writer import build_template
 
 from golden_compare import part_differences, record_versions, versions_note
+from template_books import GENERATED, GOLDEN, PASSWORD, load_small_plan
 
 GOLDEN_FILE = GOLDEN / "template-small-finance-6m.xlsx"
 
 
 def build_golden() -> bytes:
-    return build_template(small_plan(), "6m", "finance", password=PASSWORD, generated=GENERATED)
+    return build_template(load_small_plan(), "6m", "finance", password=PASSWORD, generated=GENERATED)
 
 
 def test_template_matches_the_golden_file():
@@ -40,7 +40,7 @@ def test_template_matches_the_golden_file():
 
 
 def test_the_comparison_would_see_a_change():
-    plan = small_plan()
+    plan = load_small_plan()
     other = build_template(plan, "6m", "finance", password=PASSWORD + "x", generated=GENERATED)
     report = part_differences(other, build_golden())
     assert report and all("sheetProtection" in r or "workbookProtection" in r for r in report)
@@ -48,14 +48,14 @@ def test_the_comparison_would_see_a_change():
 
 @pytest.mark.parametrize(("round_id", "division"), [("6m", "finance"), ("12m", "palad")])
 def test_two_builds_give_identical_bytes(round_id, division):
-    plan = small_plan()
+    plan = load_small_plan()
     first = build_template(plan, round_id, division, password=PASSWORD)
-    second = build_template(small_plan(), round_id, division, password=PASSWORD)
+    second = build_template(load_small_plan(), round_id, division, password=PASSWORD)
     assert first == second
 
 
 def test_only_the_creation_time_changes_with_generated():
-    plan = small_plan()
+    plan = load_small_plan()
     later = build_template(plan, "6m", "finance", password=PASSWORD, generated=GENERATED.replace(year=2023))
     report = part_differences(later, build_golden())
     assert report and all("generated" in r or "ita_generated" in r or "2023-10-01" in r for r in report)

@@ -17,7 +17,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from test_templates import PASSWORD, name_cells, name_range, open_book
 
 from ita_xlsx import status, textnorm, thaidates
 from ita_xlsx.template import layout
@@ -25,6 +24,7 @@ from ita_xlsx.template.protection import legacy_password_hash
 from ita_xlsx.template.writer import XL_DATE_TYPED_BE, write_templates
 
 import libreoffice as lo
+from template_books import PASSWORD, name_cells, name_range, open_book
 
 SHEETS = [
     layout.INSTRUCTIONS_SHEET,
