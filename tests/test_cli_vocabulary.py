@@ -82,15 +82,14 @@ def test_a_shared_option_says_the_same_in_every_command_that_takes_it():
     for command in every_command(cli).values():
         for param in command.params:
             if isinstance(param, SharedOption):
-                assert re.fullmatch(r"[^·]*[\u0e00-\u0e7f][^·]* · [a-zA-Z][^·]*\.", param.help), (
-                    param.help
-                )
+                assert re.fullmatch(r"[^·]*[\u0e00-\u0e7f][^·]* · [a-zA-Z][^·]*\.", param.help), param.help
                 said[param.opts[0], param.required].add(param.help)
     assert said["--as-of", False] == {
         "วันที่ของข้อมูล (YYYY-MM-DD หรือ 31/3/2566; ค่าเริ่มต้น: วันนี้) · the as-of date (default: today)."
     }
     assert len(said["--plan", True]) == 1 and len(said["--password", False]) == 1
-    assert len(said["--config", False]) == 1 and len(said["--force", False]) == 2  # a file; the workbooks
+    assert len(said["--config", False]) == 2  # the mail commands; the desk, which says what for
+    assert len(said["--force", False]) == 2  # an existing file; existing workbooks
 
 
 def cmd_imports(source: str) -> list[str]:

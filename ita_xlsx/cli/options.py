@@ -226,13 +226,18 @@ NOTE = _option("--note", default="", th="บันทึกประกอบ", 
 
 
 # -- mail -----------------------------------------------------------------------------------------
-CONFIG = _option(
-    "--config",
-    "config_file",
-    type=_EXISTING_FILE,
-    th="ไฟล์ตั้งค่าอีเมล (แทนไฟล์ในโฟลเดอร์ตั้งค่าของผู้ใช้)",
-    en="the mail settings file (instead of the one in the user's config folder)",
-)
+def config_option(*, use_th: str = "", use_en: str = ""):
+    """--config: the mail settings file (``use_*``: what a command that does not only mail uses it for)."""
+    return _option(
+        "--config",
+        "config_file",
+        type=_EXISTING_FILE,
+        th=f"ไฟล์ตั้งค่าอีเมล (แทนไฟล์ในโฟลเดอร์ตั้งค่าของผู้ใช้){use_th}",
+        en=f"the mail settings file (instead of the one in the user's config folder){use_en}",
+    )
+
+
+CONFIG = config_option()
 
 
 def smtp_options(command: Callable) -> Callable:

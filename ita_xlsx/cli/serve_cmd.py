@@ -11,7 +11,7 @@ import click
 
 from ita_xlsx import messages
 from ita_xlsx.cli.errors import load_plan_or_stop, refuse_unknown_round
-from ita_xlsx.cli.options import AS_OF, CONFIG, PLAN, ROUND, out_folder, store_option, warn_far_as_of
+from ita_xlsx.cli.options import AS_OF, PLAN, ROUND, config_option, out_folder, store_option, warn_far_as_of
 from ita_xlsx.cli.output import say
 
 OUT_SUFFIX = "_ผลลัพธ์"
@@ -45,7 +45,7 @@ OUT_SUFFIX = "_ผลลัพธ์"
 @click.option("--no-browser", is_flag=True, help="ไม่ต้องเปิดเบราว์เซอร์ · do not open the browser.")
 @out_folder("ผลลัพธ์", "the outputs", default_th="FOLDER_ผลลัพธ์ ข้างโฟลเดอร์", default_en="FOLDER_ผลลัพธ์ beside it")
 @AS_OF
-@CONFIG
+@config_option(use_th=" สำหรับส่งอีเมลเตือน", use_en=", for sending reminders")
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.pass_context
 def serve(
