@@ -4,8 +4,8 @@ Each option has one help text, Thai first then English (``ไทย · English.`
 differ in what the option names (a workbook, a folder) or in its default, the builder here says
 so in the same words. Commands take their options from here and define only their own.
 Every option made here is a :class:`SharedOption`, so a test can tell a shared option from one a
-command defined for itself. Imports only click and the message catalogue: ``ita-xlsx --help``
-reads this module.
+command defined for itself. Imports only click and the message catalogue (the date reader and
+the mail settings' TLS modes when they are used): ``ita-xlsx --help`` reads this module.
 """
 
 from __future__ import annotations
