@@ -31,6 +31,10 @@ def ita_xlsx(*args: str) -> subprocess.CompletedProcess:
         (["--lang", "xx", "demo"], "ค่าของ --lang ไม่ถูกต้อง: 'xx' ต้องเป็นค่าหนึ่งใน 'th', 'en'"),
         (["check", "--plan", "no-such-plan.yaml", "x.xlsx"], "no-such-plan.yaml: ข้อผิดพลาด: ไม่พบไฟล์แผนนี้"),
         (["templates", "--plan", PLAN, "--out", "x", "extra"], "มีข้อความเกินมาในคำสั่ง: extra"),
+        (
+            ["rollup", "--out", "x.xlsx", "--as-of", "31/13/2566", "x"],
+            "ค่าของ '--as-of' ไม่ถูกต้อง: อ่านวันที่ '31/13/2566'",
+        ),
     ],
 )
 def test_a_mistake_in_the_command_is_said_in_thai(args, said, tmp_path):

@@ -16,6 +16,7 @@ import sys
 import click
 
 from ita_xlsx import __version__, messages
+from ita_xlsx.cli.options import LANG
 
 COMMANDS = {
     "plan": "ita_xlsx.cli.plan_cmd:plan",
@@ -84,12 +85,7 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--lang",
-    type=click.Choice(messages.LANGUAGES),
-    default=None,
-    help="ภาษาของข้อความ (th, en); หรือตั้ง ITA_LANG · message language.",
-)
+@LANG
 @click.option("--debug", is_flag=True, help="แสดงรายละเอียดเมื่อโปรแกรมผิดพลาด · show tracebacks.")
 @click.version_option(__version__, prog_name="ita-xlsx")
 @click.pass_context

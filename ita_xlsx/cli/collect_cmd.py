@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import sys
 from pathlib import Path
@@ -10,36 +9,9 @@ from pathlib import Path
 import click
 
 from ita_xlsx import messages
-from ita_xlsx.cli.output import print_collect_summary, print_problems, say
-from ita_xlsx.cli.store_cmd import store_option
-
-INPUTS = click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-PLAN = click.option(
-    "--plan",
-    "plan_file",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="ไฟล์แผน (.yaml หรือ .xlsx) · the plan file.",
-)
-
-STORE = store_option(required=False)
-
-
-def _as_of(value: str | None, plan=None) -> dt.date | None:
-    """The --as-of date (None: today); a warning when it lies over a year outside the plan's year."""
-    if value is None:
-        return None
-    from ita_xlsx import thaidates
-
-    parsed = thaidates.parse_date(value)
-    if parsed.value is None or not 1900 <= parsed.value.year <= 2200:
-        raise click.BadParameter(messages.text("collect.bad-as-of", value=value), param_hint="'--as-of'")
-    if plan is not None:
-        start, end = thaidates.fiscal_year_bounds(plan.fiscal_year)
-        if not start - dt.timedelta(days=366) <= parsed.value <= end + dt.timedelta(days=366):
-            date = thaidates.format_thai(parsed.value)
-            say("collect.as-of-far", err=True, date=date, year=plan.fiscal_year)
-    return parsed.value
+from ita_xlsx.cli.errors import load_plan_or_stop, output_refused, refuse_unknown_round, store_errors
+from ita_xlsx.cli.options import AS_OF, INPUTS, JOBS, PLAN, ROUND, STORE, out_file, warn_far_as_of
+from ita_xlsx.cli.output import Progress, print_collect_summary, print_outcomes, print_problems, say
 
 
 def say_judged_today(plan, round_id: str | None, as_of_given: bool) -> None:
@@ -52,46 +24,17 @@ def say_judged_today(plan, round_id: str | None, as_of_given: bool) -> None:
         print_problems([note], err=True)
 
 
-def _load(plan_file: Path):
-    from ita_xlsx.plan import load_plan
-
-    plan, found = load_plan(plan_file)
-    if plan is None:
-        print_problems(found, err=True)
-        raise click.UsageError(messages.text("collect.plan-invalid", path=str(plan_file)))
-    return plan
-
-
-class _Progress:
-    """A one-line counter on stderr when it is a terminal."""
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.live = sys.stderr.isatty()
-
-    def __call__(self, source: str) -> None:
-        self.count += 1
-        if self.live and self.count % 10 == 0:
-            click.echo(f"\r{messages.text('collect.progress', count=self.count)}", err=True, nl=False)
-
-    def close(self) -> None:
-        if self.live and self.count >= 10:
-            click.echo("", err=True)
-
-
 @click.command()
 @PLAN
-@click.option(
-    "--out",
-    "out",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="ไฟล์สรุปที่จะเขียน (.xlsx); เขียน .json ชื่อเดียวกันด้วย · the consolidated workbook.",
+@out_file(
+    "สรุป",
+    "the consolidated workbook",
+    ".xlsx",
+    also_th="; เขียน .json ชื่อเดียวกันด้วย",
+    also_en=" (and its .json)",
 )
-@click.option("--round", "round_id", help="รอบรายงาน เช่น 6m · the round (default: the files' round).")
-@click.option(
-    "--as-of", "as_of", help="วันที่ของข้อมูล (YYYY-MM-DD หรือ 31/3/2566) · the as-of date (default: today)."
-)
+@ROUND
+@AS_OF
 @click.option(
     "--due-soon-days",
     default=14,
@@ -113,20 +56,14 @@ class _Progress:
     help="เปิดลิงก์หลักฐานทุกลิงก์เพื่อดูว่าเปิดได้ (ใช้อินเทอร์เน็ต) · open every evidence link to see that it works "
     "(uses the network; off by default).",
 )
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="จำนวนโปรเซสที่อ่านไฟล์พร้อมกัน (ค่าเริ่มต้น: ตามจำนวนแกนเมื่อมีไฟล์มาก) · "
-    "worker processes (default: one per core when there are many files; 1: none).",
-)
+@JOBS
 @STORE
 @INPUTS
 def collect(
     plan_file: Path,
     out: Path,
     round_id: str | None,
-    as_of: str | None,
+    as_of: dt.date | None,
     due_soon_days: int,
     pdf: bool,
     docx: bool,
@@ -152,26 +89,21 @@ def collect(
     from ita_xlsx.outputs import output_paths, publish_paths, refuse_inputs, write_outputs
     from ita_xlsx.publish import linkcheck
 
-    plan = _load(plan_file)
-    if round_id and plan.round(round_id) is None:
-        raise click.UsageError(
-            messages.text(
-                "collect.unknown-round", round=round_id, rounds=", ".join(r.id for r in plan.rounds)
-            )
-        )
+    plan = load_plan_or_stop(plan_file)
+    refuse_unknown_round(plan, round_id)
     if out.suffix.lower() != ".xlsx":
         raise click.UsageError(messages.text("collect.out-not-xlsx"))
     protected = (*inputs, plan_file)
-    with _output_refused():  # before reading thousands of files, and again when writing
+    with output_refused():  # before reading thousands of files, and again when writing
         store = [store_path] if store_path else []
         refuse_inputs((*output_paths(out), *publish_paths(out), *store), protected)
     kept = _open_store(store_path, plan)
-    progress = _Progress()
+    progress = Progress()
     results = run_collect(
         plan,
         inputs,
         round_id=round_id,
-        as_of=_as_of(as_of, plan),
+        as_of=warn_far_as_of(as_of, plan),
         due_soon_days=due_soon_days,
         progress=progress,
         jobs=jobs,
@@ -179,7 +111,7 @@ def collect(
         hold=kept.hold if kept else None,
     )
     progress.close()
-    with _output_refused():
+    with output_refused():
         written, found = write_outputs(results, out, inputs=protected, pdf=pdf, docx=docx)
     print_problems(found, err=True)
     print_collect_summary(results)
@@ -198,7 +130,6 @@ def _open_store(store_path: Path | None, plan):
     """The office store, checked before any file is read."""
     if store_path is None:
         return None
-    from ita_xlsx.cli.store_cmd import store_errors
     from ita_xlsx.store import Collection
 
     with store_errors():
@@ -211,8 +142,6 @@ def _record(kept, results, inputs) -> None:
     if kept is None:
         say("store.hint", err=True)
         return
-    from ita_xlsx.cli.store_cmd import print_outcomes, store_errors
-
     print_problems(kept.held_problems(results), err=True)
     with store_errors(), kept:
         run_id, outcomes = kept.record(results, inputs)
@@ -220,25 +149,11 @@ def _record(kept, results, inputs) -> None:
     print_outcomes(outcomes)
 
 
-@contextlib.contextmanager
-def _output_refused():
-    """An output that would overwrite an input or lie in a folder of returns: a usage error."""
-    from ita_xlsx.outputs import OutputInInputFolder, OutputIsInput
-
-    try:
-        yield
-    except OutputInInputFolder as exc:
-        said = messages.text("collect.out-in-input-folder", path=str(exc.path), folder=str(exc.folder))
-        raise click.UsageError(said) from None
-    except OutputIsInput as exc:
-        raise click.UsageError(messages.text("collect.out-is-input", path=str(exc))) from None
-
-
 @click.command()
 @PLAN
-@click.option("--as-of", "as_of", help="วันที่ของข้อมูล · the as-of date (default: today).")
+@AS_OF
 @INPUTS
-def check(plan_file: Path, as_of: str | None, inputs: tuple[Path, ...]) -> None:
+def check(plan_file: Path, as_of: dt.date | None, inputs: tuple[Path, ...]) -> None:
     """ตรวจแบบรายงานก่อนส่ง โดยไม่รวมผล · check returned workbooks without merging.
 
     What a clerk runs before sending the file back. Exit 0 when clean, 1 when a file has errors
@@ -250,8 +165,8 @@ def check(plan_file: Path, as_of: str | None, inputs: tuple[Path, ...]) -> None:
     """
     from ita_xlsx.collect import check as run_check
 
-    plan = _load(plan_file)
-    reports = run_check(plan, inputs, as_of=_as_of(as_of, plan))
+    plan = load_plan_or_stop(plan_file)
+    reports = run_check(plan, inputs, as_of=warn_far_as_of(as_of, plan))
     failed = checked = False
     for report in reports:
         errors, warnings = print_problems(report.problems)

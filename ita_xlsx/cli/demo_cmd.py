@@ -8,18 +8,12 @@ from pathlib import Path
 import click
 
 from ita_xlsx import messages
+from ita_xlsx.cli.options import out_folder
 from ita_xlsx.cli.output import print_collect_summary, say
 
 
 @click.command()
-@click.option(
-    "--out",
-    "out_dir",
-    default="ita-demo",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="โฟลเดอร์ผลลัพธ์ · the output folder.",
-)
+@out_folder("ผลลัพธ์", "the outputs", default="ita-demo")
 @click.option("--no-pdf", is_flag=True, help="ไม่ต้องเขียน PDF · skip the PDF.")
 def demo(out_dir: Path, no_pdf: bool) -> None:
     """ลองใช้ทั้งขั้นตอนกับแผนและไฟล์ตัวอย่างปี ๒๕๖๖ · run the whole round trip on the sample.

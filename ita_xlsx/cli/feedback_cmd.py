@@ -2,44 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
 import click
 
 from ita_xlsx import messages
-from ita_xlsx.cli.collect_cmd import INPUTS, PLAN, STORE, _as_of, _load
+from ita_xlsx.cli.errors import load_plan_or_stop, refuse_unknown_round, store_errors
+from ita_xlsx.cli.options import AS_OF, INPUTS, PASSWORD, PLAN, ROUND, STORE, out_folder, warn_far_as_of
 from ita_xlsx.cli.output import print_problems, say
 
 
 @click.command()
 @PLAN
-@click.option(
-    "--out",
-    "out_dir",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="โฟลเดอร์ที่จะเขียนไฟล์ให้แก้ไข · folder for the feedback workbooks.",
-)
-@click.option("--round", "round_id", help="รอบรายงาน เช่น 6m · the round (default: the files' round).")
-@click.option(
-    "--as-of", "as_of", help="วันที่ของข้อมูล (YYYY-MM-DD หรือ 31/3/2566) · the as-of date (default: today)."
-)
-@click.option(
-    "--password",
-    envvar="ITA_TEMPLATE_PASSWORD",
-    show_envvar=True,
-    default=None,
-    help="รหัสผ่านปลดล็อกแผ่นงาน (ไม่ระบุ: สุ่มและบันทึกไว้ในโฟลเดอร์) · sheet-protection password "
-    "(default: a random one, saved in the folder).",
-)
+@out_folder("ไฟล์ให้แก้ไข", "the feedback workbooks", required=True)
+@ROUND
+@AS_OF
+@PASSWORD
 @STORE
 @INPUTS
 def feedback(
     plan_file: Path,
     out_dir: Path,
     round_id: str | None,
-    as_of: str | None,
+    as_of: dt.date | None,
     password: str | None,
     store_path: Path | None,
     inputs: tuple[Path, ...],
@@ -63,10 +50,8 @@ def feedback(
     from ita_xlsx.feedback import FeedbackOutIsInput, FeedbackOverwritesInput, write_feedback
     from ita_xlsx.problems import ERROR
 
-    plan = _load(plan_file)
-    if round_id and plan.round(round_id) is None:
-        rounds = ", ".join(r.id for r in plan.rounds)
-        raise click.UsageError(messages.text("collect.unknown-round", round=round_id, rounds=rounds))
+    plan = load_plan_or_stop(plan_file)
+    refuse_unknown_round(plan, round_id)
     keep = _store_keeper(store_path, plan)
     try:
         written, found = write_feedback(
@@ -74,7 +59,7 @@ def feedback(
             inputs,
             out_dir,
             round_id=round_id,
-            as_of=_as_of(as_of, plan),
+            as_of=warn_far_as_of(as_of, plan),
             password=password,
             sent=keep,
         )
@@ -96,7 +81,6 @@ def _store_keeper(store_path: Path | None, plan):
     """What records the problems sent back in the store (checked now, before anything is written)."""
     if store_path is None:
         return None
-    from ita_xlsx.cli.store_cmd import store_errors
     from ita_xlsx.store import connect
     from ita_xlsx.store.collecting import writable
     from ita_xlsx.store.feedback import record_feedback

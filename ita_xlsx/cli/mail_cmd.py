@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from email.utils import parseaddr
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 import click
 
 from ita_xlsx import messages, problems
+from ita_xlsx.cli.options import out_folder, plan_option, smtp_options
 from ita_xlsx.cli.output import print_problems, say
-from ita_xlsx.mail.config import PASSWORD_ENV, TLS_MODES, MailSettings
+from ita_xlsx.mail.config import PASSWORD_ENV, MailSettings
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
@@ -22,40 +23,6 @@ if TYPE_CHECKING:
     from ita_xlsx.plan import Plan
 
 _EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
-
-_SMTP_OPTIONS = (
-    click.option(
-        "--config",
-        "config_file",
-        type=_EXISTING_FILE,
-        help="ไฟล์ตั้งค่า (แทนไฟล์ในโฟลเดอร์ตั้งค่าของผู้ใช้) · config file to read.",
-    ),
-    click.option("--smtp-host", help="เซิร์ฟเวอร์ SMTP เช่น smtp.gmail.com · SMTP server."),
-    click.option(
-        "--smtp-port",
-        type=click.IntRange(1, 65535),
-        help="พอร์ต (ค่าเริ่มต้น 587 starttls, 465 ssl, 25 none) · port.",
-    ),
-    click.option("--tls", type=click.Choice(TLS_MODES), help="การเข้ารหัส · TLS mode."),
-    click.option("--user", help="ชื่อผู้ใช้สำหรับเข้าสู่ระบบ · login name."),
-    click.option("--from", "sender", metavar="ADDR", help="ที่อยู่ผู้ส่ง · From address."),
-    click.option(
-        "--timeout",
-        type=click.FloatRange(0, min_open=True),
-        help="รอเซิร์ฟเวอร์ได้นานกี่วินาที (ค่าเริ่มต้น 30) ข้อความหนึ่งใช้ได้ไม่เกิน 4 เท่า · seconds to wait for "
-        "the server; a message may take 4 times that in all.",
-    ),
-    click.option(
-        "--cafile", type=_EXISTING_FILE, help="ไฟล์ใบรับรอง CA เพิ่มเติม (PEM) · extra CA certificates to trust."
-    ),
-)
-
-
-def smtp_options(command: Callable) -> Callable:
-    """The server options shared by ``mail`` and ``remind``; they override the config file."""
-    for option in reversed(_SMTP_OPTIONS):
-        command = option(command)
-    return command
 
 
 @click.command()
@@ -141,7 +108,9 @@ def _refuse_line_breaks(values: Iterable[tuple[str, str]]) -> None:
 
     for option, value in values:
         if CONTROL.search(value):
-            raise click.UsageError(messages.text("mail.usage.line-break", option=option, value=escaped(value)))
+            raise click.UsageError(
+                messages.text("mail.usage.line-break", option=option, value=escaped(value))
+            )
 
 
 def _settings(config_file: Path | None, options: Mapping[str, object]) -> MailSettings:
@@ -237,12 +206,11 @@ def _print_outcome(outcome: Outcome) -> None:
 
 
 @click.command()
-@click.option(
-    "--plan",
-    "plan_file",
-    type=_EXISTING_FILE,
-    help="ไฟล์แผน (.yaml หรือ .xlsx) ที่มีอีเมลของหน่วยงาน (ไม่ต้องใช้กับผลของ rollup) · "
-    "the plan, with division addresses (not for a rollup's results).",
+@plan_option(
+    required=False,
+    exists=True,
+    when_th=" ที่มีอีเมลของหน่วยงาน (ไม่ต้องใช้กับผลของ rollup)",
+    when_en=", with division addresses (not for a rollup's results)",
 )
 @click.option(
     "--results",
@@ -251,14 +219,7 @@ def _print_outcome(outcome: Outcome) -> None:
     type=_EXISTING_FILE,
     help="ไฟล์ผล .json ที่ได้จาก ita-xlsx collect หรือ ita-xlsx rollup · the results JSON of collect or rollup.",
 )
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("reminders"),
-    show_default=True,
-    help="โฟลเดอร์ของฉบับร่าง .eml · folder for the drafts.",
-)
+@out_folder("ฉบับร่าง .eml", "the drafts", default=Path("reminders"))
 @click.option("--send", is_flag=True, help="ส่งเลย แทนการเขียนฉบับร่าง · send instead of writing drafts.")
 @smtp_options
 def remind(
@@ -323,7 +284,10 @@ def _remind_offices(results_file: Path, out_dir: Path, send: bool, settings: Mai
         say("mail.remind.none-offices")
         sys.exit(skipped)
     if send:
-        sys.exit(_send_and_report(settings, lib.office_outgoing(reminders, rollup, sender=settings.from_header)) or skipped)
+        sys.exit(
+            _send_and_report(settings, lib.office_outgoing(reminders, rollup, sender=settings.from_header))
+            or skipped
+        )
     for reminder, path in lib.write_office_reminders(reminders, rollup, out_dir, sender=settings.from_header):
         say("mail.remind.wrote-office", label=reminder.label, to=reminder.email, path=str(path))
     sys.exit(skipped)

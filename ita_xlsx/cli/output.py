@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 
 import click
@@ -27,7 +28,9 @@ def print_problems(found: Iterable[Problem], *, err: bool = False) -> tuple[int,
         label = messages.text(f"cli.severity.{problem.severity}")
         where = problem.location()
         prefix = click.style(label, fg=_COLOURS[problem.severity], bold=True)
-        line = f"{escaped(where) + ': ' if where else ''}{prefix}: {escaped(problem.message())} [{problem.code}]"
+        line = (
+            f"{escaped(where) + ': ' if where else ''}{prefix}: {escaped(problem.message())} [{problem.code}]"
+        )
         click.echo(line, err=err)
     return errors, warnings
 
@@ -81,3 +84,33 @@ def _print_unused(results) -> None:
         say("collect.unused-file", path=report.path, reason=reason.message() if reason else "-")
     if len(unused) > MAX_UNUSED_SHOWN:
         say("collect.unused-more", count=len(unused) - MAX_UNUSED_SHOWN)
+
+
+def print_outcomes(outcomes) -> None:
+    """What became of the problems sent back to each division (the office store's record)."""
+    for outcome in outcomes:
+        say(
+            "store.feedback-outcome",
+            name=outcome.division_name,
+            fixed=outcome.fixed,
+            remaining=len(outcome.remaining),
+        )
+        for message in outcome.remaining:
+            say("store.feedback-remaining", message=message)
+
+
+class Progress:
+    """A one-line counter of the files read, on stderr when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, source: str) -> None:
+        self.count += 1
+        if self.live and self.count % 10 == 0:
+            click.echo(f"\r{messages.text('collect.progress', count=self.count)}", err=True, nl=False)
+
+    def close(self) -> None:
+        if self.live and self.count >= 10:
+            click.echo("", err=True)

@@ -9,8 +9,11 @@ from pathlib import Path
 import click
 
 from ita_xlsx import messages
+from ita_xlsx.cli.options import force_option
 from ita_xlsx.cli.output import print_problems, say
 from ita_xlsx.textnorm import escaped
+
+FORCE = force_option("ไฟล์เดิม", "an existing file")
 
 
 @click.group()
@@ -27,7 +30,7 @@ def plan() -> None:
 
 @plan.command("new")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="เขียนทับไฟล์เดิม · overwrite an existing file.")
+@FORCE
 def new(file: Path, force: bool) -> None:
     """สร้างไฟล์แผนเปล่า (Excel) ที่มีหัวตารางภาษาไทยและตัวเลือก · write an empty plan workbook.
 
@@ -48,7 +51,7 @@ def new(file: Path, force: bool) -> None:
 @plan.command("convert")
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="เขียนทับไฟล์เดิม · overwrite an existing file.")
+@FORCE
 def convert(source: Path, target: Path, force: bool) -> None:
     """แปลงแผนระหว่าง YAML และ Excel · convert a plan between YAML and Excel.
 

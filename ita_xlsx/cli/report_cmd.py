@@ -7,24 +7,18 @@ from pathlib import Path
 import click
 
 from ita_xlsx import messages
-from ita_xlsx.cli.collect_cmd import _load
+from ita_xlsx.cli.errors import load_plan_or_stop
+from ita_xlsx.cli.options import out_file, plan_option
 from ita_xlsx.cli.output import say
 
 
 @click.command()
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--out",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="ไฟล์รายงานที่จะเขียน (.docx) · the Word document to write.",
-)
-@click.option(
-    "--plan",
-    "plan_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="ไฟล์แผน (เมื่อ SOURCE เป็น .json และไม่มีไฟล์สรุป .xlsx อยู่ข้างกัน) · the plan (for a .json "
-    "without its consolidated .xlsx beside it).",
+@out_file("รายงาน", "the Word document", ".docx")
+@plan_option(
+    required=False,
+    when_th=" เมื่อ SOURCE เป็น .json และไม่มีไฟล์สรุป .xlsx อยู่ข้างกัน",
+    when_en=", for a .json without its consolidated .xlsx beside it",
 )
 def report(source: Path, out: Path, plan_file: Path | None) -> None:
     """เขียนรายงานผลการดำเนินการเป็นไฟล์ Word · write the round's report as a Word document.
@@ -45,7 +39,7 @@ def report(source: Path, out: Path, plan_file: Path | None) -> None:
 
     if out.suffix.lower() != ".docx":
         raise click.UsageError(messages.text("publish.docx.out-not-docx"))
-    plan = _load(plan_file) if plan_file is not None else None
+    plan = load_plan_or_stop(plan_file) if plan_file is not None else None
     try:
         written = write_report(source, out, plan)
     except ValueError as exc:

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
 import click
 
 from ita_xlsx import messages
-from ita_xlsx.cli.collect_cmd import _as_of, _output_refused, _Progress
-from ita_xlsx.cli.output import print_problems, say
+from ita_xlsx.cli.errors import output_refused
+from ita_xlsx.cli.options import AS_OF, INPUTS, out_file, round_option
+from ita_xlsx.cli.output import Progress, print_problems, say
 
 
 @click.command()
-@click.option(
-    "--out",
-    "out",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="ไฟล์สรุปที่จะเขียน (.xlsx); เขียน .json ชื่อเดียวกันด้วย · the roll-up workbook (and its .json).",
+@out_file(
+    "สรุป", "the roll-up workbook", ".xlsx", also_th="; เขียน .json ชื่อเดียวกันด้วย", also_en=" (and its .json)"
 )
 @click.option(
     "--expected",
@@ -27,13 +25,11 @@ from ita_xlsx.cli.output import print_problems, say
     help="รายชื่อหน่วยงานที่ต้องรายงาน (CSV หรือ .xlsx: code,name,district,province,email) · "
     "the offices that should report.",
 )
-@click.option("--round", "round_id", help="รอบรายงาน เช่น 6m (ค่าเริ่มต้น: รอบของไฟล์ส่วนใหญ่) · the round.")
-@click.option(
-    "--as-of", "as_of", help="วันที่ของข้อมูล (YYYY-MM-DD หรือ 31/3/2566) · the as-of date (default: today)."
-)
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@round_option(default_th="รอบของไฟล์ส่วนใหญ่", default_en="the round of most files")
+@AS_OF
+@INPUTS
 def rollup(
-    out: Path, expected: Path | None, round_id: str | None, as_of: str | None, inputs: tuple[Path, ...]
+    out: Path, expected: Path | None, round_id: str | None, as_of: dt.date | None, inputs: tuple[Path, ...]
 ) -> None:
     """รวมผลของหลายหน่วยงาน (อำเภอ จังหวัด ทั้งประเทศ) · roll up many offices' results.
 
@@ -53,11 +49,11 @@ def rollup(
 
     if out.suffix.lower() != ".xlsx":
         raise click.UsageError(messages.text("rollup.out-not-xlsx"))
-    progress = _Progress()
+    progress = Progress()
     try:
-        with _output_refused():
+        with output_refused():
             results, written = run_rollup(
-                inputs, out, expected=expected, round_id=round_id, as_of=_as_of(as_of), progress=progress
+                inputs, out, expected=expected, round_id=round_id, as_of=as_of, progress=progress
             )
     except ExpectedListError as exc:
         progress.close()

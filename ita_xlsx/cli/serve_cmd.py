@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sys
 from pathlib import Path
 
 import click
 
 from ita_xlsx import messages
-from ita_xlsx.cli.collect_cmd import PLAN, STORE, _as_of, _load
+from ita_xlsx.cli.errors import load_plan_or_stop, refuse_unknown_round, store_errors
+from ita_xlsx.cli.options import AS_OF, PLAN, ROUND, config_option, out_folder, store_option, warn_far_as_of
 from ita_xlsx.cli.output import say
 
 OUT_SUFFIX = "_ผลลัพธ์"
@@ -17,8 +19,8 @@ OUT_SUFFIX = "_ผลลัพธ์"
 
 @click.command()
 @PLAN
-@click.option("--round", "round_id", help="รอบรายงาน เช่น 6m · the round (default: the files' round).")
-@STORE
+@ROUND
+@store_option(required=False, note_th="การรับรอง ประวัติ", note_en="acceptances, history")
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
@@ -33,19 +35,9 @@ OUT_SUFFIX = "_ผลลัพธ์"
     help="ที่อยู่ที่รับคำขอ (เปลี่ยนเมื่อจำเป็นเท่านั้น) · address to listen on (change only if you must).",
 )
 @click.option("--no-browser", is_flag=True, help="ไม่ต้องเปิดเบราว์เซอร์ · do not open the browser.")
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="โฟลเดอร์ผลลัพธ์ (ค่าเริ่มต้น: FOLDER_ผลลัพธ์ ข้างโฟลเดอร์) · output folder (default: FOLDER_ผลลัพธ์).",
-)
-@click.option("--as-of", "as_of", help="วันที่ของข้อมูล (ค่าเริ่มต้น: วันนี้) · the as-of date (default: today).")
-@click.option(
-    "--config",
-    "mail_config",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="ไฟล์ตั้งค่าอีเมล สำหรับส่งอีเมลเตือน · mail settings, for sending reminders.",
-)
+@out_folder("ผลลัพธ์", "the outputs", default_th="FOLDER_ผลลัพธ์ ข้างโฟลเดอร์", default_en="FOLDER_ผลลัพธ์ beside it")
+@AS_OF
+@config_option(use_th=" สำหรับส่งอีเมลเตือน", use_en=", for sending reminders")
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.pass_context
 def serve(
@@ -57,8 +49,8 @@ def serve(
     host: str,
     no_browser: bool,
     out_dir: Path | None,
-    as_of: str | None,
-    mail_config: Path | None,
+    as_of: dt.date | None,
+    config_file: Path | None,
     folder: Path,
 ) -> None:
     """โต๊ะผู้ประสานงาน: ทั้งรอบจากหน้าเว็บในเครื่อง · the coordinator's desk in the browser.
@@ -71,17 +63,14 @@ def serve(
     ตัวอย่าง · example:
       ita-xlsx serve --plan workbook_templates/plan-2566.yaml --round 6m ไฟล์ที่ส่งกลับ/
     """
-    from ita_xlsx.cli.store_cmd import store_errors
     from ita_xlsx.desk.app import DeskSettings, create_app
     from ita_xlsx.desk.guard import Guard, new_token
     from ita_xlsx.desk.server import listen, serve
     from ita_xlsx.desk.store import open_store
     from ita_xlsx.report.pdf import find_libreoffice
 
-    plan = _load(plan_file)
-    if round_id and plan.round(round_id) is None:
-        rounds = ", ".join(r.id for r in plan.rounds)
-        raise click.UsageError(messages.text("collect.unknown-round", round=round_id, rounds=rounds))
+    plan = load_plan_or_stop(plan_file)
+    refuse_unknown_round(plan, round_id)
     folder, out_dir = _folders(folder, out_dir)
     if store_path is not None and folder in store_path.resolve().parents:  # it would be read as a return
         raise click.UsageError(
@@ -95,8 +84,8 @@ def serve(
         out_dir,
         store,
         round_id=round_id,
-        as_of=_as_of(as_of, plan),
-        mail_config=mail_config,
+        as_of=warn_far_as_of(as_of, plan),
+        mail_config=config_file,
         pdf=find_libreoffice() is not None,
         debug=ctx.obj.get("debug", False) if ctx.obj else False,
     )

@@ -2,67 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
-import sys
 from pathlib import Path
 
 import click
 
 from ita_xlsx import messages
+from ita_xlsx.cli.errors import store_errors
+from ita_xlsx.cli.options import NOTE, ROUND_REQUIRED, STORE_REQUIRED, YEAR, out_file, out_folder
 from ita_xlsx.cli.output import say
 
-
-def store_option(*, required: bool):
-    """--store (or ITA_STORE): the office store's file."""
-    return click.option(
-        "--store",
-        "store_path",
-        envvar="ITA_STORE",
-        show_envvar=True,
-        required=required,
-        default=None,
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="คลังข้อมูลของสำนักงาน (ไฟล์ .sqlite; สร้างให้เมื่อยังไม่มี) · the office store (made when absent)."
-        if not required
-        else "คลังข้อมูลของสำนักงาน (.sqlite) · the office store.",
-    )
-
-
-STORE_REQUIRED = store_option(required=True)
-ROUND = click.option("--round", "round_id", required=True, help="รอบรายงาน เช่น 6m · the round.")
-YEAR = click.option(
-    "--year",
-    "fiscal_year",
-    type=int,
-    default=None,
-    help="ปีงบประมาณ พ.ศ. (ค่าเริ่มต้น: ปีล่าสุดของรอบนี้) · fiscal year (default: the round's latest).",
-)
 DIVISIONS = click.argument("divisions", nargs=-1, required=True)
-
-
-@contextlib.contextmanager
-def store_errors():
-    """A store that cannot be used: its message in the user's language, exit 2, nothing changed."""
-    from ita_xlsx.store import StoreError
-
-    try:
-        yield
-    except StoreError as exc:
-        click.echo(messages.text(exc.key, **exc.params), err=True)
-        sys.exit(2)
-
-
-def print_outcomes(outcomes) -> None:
-    """What became of the problems sent back to each division."""
-    for outcome in outcomes:
-        say(
-            "store.feedback-outcome",
-            name=outcome.division_name,
-            fixed=outcome.fixed,
-            remaining=len(outcome.remaining),
-        )
-        for message in outcome.remaining:
-            say("store.feedback-remaining", message=message)
 
 
 def _decide(store_path: Path, action: str, round_id: str, divisions, fiscal_year, note: str) -> list:
@@ -83,9 +32,9 @@ def _decide(store_path: Path, action: str, round_id: str, divisions, fiscal_year
 
 @click.command()
 @STORE_REQUIRED
-@ROUND
+@ROUND_REQUIRED
 @YEAR
-@click.option("--note", default="", help="บันทึกประกอบ · a note kept with the decision.")
+@NOTE
 @DIVISIONS
 def accept(store_path: Path, round_id: str, fiscal_year: int | None, note: str, divisions) -> None:
     """ยอมรับแบบรายงานของหน่วยงาน · accept divisions' chosen returns for a round.
@@ -105,9 +54,9 @@ def accept(store_path: Path, round_id: str, fiscal_year: int | None, note: str, 
 
 @click.command()
 @STORE_REQUIRED
-@ROUND
+@ROUND_REQUIRED
 @YEAR
-@click.option("--note", default="", help="บันทึกประกอบ · a note kept with the decision.")
+@NOTE
 @DIVISIONS
 def reopen(store_path: Path, round_id: str, fiscal_year: int | None, note: str, divisions) -> None:
     """เปิดรับแบบรายงานของหน่วยงานใหม่ · reopen divisions whose return was accepted.
@@ -125,13 +74,7 @@ def reopen(store_path: Path, round_id: str, fiscal_year: int | None, note: str, 
 
 @click.command()
 @STORE_REQUIRED
-@click.option(
-    "--out",
-    "out",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="ไฟล์ประวัติที่จะเขียน (.xlsx) · the history workbook.",
-)
+@out_file("ประวัติ", "the history workbook", ".xlsx")
 def history(store_path: Path, out: Path) -> None:
     """ประวัติทุกรอบทุกปี · the history workbook: trends across rounds and fiscal years.
 
@@ -159,13 +102,7 @@ def history(store_path: Path, out: Path) -> None:
 
 @click.command()
 @STORE_REQUIRED
-@click.option(
-    "--out",
-    "out_dir",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="โฟลเดอร์ที่จะเขียนไฟล์ CSV · folder for the CSV files.",
-)
+@out_folder("ไฟล์ CSV", "the CSV files", required=True)
 def export(store_path: Path, out_dir: Path) -> None:
     """ส่งออกคลังข้อมูลเป็น CSV · the store's tables as CSV (UTF-8 with BOM, opens in Excel).
 

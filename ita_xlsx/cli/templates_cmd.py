@@ -9,39 +9,17 @@ from pathlib import Path
 import click
 
 from ita_xlsx import messages
+from ita_xlsx.cli.errors import store_errors
+from ita_xlsx.cli.options import PASSWORD, PLAN, force_option, out_folder, round_option
 from ita_xlsx.cli.output import print_problems, say
 
 
 @click.command()
-@click.option(
-    "--plan",
-    "plan_file",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="ไฟล์แผน (.yaml หรือ .xlsx) · the plan file.",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="โฟลเดอร์ที่จะเขียนแบบรายงาน · folder for the workbooks.",
-)
-@click.option(
-    "--round",
-    "round_id",
-    default=None,
-    help="รหัสรอบ เช่น 6m (ค่าเริ่มต้น: รอบแรกของแผน) · round id (default: the plan's first).",
-)
-@click.option(
-    "--password",
-    envvar="ITA_TEMPLATE_PASSWORD",
-    show_envvar=True,
-    default=None,
-    help="รหัสผ่านปลดล็อกแผ่นงาน (ไม่ระบุ: สุ่มและบันทึกไว้ในโฟลเดอร์) · sheet-protection password "
-    "(default: a random one, saved in the folder).",
-)
-@click.option("--force", is_flag=True, help="เขียนทับแบบรายงานเดิม · overwrite existing workbooks.")
+@PLAN
+@out_folder("แบบรายงาน", "the workbooks", required=True)
+@round_option(default_th="รอบแรกของแผน", default_en="the plan's first")
+@PASSWORD
+@force_option("แบบรายงานเดิม", "existing workbooks")
 @click.option(
     "--prefill",
     "prefill_path",
@@ -125,7 +103,6 @@ def templates(
 
 def _from_store(store_path: Path, plan, round_id: str) -> list[dict]:
     """The records to prefill ``round_id`` from, out of the office store; says where they come from."""
-    from ita_xlsx.cli.store_cmd import store_errors
     from ita_xlsx.store import connect
     from ita_xlsx.store.prefill import prefill_records, prefill_source
 

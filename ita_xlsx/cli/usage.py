@@ -80,7 +80,7 @@ def _value_reason(text: str) -> str:
 
 
 def _param_name(param: click.Parameter | None, hint: object) -> str:
-    if param is None:
+    if param is None or hint:  # a name the error gives itself comes first, as in click's own message
         return str(hint or "")
     if isinstance(param, click.Option):
         return param.opts[0]
