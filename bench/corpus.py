@@ -30,7 +30,8 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ita_xlsx import samples, thaidates
+from ita_xlsx import samples
+from ita_xlsx.core import thaidates
 from ita_xlsx.plan import Division, Plan, load_plan, save_plan
 from ita_xlsx.template import layout
 

@@ -35,7 +35,7 @@ def main() -> None:
         peak_mb[name] = _peak_mb()
         clock = now
 
-    from ita_xlsx.collect import collect
+    from ita_xlsx.collect.run import collect
     from ita_xlsx.plan import load_plan
     from ita_xlsx.report import write_consolidated
 

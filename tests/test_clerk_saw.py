@@ -18,9 +18,9 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from ita_xlsx import displayed
 from ita_xlsx.cli import cli
-from ita_xlsx.collect import collect
+from ita_xlsx.collect.run import collect
+from ita_xlsx.core import displayed
 from ita_xlsx.template import layout
 
 import libreoffice as lo

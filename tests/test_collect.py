@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from ita_xlsx.cli import cli
-from ita_xlsx.collect import collect
+from ita_xlsx.collect.run import collect
 from ita_xlsx.template import layout
 
 from workbooks import ROOT, edit, filled_workbooks, named_cell, results_json

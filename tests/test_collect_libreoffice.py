@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ita_xlsx.collect import collect
+from ita_xlsx.collect.run import collect
 from ita_xlsx.template import layout
 
 import libreoffice as lo

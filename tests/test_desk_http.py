@@ -15,7 +15,7 @@ from ita_xlsx import messages
 from ita_xlsx.desk.app import DeskSettings, create_app
 from ita_xlsx.desk.guard import Guard
 from ita_xlsx.desk.store import Acceptance, open_store
-from ita_xlsx.safezip import Limits
+from ita_xlsx.intake.safezip import Limits
 
 import hostile
 

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from ita_xlsx import collect, messages
-from ita_xlsx.problems import Problem
-from ita_xlsx.returned import Returned, read_returned
+from ita_xlsx import messages
+from ita_xlsx.collect import run as collect
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.read.returned import Returned, read_returned
 
 try:
     import hostile

@@ -18,13 +18,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ita_xlsx import problems as P
+from ita_xlsx.collect.results import FileReport, LogEntry, Record, Results
+from ita_xlsx.core import problems as P
+from ita_xlsx.core.thaidates import to_thai_digits as thai
 from ita_xlsx.plan import Plan
 from ita_xlsx.report import SHEET_NAMES, OutputIsInputError, write_consolidated
 from ita_xlsx.report import rows as report_rows
 from ita_xlsx.report.formats import STATE_ORDER
-from ita_xlsx.results import FileReport, LogEntry, Record, Results
-from ita_xlsx.thaidates import to_thai_digits as thai
 
 AS_OF = dt.date(2023, 4, 10)
 ROUND = "6m"
@@ -569,7 +569,7 @@ def test_report_action_texts(book, results, sample_plan):
         for r in records:
             if r["status"] == "done":
                 day = dt.date.fromisoformat(r["action_date"])
-                from ita_xlsx.thaidates import format_thai
+                from ita_xlsx.core.thaidates import format_thai
 
                 assert f"เจ้าหน้าที่ดำเนินการเมื่อวันที่ {format_thai(day, 'official')}" in text
                 assert r["result"] in text

@@ -152,7 +152,7 @@ def test_history_workbook_reads_back_and_renders(office, tmp_path):
 def test_collect_never_imports_pandas(tmp_path):
     code = (
         "import sys\n"
-        "import ita_xlsx.collect\n"
+        "import ita_xlsx.collect.run\n"
         "assert 'pandas' not in sys.modules, 'import'\n"
         "from ita_xlsx.cli import main\n"
         f"sys.argv = ['ita-xlsx', 'collect', '--plan', {str(PLAN_2566)!r}, '--round', '6m', '--as-of',"

@@ -20,8 +20,8 @@ import pytest
 from click.testing import CliRunner
 from openpyxl.utils import range_boundaries
 
-from ita_xlsx import status, style, thaidates
 from ita_xlsx.cli import cli
+from ita_xlsx.core import status, style, thaidates
 from ita_xlsx.plan import load_plan
 from ita_xlsx.template import content, layout, sizing
 from ita_xlsx.template.protection import legacy_password_hash

@@ -29,7 +29,7 @@ def _as_of(value: str | None, plan=None) -> dt.date | None:
     """The --as-of date (None: today); a warning when it lies over a year outside the plan's year."""
     if value is None:
         return None
-    from ita_xlsx import thaidates
+    from ita_xlsx.core import thaidates
 
     parsed = thaidates.parse_date(value)
     if parsed.value is None or not 1900 <= parsed.value.year <= 2200:
@@ -45,7 +45,7 @@ def _as_of(value: str | None, plan=None) -> dt.date | None:
 def say_judged_today(plan, round_id: str | None, as_of_given: bool) -> None:
     """Without --as-of, when today lies outside the round: say that states are as of today, and
     when the round ran."""
-    from ita_xlsx.collect import judged_today
+    from ita_xlsx.collect.run import judged_today
 
     note = None if as_of_given else judged_today(plan, round_id, dt.date.today())
     if note is not None:
@@ -148,8 +148,8 @@ def collect(
       ita-xlsx collect --plan workbook_templates/plan-2566.yaml --round 6m \\
           --as-of 2023-03-31 --out สรุป2566.xlsx ไฟล์ที่ส่งกลับ/
     """
-    from ita_xlsx.collect import collect as run_collect
-    from ita_xlsx.outputs import output_paths, publish_paths, refuse_inputs, write_outputs
+    from ita_xlsx.collect.outputs import output_paths, publish_paths, refuse_inputs, write_outputs
+    from ita_xlsx.collect.run import collect as run_collect
     from ita_xlsx.publish import linkcheck
 
     plan = _load(plan_file)
@@ -223,7 +223,7 @@ def _record(kept, results, inputs) -> None:
 @contextlib.contextmanager
 def _output_refused():
     """An output that would overwrite an input or lie in a folder of returns: a usage error."""
-    from ita_xlsx.outputs import OutputInInputFolder, OutputIsInput
+    from ita_xlsx.collect.outputs import OutputInInputFolder, OutputIsInput
 
     try:
         yield
@@ -248,7 +248,7 @@ def check(plan_file: Path, as_of: str | None, inputs: tuple[Path, ...]) -> None:
     ตัวอย่าง · example:
       ita-xlsx check --plan workbook_templates/plan-2566.yaml ITA2566_6m_finance_กองคลัง.xlsx
     """
-    from ita_xlsx.collect import check as run_check
+    from ita_xlsx.collect.run import check as run_check
 
     plan = _load(plan_file)
     reports = run_check(plan, inputs, as_of=_as_of(as_of, plan))

@@ -60,8 +60,8 @@ def feedback(
       ita-xlsx feedback --plan workbook_templates/plan-2566.yaml --round 6m \\
           --as-of 2023-03-31 --out ให้แก้ไข ไฟล์ที่ส่งกลับ/
     """
-    from ita_xlsx.feedback import FeedbackOutIsInput, FeedbackOverwritesInput, write_feedback
-    from ita_xlsx.problems import ERROR
+    from ita_xlsx.core.problems import ERROR
+    from ita_xlsx.feedback.workbook import FeedbackOutIsInput, FeedbackOverwritesInput, write_feedback
 
     plan = _load(plan_file)
     if round_id and plan.round(round_id) is None:

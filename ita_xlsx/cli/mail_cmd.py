@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ita_xlsx import messages, problems
+from ita_xlsx import messages
 from ita_xlsx.cli.output import print_problems, say
+from ita_xlsx.core import problems
 from ita_xlsx.mail.config import PASSWORD_ENV, TLS_MODES, MailSettings
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ def _check_mail_usage(
 
 def _refuse_line_breaks(values: Iterable[tuple[str, str]]) -> None:
     """Stop with exit 2 when a value that goes into a mail header holds a line break."""
-    from ita_xlsx.textnorm import CONTROL, escaped
+    from ita_xlsx.core.textnorm import CONTROL, escaped
 
     for option, value in values:
         if CONTROL.search(value):

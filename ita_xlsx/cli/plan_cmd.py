@@ -10,7 +10,7 @@ import click
 
 from ita_xlsx import messages
 from ita_xlsx.cli.output import print_problems, say
-from ita_xlsx.textnorm import escaped
+from ita_xlsx.core.textnorm import escaped
 
 
 @click.group()
@@ -35,7 +35,7 @@ def new(file: Path, force: bool) -> None:
     ตัวอย่าง · example:
       ita-xlsx plan new แผน2567.xlsx
     """
-    from ita_xlsx.atomic import atomic_write_bytes
+    from ita_xlsx.core.atomic import atomic_write_bytes
     from ita_xlsx.plan.xlsx_io import plan_workbook_bytes
 
     if file.suffix.lower() != ".xlsx":

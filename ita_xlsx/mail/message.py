@@ -18,12 +18,12 @@ from email.utils import formatdate, getaddresses, make_msgid, parseaddr
 from pathlib import Path
 
 from ita_xlsx import messages
-from ita_xlsx.atomic import atomic_write_bytes
+from ita_xlsx.core.atomic import atomic_write_bytes
+from ita_xlsx.core.thaidates import format_thai, to_thai_digits
+from ita_xlsx.intake.own_files import MAIL_HEADER, MAIL_MARK
 from ita_xlsx.mail.body import Block, Items, paragraph, render_html, render_plain
 from ita_xlsx.mail.config import MailSettings
 from ita_xlsx.mail.results import ResultRecord, Results
-from ita_xlsx.own_files import MAIL_HEADER, MAIL_MARK
-from ita_xlsx.thaidates import format_thai, to_thai_digits
 
 XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 MAX_LISTED = 50  # overdue measures listed in the summary body; the workbook has them all

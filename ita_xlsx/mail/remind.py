@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
 
-from ita_xlsx import problems
+from ita_xlsx.core import problems
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.core.thaidates import to_thai_digits
 from ita_xlsx.mail.body import Block, Items, paragraph
 from ita_xlsx.mail.message import (
     ascii_safe,
@@ -26,8 +28,6 @@ from ita_xlsx.mail.message import (
 from ita_xlsx.mail.results import REMINDER_STATES, ResultRecord, Results
 from ita_xlsx.mail.send import Outgoing
 from ita_xlsx.plan import Division, Plan
-from ita_xlsx.problems import Problem
-from ita_xlsx.thaidates import to_thai_digits
 
 
 @dataclass(frozen=True, slots=True)

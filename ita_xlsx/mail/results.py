@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from ita_xlsx import problems
-from ita_xlsx.jsonvalues import date_of as _date
-from ita_xlsx.jsonvalues import int_of as _int
-from ita_xlsx.jsonvalues import text_of as _text
-from ita_xlsx.problems import Problem
-from ita_xlsx.run_id import other_run
-from ita_xlsx.textnorm import CONTROL
+from ita_xlsx.core import problems
+from ita_xlsx.core.jsonvalues import date_of as _date
+from ita_xlsx.core.jsonvalues import int_of as _int
+from ita_xlsx.core.jsonvalues import text_of as _text
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.core.textnorm import CONTROL
+from ita_xlsx.read.run_id import other_run
 
 FORMAT = "ita-xlsx-results/1"
 REMINDER_STATES = ("missing", "overdue", "periods_missing", "due_soon")

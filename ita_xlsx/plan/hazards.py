@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ita_xlsx import problems, textnorm
+from ita_xlsx.core import problems, textnorm
+from ita_xlsx.core.textnorm import escaped
 from ita_xlsx.plan.model import Plan
-from ita_xlsx.textnorm import escaped
 
 MAX_CELL_CHARS = 32_767  # Excel's limit for the text of one cell
 MAX_CODE_CHARS = 40  # a division code, in every file name of its division

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from functools import cached_property
 
-from ita_xlsx import textnorm, thaidates
+from ita_xlsx.core import textnorm, thaidates
 from ita_xlsx.plan.schedule import Occurrence, Schedule
 
 FORMAT = "ita-xlsx-plan/1"

@@ -12,13 +12,13 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from ita_xlsx import problems, style, thaidates
+from ita_xlsx.core import problems, style, thaidates
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.core.style import FONT_NAME, FONT_SIZE, print_on_a4
 from ita_xlsx.plan.build import build_plan
 from ita_xlsx.plan.model import FORMAT, Plan
 from ita_xlsx.plan.schedule import KINDS
 from ita_xlsx.plan.yaml_io import plan_to_dict
-from ita_xlsx.problems import Problem
-from ita_xlsx.style import FONT_NAME, FONT_SIZE, print_on_a4
 
 GUIDE_SHEET = "วิธีกรอก"
 SETTINGS_SHEET = "แผน"

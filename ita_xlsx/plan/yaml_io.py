@@ -8,10 +8,10 @@ from pathlib import Path
 
 import yaml
 
-from ita_xlsx import problems
+from ita_xlsx.core import problems
+from ita_xlsx.core.problems import Problem
 from ita_xlsx.plan.build import build_plan
 from ita_xlsx.plan.model import Plan
-from ita_xlsx.problems import Problem
 
 
 def read_yaml_plan(path: Path) -> tuple[Plan | None, list[Problem]]:

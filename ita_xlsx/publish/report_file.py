@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from ita_xlsx import messages
-from ita_xlsx.atomic import overwrites_input
+from ita_xlsx.core.atomic import overwrites_input
 from ita_xlsx.plan import Plan
 from ita_xlsx.publish.docx_report import write_docx
 from ita_xlsx.publish.report_doc import OfficialReport, from_data

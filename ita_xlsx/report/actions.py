@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from ita_xlsx import messages, thaidates
+from ita_xlsx import messages
+from ita_xlsx.core import thaidates
 from ita_xlsx.report.data import parse_iso
 
 RHYTHMS = ("daily", "monthly", "quarterly", "twice-yearly", "yearly")

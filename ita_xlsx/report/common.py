@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from xlsxwriter.worksheet import Worksheet
 
 from ita_xlsx import messages
-from ita_xlsx import style as house
+from ita_xlsx.core import style as house
 from ita_xlsx.report import rows
 from ita_xlsx.report.formats import Formats
 from ita_xlsx.report.rows import RowWriter, Style

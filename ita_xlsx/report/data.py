@@ -13,10 +13,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ita_xlsx import messages, thaidates
+from ita_xlsx import messages
+from ita_xlsx.collect.results import KeyMaker, RecordKey
+from ita_xlsx.core import thaidates
 from ita_xlsx.plan import Plan, Round
 from ita_xlsx.report.formats import DONE_STATES, state_label
-from ita_xlsx.results import KeyMaker, RecordKey
 
 RESULTS_FORMAT = "ita-xlsx-results/1"
 

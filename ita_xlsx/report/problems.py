@@ -9,7 +9,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from ita_xlsx import messages
-from ita_xlsx.problems import SEVERITIES
+from ita_xlsx.core.problems import SEVERITIES
 from ita_xlsx.report import rows
 from ita_xlsx.report.common import (
     condition,

@@ -29,7 +29,7 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from ita_xlsx import messages
-from ita_xlsx.textnorm import FORMULA_TRIGGERS, clean_cell_text, xml_safe
+from ita_xlsx.core.textnorm import FORMULA_TRIGGERS, clean_cell_text, xml_safe
 
 EXCEL_MAX_CHARS = 32767
 EXCEL_MAX_URL = 2079

@@ -20,15 +20,15 @@ from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.workbook import Workbook
 
 from ita_xlsx import messages
-from ita_xlsx.atomic import atomic_path, overwrites_input
-from ita_xlsx.faults import fault_point
+from ita_xlsx.collect.results import CONSOLIDATED_FORMAT
+from ita_xlsx.core.atomic import atomic_path, overwrites_input
+from ita_xlsx.core.faults import fault_point
+from ita_xlsx.core.scratch import scratch_folder
 from ita_xlsx.plan import Plan
+from ita_xlsx.read.run_id import RUN_ID_PROPERTY
 from ita_xlsx.report import detail, evidence, not_received, official, overdue, problems, summary
 from ita_xlsx.report.data import ReportData, build
 from ita_xlsx.report.formats import Formats, workbook_options
-from ita_xlsx.results import CONSOLIDATED_FORMAT
-from ita_xlsx.run_id import RUN_ID_PROPERTY
-from ita_xlsx.scratch import scratch_folder
 
 SHEET_MODULES: tuple[ModuleType, ...] = (summary, detail, overdue, problems, not_received, official, evidence)
 SHEET_NAMES = tuple(m.SHEET for m in SHEET_MODULES)
@@ -135,7 +135,7 @@ def _set_properties(wb: Workbook, data: ReportData) -> None:
         ("office_website", office.website),
     ):
         wb.set_custom_property(f"ita_{name}", str(value or ""), "text")
-    if results.get("run_id"):  # the JSON written with this workbook says the same (see ita_xlsx.run_id)
+    if results.get("run_id"):  # the JSON written with this workbook says the same (see ita_xlsx.read.run_id)
         wb.set_custom_property(RUN_ID_PROPERTY, str(results["run_id"]), "text")
 
 

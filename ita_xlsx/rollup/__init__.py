@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ita_xlsx.atomic import atomic_path, check_replaceable
+from ita_xlsx.core.atomic import atomic_path, check_replaceable
 from ita_xlsx.rollup.aggregate import RollupResults, roll_up
 from ita_xlsx.rollup.expected import ExpectedListError, read_expected
 
@@ -35,8 +35,8 @@ def output_pair(out: Path) -> tuple[Path, Path]:
 
 def write_rollup(results: RollupResults, out: Path, *, inputs: Iterable[Path] = ()) -> list[Path]:
     """Write R.xlsx and R.json together, atomically; an output that would overwrite an input is
-    refused (:class:`ita_xlsx.outputs.OutputIsInput`) before anything is written."""
-    from ita_xlsx.outputs import refuse_inputs
+    refused (:class:`ita_xlsx.collect.outputs.OutputIsInput`) before anything is written."""
+    from ita_xlsx.collect.outputs import refuse_inputs
     from ita_xlsx.rollup.json_out import write_json
     from ita_xlsx.rollup.workbook import write_rollup_workbook
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ita_xlsx import messages, thaidates
+from ita_xlsx import messages
+from ita_xlsx.core import thaidates
 from ita_xlsx.plan.model import Division, Measure, Plan, Round
 from ita_xlsx.plan.schedule import Schedule
 from ita_xlsx.template import layout

@@ -11,7 +11,7 @@ import hashlib
 import re
 import unicodedata
 
-from ita_xlsx import textnorm, thaidates
+from ita_xlsx.core import textnorm, thaidates
 from ita_xlsx.plan.hazards import FILE_NAME_PART_BYTES
 from ita_xlsx.plan.model import Measure, Plan, Round
 

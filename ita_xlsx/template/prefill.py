@@ -13,10 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ita_xlsx import messages, problems, status, textnorm, thaidates
+from ita_xlsx import messages
+from ita_xlsx.core import problems, status, textnorm, thaidates
+from ita_xlsx.core.problems import Problem
 from ita_xlsx.plan.model import Plan
-from ita_xlsx.problems import Problem
-from ita_xlsx.run_id import other_run
+from ita_xlsx.read.run_id import other_run
 from ita_xlsx.template import layout
 
 MAX_CELL_CHARS = 32767  # Excel's limit for the text of one cell

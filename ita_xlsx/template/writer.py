@@ -27,11 +27,11 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
-from ita_xlsx import problems, status, style, textnorm, thaidates
-from ita_xlsx.atomic import atomic_path
-from ita_xlsx.own_files import PASSWORD_FILE
+from ita_xlsx.core import problems, status, style, textnorm, thaidates
+from ita_xlsx.core.atomic import atomic_path
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.intake.own_files import PASSWORD_FILE
 from ita_xlsx.plan.model import Division, Measure, Plan, Round
-from ita_xlsx.problems import Problem
 from ita_xlsx.template import content, layout, sizing
 from ita_xlsx.template.content import th
 from ita_xlsx.template.prefill import (

@@ -14,11 +14,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, NamedTuple
 
-from ita_xlsx.digest import DIGEST_KEY, content_digest
-from ita_xlsx.problem_spool import SpooledProblems
-from ita_xlsx.problems import Problem, sort_key
-from ita_xlsx.run_id import new_run_id
-from ita_xlsx.spool import Mapped, Spool
+from ita_xlsx.core.digest import DIGEST_KEY, content_digest
+from ita_xlsx.core.problem_spool import SpooledProblems
+from ita_xlsx.core.problems import Problem, sort_key
+from ita_xlsx.core.spool import Mapped, Spool
+from ita_xlsx.read.run_id import new_run_id
 
 RESULTS_FORMAT = "ita-xlsx-results/1"
 CONSOLIDATED_FORMAT = "ita-xlsx-consolidated/1"  # the consolidated workbook's ita_format property
@@ -120,7 +120,7 @@ class Results:
     records: Sequence[Record]  # a list, or SpooledRecords when collect made them
     files: list[FileReport]
     problems: Sequence[Problem]  # a list, or SpooledProblems when collect found them
-    links: Sequence = field(default_factory=list)  # ita_xlsx.publish.links.Link: the evidence register
+    links: Sequence = field(default_factory=list)  # ita_xlsx.check.links.Link: the evidence register
     run_id: str = field(default_factory=new_run_id)  # OUT.xlsx and OUT.json of one run carry the same
 
     def summary(self) -> dict:
@@ -200,7 +200,7 @@ class Results:
 
     def _fields(self) -> Iterator[tuple[str, object]]:
         """The JSON fields in order; the long lists as sequences made item by item when read."""
-        from ita_xlsx.status import STATE_BY_CODE, STATUS_BY_CODE
+        from ita_xlsx.core.status import STATE_BY_CODE, STATUS_BY_CODE
 
         plan = self.plan
         rnd = plan.round(self.round_id)
@@ -340,7 +340,7 @@ def _problem_dicts(found: Sequence[Problem]) -> list[dict]:
 
 
 def _plan_index(plan):
-    from ita_xlsx.returned import plan_index  # returned imports this module
+    from ita_xlsx.read.returned import plan_index  # returned imports this module
 
     return plan_index(plan)
 
@@ -417,8 +417,8 @@ class RecordSpool(Mapped):
         self.record_keys.append(self.key_of(item))
 
     def keep(self, made: Iterable[bytes], keys: Iterable[RecordKey]) -> tuple[int, list[RecordKey]]:
-        """Store records' JSON objects pickled by :func:`~ita_xlsx.spool.dumps` elsewhere (see
-        :mod:`ita_xlsx.judge`), not listed yet: where the first of them is, and their ``keys``
+        """Store records' JSON objects pickled by :func:`~ita_xlsx.core.spool.dumps` elsewhere (see
+        :mod:`ita_xlsx.check.judge`), not listed yet: where the first of them is, and their ``keys``
         with the codes kept once here."""
         first = len(self.store)
         for data in made:
@@ -445,7 +445,7 @@ class SpooledRecords(Sequence):
     """
 
     def __init__(self, plan) -> None:
-        from ita_xlsx.status import STATE_BY_CODE, STATUS_BY_CODE
+        from ita_xlsx.core.status import STATE_BY_CODE, STATUS_BY_CODE
 
         self.dicts = RecordSpool()
         self.as_dict = RecordDict(plan, STATUS_BY_CODE, STATE_BY_CODE)

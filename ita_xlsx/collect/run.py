@@ -1,11 +1,11 @@
 """Collect: read every returned workbook, check it, merge, and judge each record.
 
 The read path streams: one file's bytes at a time. As each accepted file is read, its records
-are made and judged as if it were its division's chosen file (:mod:`ita_xlsx.judge`); the records
-go to the record spool on disk as they come (see :mod:`ita_xlsx.spool`), what the file says and
+are made and judged as if it were its division's chosen file (:mod:`ita_xlsx.check.judge`); the records
+go to the record spool on disk as they come (see :mod:`ita_xlsx.core.spool`), what the file says and
 the rules' problems to a stash on disk. The merge chooses each division's file and lists its
 records in the record spool (nothing is copied); the problems found go to a third spool
-(:mod:`ita_xlsx.problem_spool`). In memory stay the files' reports and a small key per record.
+(:mod:`ita_xlsx.core.problem_spool`). In memory stay the files' reports and a small key per record.
 A bad file is reported and skipped; the good ones still merge.
 
 With many files the workbooks are read, checked and judged in worker processes, one per core:
@@ -32,18 +32,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from ita_xlsx import intake, problems, rules, spool, thaidates
-from ita_xlsx.faults import fault_point
-from ita_xlsx.intake import Candidate
-from ita_xlsx.judge import Judged, Judging, judge
-from ita_xlsx.merge import choose_versions, division_records
-from ita_xlsx.parent_watch import exit_with_parent
-from ita_xlsx.plan import Plan
-from ita_xlsx.problem_spool import ProblemSpool, SpooledProblems
-from ita_xlsx.problems import Problem
-from ita_xlsx.publish import linkcheck, register
-from ita_xlsx.publish.links import Link
-from ita_xlsx.results import (
+from ita_xlsx.check import rules
+from ita_xlsx.check.judge import Judged, Judging, judge
+from ita_xlsx.check.links import Link
+from ita_xlsx.check.merge import choose_versions, division_records
+from ita_xlsx.collect.results import (
     FileReport,
     LogEntry,
     RecordKey,
@@ -52,8 +45,17 @@ from ita_xlsx.results import (
     SpooledRecords,
     division_submissions,
 )
-from ita_xlsx.returned import Entry, Returned, read_returned
-from ita_xlsx.spool import Spool
+from ita_xlsx.core import problems, spool, thaidates
+from ita_xlsx.core.faults import fault_point
+from ita_xlsx.core.parent_watch import exit_with_parent
+from ita_xlsx.core.problem_spool import ProblemSpool, SpooledProblems
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.core.spool import Spool
+from ita_xlsx.intake import gather as intake
+from ita_xlsx.intake.gather import Candidate
+from ita_xlsx.plan import Plan
+from ita_xlsx.publish import linkcheck, register
+from ita_xlsx.read.returned import Entry, Returned, read_returned
 
 Progress = Callable[[str], None]
 
@@ -77,7 +79,7 @@ def read_inputs(
     With a ``stash``, what each workbook says (its entries and log) is put there as it is read
     and the workbooks come back without it: memory does not grow with what the files say.
     With ``judging``, each accepted workbook's records are also made and judged as it is read
-    (see :mod:`ita_xlsx.judge`), in the workers when there are some; its activity log is then
+    (see :mod:`ita_xlsx.check.judge`), in the workers when there are some; its activity log is then
     in its judged records only.
     """
     limits = limits or intake.Limits()

@@ -13,14 +13,16 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ita_xlsx import displayed, messages, normalize, problems, textnorm, thaidates
-from ita_xlsx.own_files import FEEDBACK_MARK
+from ita_xlsx import messages
+from ita_xlsx.collect.results import CONSOLIDATED_FORMAT, LogEntry
+from ita_xlsx.core import displayed, problems, textnorm, thaidates
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.intake.own_files import FEEDBACK_MARK
+from ita_xlsx.intake.safezip import PackageError, SafePackage
 from ita_xlsx.plan import Plan
-from ita_xlsx.problems import Problem
-from ita_xlsx.results import CONSOLIDATED_FORMAT, LogEntry
-from ita_xlsx.safezip import PackageError, SafePackage
+from ita_xlsx.read import normalize
+from ita_xlsx.read.xlsxread import MAX_COLUMN, Area, Cell, Workbook, cell_ref, column_number, open_workbook
 from ita_xlsx.template import layout as L
-from ita_xlsx.xlsxread import MAX_COLUMN, Area, Cell, Workbook, cell_ref, column_number, open_workbook
 
 FIELDS = {  # record field → defined name
     "measure_id": L.NAME_MEASURE_ID,
@@ -73,7 +75,7 @@ class Returned:
     log: list[LogEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     packed: bytes | None = None  # entries and log, pickled by the worker process that read the file
-    judged: bytes | None = None  # its records and the rules' problems, pickled (see ita_xlsx.judge)
+    judged: bytes | None = None  # its records and the rules' problems, pickled (see ita_xlsx.check.judge)
 
     def report(self, make, code: str, **kw: object) -> None:
         kw.setdefault("division", self.division)

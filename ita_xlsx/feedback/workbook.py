@@ -27,14 +27,15 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ita_xlsx import messages, style, textnorm, thaidates
-from ita_xlsx.atomic import atomic_write_bytes, input_folder_holding, overwrites_input
-from ita_xlsx.collect import collect, judged_today, read_inputs
-from ita_xlsx.own_files import FEEDBACK_MARK
+from ita_xlsx import messages
+from ita_xlsx.collect.results import FileReport, Results
+from ita_xlsx.collect.run import collect, judged_today, read_inputs
+from ita_xlsx.core import style, textnorm, thaidates
+from ita_xlsx.core.atomic import atomic_write_bytes, input_folder_holding, overwrites_input
+from ita_xlsx.core.problems import ERROR, WARNING, Problem, sort_key
+from ita_xlsx.intake.own_files import FEEDBACK_MARK
 from ita_xlsx.plan import Plan
-from ita_xlsx.problems import ERROR, WARNING, Problem, sort_key
-from ita_xlsx.results import FileReport, Results
-from ita_xlsx.returned import FIELDS, LOCKED_FIELDS, LOG_FIELDS, Returned
+from ita_xlsx.read.returned import FIELDS, LOCKED_FIELDS, LOG_FIELDS, Returned
 from ita_xlsx.template import content, layout, sizing
 from ita_xlsx.template.writer import build_template, resolve_password
 

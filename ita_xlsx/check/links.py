@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ita_xlsx.results import LogEntry, Record
+from ita_xlsx.collect.results import LogEntry, Record
 from ita_xlsx.template.layout import LOG_SHEET
 
 TEXT_FIELDS = ("evidence", "result", "note")
