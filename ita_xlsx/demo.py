@@ -37,9 +37,9 @@ class DemoRun:
 
 
 def run_demo(out_dir: Path, *, pdf: bool = True) -> DemoRun:
-    from ita_xlsx.collect.outputs import write_outputs
     from ita_xlsx.collect.run import collect
     from ita_xlsx.plan import load_plan
+    from ita_xlsx.publish.outputs import write_outputs
     from ita_xlsx.template.writer import write_templates
 
     plan_file = copy_bundled(out_dir)

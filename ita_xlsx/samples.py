@@ -17,7 +17,7 @@ import yaml
 
 from ita_xlsx.core import thaidates
 from ita_xlsx.plan import Plan
-from ita_xlsx.template import layout
+from ita_xlsx.read import layout
 
 ROUND = "6m"
 PASSWORD = "sample"  # the samples are public examples; their sheets are protected like real ones

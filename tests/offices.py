@@ -13,9 +13,10 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from ita_xlsx.collect.results import FileReport, Record, Results
+from ita_xlsx.collect.results import FileReport, Results
 from ita_xlsx.core import problems, thaidates
 from ita_xlsx.plan import Plan, load_plan
+from ita_xlsx.read.records import Record
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_FILE = ROOT / "workbook_templates" / "plan-2566.yaml"

@@ -20,8 +20,8 @@ from ita_xlsx.cli import cli
 from ita_xlsx.collect.run import collect
 from ita_xlsx.core.problems import ERROR, WARNING
 from ita_xlsx.feedback.workbook import FILE_PREFIX, FIX_SHEET, FeedbackOutIsInput, locate, write_feedback
+from ita_xlsx.read import layout
 from ita_xlsx.read.returned import read_returned
-from ita_xlsx.template import layout
 from ita_xlsx.template.protection import legacy_password_hash
 from ita_xlsx.template.writer import build_template
 

@@ -40,9 +40,8 @@ from ita_xlsx import messages
 from ita_xlsx.collect import run as collect
 from ita_xlsx.core import problems, thaidates
 from ita_xlsx.core.problems import Problem
-from ita_xlsx.read import normalize
+from ita_xlsx.read import layout, normalize
 from ita_xlsx.read.returned import read_returned
-from ita_xlsx.template import layout
 
 try:
     import hostile

@@ -23,7 +23,7 @@ import pytest
 
 from ita_xlsx import messages
 from ita_xlsx.intake.gather import is_temp_name
-from ita_xlsx.template import layout
+from ita_xlsx.read import layout
 
 from processes import ctrl_c_as_in_a_terminal
 

@@ -133,8 +133,8 @@ def test_records_judged_as_files_are_read_are_those_of_the_merge(sample_plan, tm
     aside after they were judged, and three divisions sent their 12-month file twice."""
     from ita_xlsx.check import rules
     from ita_xlsx.check.merge import choose_versions, division_records
-    from ita_xlsx.collect.results import RecordDict
     from ita_xlsx.core.status import STATE_BY_CODE, STATUS_BY_CODE
+    from ita_xlsx.read.records import RecordDict
     from ita_xlsx.template.writer import build_template
 
     shutil.copytree(SAMPLES / "with-mistakes", tmp_path / "in" / "6m")

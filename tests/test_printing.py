@@ -22,7 +22,7 @@ from openpyxl import load_workbook
 from test_report_libreoffice import bare
 
 from ita_xlsx.cli import cli
-from ita_xlsx.template import layout
+from ita_xlsx.read import layout
 
 import libreoffice as lo
 from workbooks import ROOT

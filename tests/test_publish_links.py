@@ -14,12 +14,12 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from ita_xlsx.check import linkcheck, register
 from ita_xlsx.check.links import Link, record_links, urls_in
 from ita_xlsx.cli import cli
-from ita_xlsx.collect.results import LogEntry, Record
 from ita_xlsx.plan import load_plan
-from ita_xlsx.publish import linkcheck, register
-from ita_xlsx.template import layout
+from ita_xlsx.read import layout
+from ita_xlsx.read.records import LogEntry, Record
 
 from workbooks import ROOT, edit, filled_workbooks, named_cell, results_json
 

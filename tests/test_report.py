@@ -18,10 +18,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ita_xlsx.collect.results import FileReport, LogEntry, Record, Results
+from ita_xlsx.collect.results import FileReport, Results
 from ita_xlsx.core import problems as P
 from ita_xlsx.core.thaidates import to_thai_digits as thai
 from ita_xlsx.plan import Plan
+from ita_xlsx.read.records import LogEntry, Record
 from ita_xlsx.report import SHEET_NAMES, OutputIsInputError, write_consolidated
 from ita_xlsx.report import rows as report_rows
 from ita_xlsx.report.formats import STATE_ORDER
@@ -482,7 +483,7 @@ def squeeze(text: str) -> str:
 
 
 def test_report_sheet_one_row_per_measure_grouped_by_section(book, sample_plan):
-    from ita_xlsx.template.layout import question_text, reporting_text
+    from ita_xlsx.read.layout import question_text, reporting_text
 
     found = report_measures(book["รายงาน"])
     assert len(found) == len(sample_plan.measures)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from ita_xlsx.read import layout
 from ita_xlsx.store import Store
-from ita_xlsx.template import layout
 from tests.store_scenario import PLAN_2566, ROOT, make_office, run
 from tests.workbooks import named_cell
 

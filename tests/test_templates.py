@@ -21,9 +21,10 @@ from click.testing import CliRunner
 from openpyxl.utils import range_boundaries
 
 from ita_xlsx.cli import cli
-from ita_xlsx.core import status, style, thaidates
+from ita_xlsx.core import sizing, status, style, thaidates
 from ita_xlsx.plan import load_plan
-from ita_xlsx.template import content, layout, sizing
+from ita_xlsx.read import layout
+from ita_xlsx.template import content
 from ita_xlsx.template.protection import legacy_password_hash
 from ita_xlsx.template.writer import PASSWORD_FILE, XL_DATE_TYPED_BE, build_template, write_templates
 

@@ -20,7 +20,7 @@ import pytest
 from test_templates import PASSWORD, name_cells, name_range, open_book
 
 from ita_xlsx.core import status, textnorm, thaidates
-from ita_xlsx.template import layout
+from ita_xlsx.read import layout
 from ita_xlsx.template.protection import legacy_password_hash
 from ita_xlsx.template.writer import XL_DATE_TYPED_BE, write_templates
 

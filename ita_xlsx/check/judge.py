@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from ita_xlsx.check import rules
 from ita_xlsx.check.links import Link, record_links
 from ita_xlsx.check.merge import division_records
-from ita_xlsx.collect.results import KeyMaker, RecordDict, RecordKey
 from ita_xlsx.core import spool
 from ita_xlsx.core.problems import Problem
 from ita_xlsx.core.status import STATE_BY_CODE, STATUS_BY_CODE
 from ita_xlsx.plan import Plan
+from ita_xlsx.read.records import KeyMaker, RecordDict, RecordKey
 from ita_xlsx.read.returned import Returned
 
 

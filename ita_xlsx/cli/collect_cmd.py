@@ -148,9 +148,9 @@ def collect(
       ita-xlsx collect --plan workbook_templates/plan-2566.yaml --round 6m \\
           --as-of 2023-03-31 --out สรุป2566.xlsx ไฟล์ที่ส่งกลับ/
     """
-    from ita_xlsx.collect.outputs import output_paths, publish_paths, refuse_inputs, write_outputs
+    from ita_xlsx.check import linkcheck
     from ita_xlsx.collect.run import collect as run_collect
-    from ita_xlsx.publish import linkcheck
+    from ita_xlsx.publish.outputs import output_paths, publish_paths, refuse_inputs, write_outputs
 
     plan = _load(plan_file)
     if round_id and plan.round(round_id) is None:
@@ -223,7 +223,7 @@ def _record(kept, results, inputs) -> None:
 @contextlib.contextmanager
 def _output_refused():
     """An output that would overwrite an input or lie in a folder of returns: a usage error."""
-    from ita_xlsx.collect.outputs import OutputInInputFolder, OutputIsInput
+    from ita_xlsx.publish.outputs import OutputInInputFolder, OutputIsInput
 
     try:
         yield

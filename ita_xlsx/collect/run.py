@@ -32,19 +32,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from ita_xlsx.check import rules
+from ita_xlsx.check import linkcheck, register, rules
 from ita_xlsx.check.judge import Judged, Judging, judge
 from ita_xlsx.check.links import Link
 from ita_xlsx.check.merge import choose_versions, division_records
-from ita_xlsx.collect.results import (
-    FileReport,
-    LogEntry,
-    RecordKey,
-    RecordSpool,
-    Results,
-    SpooledRecords,
-    division_submissions,
-)
+from ita_xlsx.collect.record_spool import RecordSpool, SpooledRecords
+from ita_xlsx.collect.results import FileReport, Results, division_submissions
 from ita_xlsx.core import problems, spool, thaidates
 from ita_xlsx.core.faults import fault_point
 from ita_xlsx.core.parent_watch import exit_with_parent
@@ -54,7 +47,7 @@ from ita_xlsx.core.spool import Spool
 from ita_xlsx.intake import gather as intake
 from ita_xlsx.intake.gather import Candidate
 from ita_xlsx.plan import Plan
-from ita_xlsx.publish import linkcheck, register
+from ita_xlsx.read.records import LogEntry, RecordKey
 from ita_xlsx.read.returned import Entry, Returned, read_returned
 
 Progress = Callable[[str], None]

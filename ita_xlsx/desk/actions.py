@@ -32,7 +32,7 @@ def summary_path(board: Board, out_dir: Path) -> Path:
 
 def write_consolidated(board: Board, folder: Path, out_dir: Path, *, pdf: bool) -> Done:
     """The consolidated workbook and its JSON (and the PDF report when asked) from the board's results."""
-    from ita_xlsx.collect.outputs import write_outputs
+    from ita_xlsx.publish.outputs import write_outputs
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written, found = write_outputs(board.results, summary_path(board, out_dir), inputs=[folder], pdf=pdf)

@@ -30,13 +30,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ita_xlsx import messages
 from ita_xlsx.collect.results import FileReport, Results
 from ita_xlsx.collect.run import collect, judged_today, read_inputs
-from ita_xlsx.core import style, textnorm, thaidates
+from ita_xlsx.core import sizing, style, textnorm, thaidates
 from ita_xlsx.core.atomic import atomic_write_bytes, input_folder_holding, overwrites_input
+from ita_xlsx.core.own_files import FEEDBACK_MARK
 from ita_xlsx.core.problems import ERROR, WARNING, Problem, sort_key
-from ita_xlsx.intake.own_files import FEEDBACK_MARK
 from ita_xlsx.plan import Plan
+from ita_xlsx.read import layout
 from ita_xlsx.read.returned import FIELDS, LOCKED_FIELDS, LOG_FIELDS, Returned
-from ita_xlsx.template import content, layout, sizing
+from ita_xlsx.template import content
 from ita_xlsx.template.writer import build_template, resolve_password
 
 FIX_SHEET = layout.FEEDBACK_SHEET

@@ -29,10 +29,9 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 
-from ita_xlsx.core import problems
+from ita_xlsx.core import own_files, problems
 from ita_xlsx.core.os_reasons import os_reason
 from ita_xlsx.core.problems import Problem
-from ita_xlsx.intake import own_files
 from ita_xlsx.intake.safezip import DEFAULT_LIMITS, ZIP_MAGICS, Limits, PackageError, SafePackage
 
 __all__ = ["Candidate", "Limits", "gather", "is_temp_name", "sniff"]

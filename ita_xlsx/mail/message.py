@@ -19,8 +19,8 @@ from pathlib import Path
 
 from ita_xlsx import messages
 from ita_xlsx.core.atomic import atomic_write_bytes
+from ita_xlsx.core.own_files import MAIL_HEADER, MAIL_MARK
 from ita_xlsx.core.thaidates import format_thai, to_thai_digits
-from ita_xlsx.intake.own_files import MAIL_HEADER, MAIL_MARK
 from ita_xlsx.mail.body import Block, Items, paragraph, render_html, render_plain
 from ita_xlsx.mail.config import MailSettings
 from ita_xlsx.mail.results import ResultRecord, Results

@@ -15,10 +15,10 @@ from pathlib import Path
 from ita_xlsx.core import problems, style, thaidates
 from ita_xlsx.core.problems import Problem
 from ita_xlsx.core.style import FONT_NAME, FONT_SIZE, print_on_a4
+from ita_xlsx.plan.as_dict import plan_to_dict
 from ita_xlsx.plan.build import build_plan
 from ita_xlsx.plan.model import FORMAT, Plan
 from ita_xlsx.plan.schedule import KINDS
-from ita_xlsx.plan.yaml_io import plan_to_dict
 
 GUIDE_SHEET = "วิธีกรอก"
 SETTINGS_SHEET = "แผน"
@@ -239,7 +239,7 @@ def _row_height(table: Table, row: dict) -> float:
 def _wrapped_height(cells: list[tuple[str, float]]) -> float:
     """Points for a row of wrapped texts, with a spare line under a paragraph: Thai and numbered
     steps break at words, which the estimate does not see."""
-    from ita_xlsx.template import sizing
+    from ita_xlsx.core import sizing
 
     height = sizing.height_for([(text, width) for text, width in cells if text])
     return height if height <= sizing.row_height(1) else min(height + style.ROW_HEIGHT_PER_LINE, 409)

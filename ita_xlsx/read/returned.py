@@ -14,15 +14,16 @@ import re
 from dataclasses import dataclass, field
 
 from ita_xlsx import messages
-from ita_xlsx.collect.results import CONSOLIDATED_FORMAT, LogEntry
 from ita_xlsx.core import displayed, problems, textnorm, thaidates
+from ita_xlsx.core.own_files import FEEDBACK_MARK
 from ita_xlsx.core.problems import Problem
-from ita_xlsx.intake.own_files import FEEDBACK_MARK
 from ita_xlsx.intake.safezip import PackageError, SafePackage
 from ita_xlsx.plan import Plan
+from ita_xlsx.read import layout as L
 from ita_xlsx.read import normalize
+from ita_xlsx.read.plan_index import plan_index
+from ita_xlsx.read.records import LogEntry
 from ita_xlsx.read.xlsxread import MAX_COLUMN, Area, Cell, Workbook, cell_ref, column_number, open_workbook
-from ita_xlsx.template import layout as L
 
 FIELDS = {  # record field → defined name
     "measure_id": L.NAME_MEASURE_ID,
@@ -187,7 +188,7 @@ def _accept_identity(identity: dict[str, str], plan: Plan, round_id: str | None,
     if not identity.get("format"):
         ret.report(problems.error, "workbook-no-identity")
         return False
-    if identity["format"] == CONSOLIDATED_FORMAT:  # collect's own workbook, saved among the returns
+    if identity["format"] == L.CONSOLIDATED_FORMAT:  # collect's own workbook, saved among the returns
         ret.report(problems.info, "intake-own-output")
         return False
     if identity["format"] not in L.ACCEPTED_FORMATS:
@@ -407,61 +408,6 @@ def _identify_row(
         problems.error, code, sheet=ret.sheet, cell=cell_ref(row, cols["measure_id"]), found=raw_id or "-"
     )
     return None
-
-
-@dataclass(frozen=True, slots=True)
-class PlanIndex:
-    """What the collector looks up in a plan for every file, computed once per plan.
-
-    ``Plan.measures_for`` and ``Plan.division`` scan the whole plan; with thousands of units
-    that is thousands of times per file, so the collector asks this index instead.
-    """
-
-    plan: Plan
-    divisions: dict  # code → Division
-    measures: dict  # division code → tuple of its Measure
-    measure_ids: dict  # division code → frozenset of its measure ids
-    locked: dict  # measure id → ((as written, compacted) of each locked text)
-
-    @classmethod
-    def build(cls, plan: Plan) -> PlanIndex:
-        measures: dict[str, list] = {d.code: [] for d in plan.divisions}
-        for measure in plan.measures:
-            for code in dict.fromkeys(plan.division_codes(measure)):
-                measures.setdefault(code, []).append(measure)
-        locked = {
-            m.id: tuple((t, textnorm.compact(t)) for t in L.locked_texts(plan, m)) for m in plan.measures
-        }
-        # Units of one kind have the same measures: one tuple and one set for each such list (known
-        # by the identities of its measures: hashing a Measure hashes every code it lists).
-        same: dict[tuple, tuple[tuple, frozenset]] = {}
-        shared: dict[str, tuple[tuple, frozenset]] = {}
-        for code, ms in measures.items():
-            key = tuple(map(id, ms))
-            both = same.get(key)
-            if both is None:
-                both = same[key] = (tuple(ms), frozenset(m.id for m in ms))
-            shared[code] = both
-        return cls(
-            plan,
-            {d.code: d for d in reversed(plan.divisions)},  # the first of a code wins, as in Plan.division
-            {code: both[0] for code, both in shared.items()},
-            {code: both[1] for code, both in shared.items()},
-            locked,
-        )
-
-    def measures_for(self, division_code: str | None) -> tuple:
-        return self.measures.get(division_code, ())
-
-
-_INDEX: list[PlanIndex] = []  # the index of the plan used last: one collection uses one plan
-
-
-def plan_index(plan: Plan) -> PlanIndex:
-    """The index of ``plan``, made on first use (the last plan's index is kept)."""
-    if not _INDEX or _INDEX[0].plan is not plan:
-        _INDEX[:] = [PlanIndex.build(plan)]
-    return _INDEX[0]
 
 
 def _expected_texts(plan: Plan, measure_id: str) -> tuple[tuple[str, str], ...]:

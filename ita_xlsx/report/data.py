@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ita_xlsx import messages
-from ita_xlsx.collect.results import KeyMaker, RecordKey
 from ita_xlsx.core import thaidates
 from ita_xlsx.plan import Plan, Round
+from ita_xlsx.read.records import KeyMaker, RecordKey
 from ita_xlsx.report.formats import DONE_STATES, state_label
 
 RESULTS_FORMAT = "ita-xlsx-results/1"

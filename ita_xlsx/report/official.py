@@ -16,6 +16,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from ita_xlsx.plan import Measure, Section
+from ita_xlsx.plan.texts import question_text, reporting_text
 from ita_xlsx.report import rows
 from ita_xlsx.report.actions import measure_paragraphs
 from ita_xlsx.report.common import (
@@ -33,7 +34,6 @@ from ita_xlsx.report.common import (
 from ita_xlsx.report.data import ReportData, in_order, thai_digits
 from ita_xlsx.report.formats import Formats
 from ita_xlsx.report.rows import RowWriter
-from ita_xlsx.template.layout import question_text, reporting_text
 
 SHEET = "รายงาน"
 HEADINGS = (

@@ -20,11 +20,11 @@ from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.workbook import Workbook
 
 from ita_xlsx import messages
-from ita_xlsx.collect.results import CONSOLIDATED_FORMAT
 from ita_xlsx.core.atomic import atomic_path, overwrites_input
 from ita_xlsx.core.faults import fault_point
 from ita_xlsx.core.scratch import scratch_folder
 from ita_xlsx.plan import Plan
+from ita_xlsx.read.layout import CONSOLIDATED_FORMAT
 from ita_xlsx.read.run_id import RUN_ID_PROPERTY
 from ita_xlsx.report import detail, evidence, not_received, official, overdue, problems, summary
 from ita_xlsx.report.data import ReportData, build

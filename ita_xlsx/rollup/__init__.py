@@ -35,8 +35,8 @@ def output_pair(out: Path) -> tuple[Path, Path]:
 
 def write_rollup(results: RollupResults, out: Path, *, inputs: Iterable[Path] = ()) -> list[Path]:
     """Write R.xlsx and R.json together, atomically; an output that would overwrite an input is
-    refused (:class:`ita_xlsx.collect.outputs.OutputIsInput`) before anything is written."""
-    from ita_xlsx.collect.outputs import refuse_inputs
+    refused (:class:`ita_xlsx.publish.outputs.OutputIsInput`) before anything is written."""
+    from ita_xlsx.publish.outputs import refuse_inputs
     from ita_xlsx.rollup.json_out import write_json
     from ita_xlsx.rollup.workbook import write_rollup_workbook
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from ita_xlsx.collect.results import json_pieces, write_pieces
+from ita_xlsx.collect.results_json import json_pieces, write_pieces
 from ita_xlsx.core.spool import Mapped, Spool
 from ita_xlsx.rollup.aggregate import RollupResults
 from ita_xlsx.rollup.model import IndicatorTally, OfficeResult

@@ -12,12 +12,13 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from ita_xlsx.collect.results import CONSOLIDATED_FORMAT, RESULTS_FORMAT
+from ita_xlsx.collect.results_json import RESULTS_FORMAT
 from ita_xlsx.core import problems
 from ita_xlsx.core.digest import digest_state
 from ita_xlsx.core.jsonvalues import date_of, int_of, text_of
 from ita_xlsx.core.problems import Problem
 from ita_xlsx.intake.gather import Candidate
+from ita_xlsx.read.layout import CONSOLIDATED_FORMAT
 from ita_xlsx.rollup.model import DONE_STATES, IndicatorTally, OfficeResult
 
 ROLLUP_FORMAT = "ita-xlsx-rollup/1"

@@ -12,7 +12,7 @@ from ita_xlsx import messages
 from ita_xlsx.core import thaidates
 from ita_xlsx.plan.model import Division, Measure, Plan, Round
 from ita_xlsx.plan.schedule import Schedule
-from ita_xlsx.template import layout
+from ita_xlsx.read import layout
 
 
 def th(key: str, /, **params: object) -> str:

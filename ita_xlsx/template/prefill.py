@@ -17,8 +17,8 @@ from ita_xlsx import messages
 from ita_xlsx.core import problems, status, textnorm, thaidates
 from ita_xlsx.core.problems import Problem
 from ita_xlsx.plan.model import Plan
+from ita_xlsx.read import layout
 from ita_xlsx.read.run_id import other_run
-from ita_xlsx.template import layout
 
 MAX_CELL_CHARS = 32767  # Excel's limit for the text of one cell
 MAX_PREFILL_BYTES = 50 * 1024 * 1024

@@ -1,6 +1,6 @@
 """Write the division workbooks: one protected .xlsx per division, holding only its measures.
 
-Sheets (names, defined names and identity keys come from :mod:`ita_xlsx.template.layout`):
+Sheets (names, defined names and identity keys come from :mod:`ita_xlsx.read.layout`):
 
 1. คำชี้แจง — instructions: office, year, round, division, what to fill, statuses, dates, return.
 2. มาตรการ — one row per measure: locked plan texts, then the input cells (shaded, unlocked).
@@ -27,12 +27,13 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
-from ita_xlsx.core import problems, status, style, textnorm, thaidates
+from ita_xlsx.core import problems, sizing, status, style, textnorm, thaidates
 from ita_xlsx.core.atomic import atomic_path
+from ita_xlsx.core.own_files import PASSWORD_FILE
 from ita_xlsx.core.problems import Problem
-from ita_xlsx.intake.own_files import PASSWORD_FILE
 from ita_xlsx.plan.model import Division, Measure, Plan, Round
-from ita_xlsx.template import content, layout, sizing
+from ita_xlsx.read import layout
+from ita_xlsx.template import content
 from ita_xlsx.template.content import th
 from ita_xlsx.template.prefill import (
     EMPTY,
