@@ -95,7 +95,7 @@ def _record(n: int, measure_id: str, division: str, source: str) -> Record:
 
 def main() -> None:
     count, out = int(sys.argv[1]), Path(sys.argv[2])
-    from ita_xlsx.report import write_consolidated
+    from ita_xlsx.report.workbook import write_consolidated
 
     started = time.perf_counter()
     results = synthetic_results(count)

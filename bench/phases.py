@@ -37,7 +37,7 @@ def main() -> None:
 
     from ita_xlsx.collect.run import collect
     from ita_xlsx.plan import load_plan
-    from ita_xlsx.report import write_consolidated
+    from ita_xlsx.report.workbook import write_consolidated
 
     lap("imports")
     plan, _ = load_plan(args.plan)

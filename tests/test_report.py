@@ -23,9 +23,9 @@ from ita_xlsx.core import problems as P
 from ita_xlsx.core.thaidates import to_thai_digits as thai
 from ita_xlsx.plan import Plan
 from ita_xlsx.read.records import LogEntry, Record
-from ita_xlsx.report import SHEET_NAMES, OutputIsInputError, write_consolidated
 from ita_xlsx.report import rows as report_rows
 from ita_xlsx.report.formats import STATE_ORDER
+from ita_xlsx.report.workbook import SHEET_NAMES, OutputIsInputError, write_consolidated
 
 AS_OF = dt.date(2023, 4, 10)
 ROUND = "6m"
@@ -820,8 +820,8 @@ def test_shared_strings_read_back_the_same(sample_plan, tmp_path, monkeypatch):
 
 # --- PDF without LibreOffice ---------------------------------------------------------------------
 def test_pdf_without_libreoffice_is_a_problem_saying_how_to_install_it(written, tmp_path, monkeypatch):
-    from ita_xlsx.report import export_report_pdf
     from ita_xlsx.report import pdf as report_pdf
+    from ita_xlsx.report.pdf import export_report_pdf
 
     monkeypatch.setattr(report_pdf, "find_libreoffice", lambda: None)
     problem = export_report_pdf(written, tmp_path / "OUT.pdf")

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from test_report import HOSTILE, make_results
 
-from ita_xlsx.report import write_consolidated
+from ita_xlsx.report.workbook import write_consolidated
 
 from golden_compare import part_differences, record_versions, versions_note
 

@@ -16,8 +16,9 @@ import pytest
 from test_report import make_results
 
 from ita_xlsx.core.thaidates import format_thai
-from ita_xlsx.report import export_report_pdf, write_consolidated
 from ita_xlsx.report import pdf as report_pdf
+from ita_xlsx.report.pdf import export_report_pdf
+from ita_xlsx.report.workbook import write_consolidated
 
 INSTALL_HINT = "LibreOffice or pdftotext is missing: run `bash .ci/install-libreoffice.sh` (as root)"
 REPORT_TITLE = "รายงานการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"

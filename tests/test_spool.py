@@ -23,7 +23,7 @@ from ita_xlsx.core.status import STATE_BY_CODE, STATUS_BY_CODE
 from ita_xlsx.publish import outputs
 from ita_xlsx.publish.outputs import write_outputs
 from ita_xlsx.read.records import LogEntry, Record, RecordDict, record_from_dict
-from ita_xlsx.report import write_consolidated
+from ita_xlsx.report.workbook import write_consolidated
 
 from workbooks import ROOT
 

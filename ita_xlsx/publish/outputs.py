@@ -66,8 +66,8 @@ def write_outputs(
     Both appear only when both were written: a failure or a kill before the end leaves the
     previous pair as it was.
     """
-    from ita_xlsx.report import export_report_pdf
     from ita_xlsx.report.data import build
+    from ita_xlsx.report.pdf import export_report_pdf
     from ita_xlsx.report.workbook import write_workbook
 
     inputs = list(inputs)
