@@ -450,6 +450,7 @@ def test_due_text_of_the_sample_twice_yearly_and_yearly(sample_plan):
 
 # --- prefill --------------------------------------------------------------------------------------
 PREFILL = {
+    "format": "ita-xlsx-results/1",
     "records": [
         {
             "measure_id": "m1",
@@ -598,10 +599,20 @@ def test_a_prefill_of_another_plan_or_year_writes_nothing(plan, tmp_path, other)
 
 
 def test_a_json_without_records_says_so_in_thai(plan, tmp_path):
-    source = tmp_path / "not-results.json"
-    source.write_text('{"rows": []}', encoding="utf-8")
+    source = tmp_path / "no-records.json"
+    source.write_text('{"format": "ita-xlsx-results/1", "rows": []}', encoding="utf-8")
     _, found = write_templates(plan, tmp_path / "out", password=PASSWORD, prefill_path=source)
     assert "ไม่มีรายการ 'records' ในไฟล์" in found[0].message("th")
+
+
+def test_a_json_of_another_kind_is_not_a_prefill(plan, tmp_path):
+    """A roll-up's JSON (or any other) has no records of this office's divisions to carry over."""
+    source = tmp_path / "rollup.json"
+    source.write_text(json.dumps({**PREFILL, "format": "ita-xlsx-rollup/1"}), encoding="utf-8")
+    written, found = write_templates(plan, tmp_path / "out", password=PASSWORD, prefill_path=source)
+    assert written == [] and [p.code for p in found] == ["template-prefill-unreadable"]
+    assert "ไม่ใช่ผลการรวบรวม ITA (format = ita-xlsx-rollup/1)" in found[0].message("th")
+    assert not (tmp_path / "out").exists()
 
 
 def test_too_many_log_rows_are_cut_with_a_warning(plan):

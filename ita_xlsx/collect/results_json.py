@@ -9,12 +9,56 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import IO
 
+from ita_xlsx import messages
 from ita_xlsx.core.digest import DIGEST_KEY, content_digest
 from ita_xlsx.core.spool import Mapped, Spool
 
 RESULTS_FORMAT = "ita-xlsx-results/1"
+
+
+class NotResults(ValueError):
+    """JSON that is not a results file: ``found`` is the format it declares (None: none, or not an
+    object)."""
+
+    def __init__(self, found: object) -> None:
+        self.found = found
+        super().__init__(messages.text("report.not-results", format=found))
+
+
+def read_results(path: str | Path, *, max_bytes: int | None = None) -> dict:
+    """The results file at ``path``. Raises OSError when it cannot be read (FileNotFoundError when
+    it is not there), ValueError when it is larger than ``max_bytes`` or not JSON, and
+    :class:`NotResults` when it is JSON of another kind."""
+    path = Path(path)
+    if max_bytes is not None and path.stat().st_size > max_bytes:
+        raise ValueError(messages.text("prefill.too-large", mb=max_bytes // (1024 * 1024)))
+    return parse_results(path.read_bytes())
+
+
+def parse_results(raw: bytes) -> dict:
+    """Results from the bytes of a file (a BOM, as Notepad saves, is allowed): the errors of
+    :func:`read_results`."""
+    data = parse_json(raw)
+    check_results(data)
+    return data
+
+
+def parse_json(raw: bytes) -> object:
+    """JSON from the bytes of a file, a BOM allowed. Raises ValueError (bad UTF-8, not JSON)."""
+    return json.loads(raw.decode("utf-8-sig"))
+
+
+def is_results(data: object) -> bool:
+    return isinstance(data, dict) and data.get("format") == RESULTS_FORMAT
+
+
+def check_results(data: object) -> None:
+    """Raise :class:`NotResults` unless ``data`` is a results object."""
+    if not is_results(data):
+        raise NotResults(data.get("format") if isinstance(data, dict) else None)
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)

@@ -7,12 +7,13 @@ collector's file still makes a message.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from ita_xlsx.collect import results_json
+from ita_xlsx.collect.results_json import RESULTS_FORMAT as FORMAT
 from ita_xlsx.core import problems
 from ita_xlsx.core.jsonvalues import date_of as _date
 from ita_xlsx.core.jsonvalues import int_of as _int
@@ -21,7 +22,6 @@ from ita_xlsx.core.problems import Problem
 from ita_xlsx.core.textnorm import CONTROL
 from ita_xlsx.read.run_id import other_run
 
-FORMAT = "ita-xlsx-results/1"
 REMINDER_STATES = ("missing", "overdue", "periods_missing", "due_soon")
 
 
@@ -103,15 +103,14 @@ def read_results(path: Path, *, required: bool = False) -> tuple[Results | None,
     """
     said = problems.error if required else problems.warning
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = results_json.read_results(path)
     except FileNotFoundError:
         return None, [said("mail-no-summary", file=str(path))]
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return None, [said("mail-results-unreadable", file=str(path), reason=str(exc))]
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        found = data.get("format") if isinstance(data, dict) else None
-        value = "-" if found in (None, "") else str(found)[:60]
+    except results_json.NotResults as exc:
+        value = "-" if exc.found in (None, "") else str(exc.found)[:60]
         return None, [said("mail-results-format", file=str(path), value=value, expected=FORMAT)]
+    except (OSError, ValueError) as exc:
+        return None, [said("mail-results-unreadable", file=str(path), reason=str(exc))]
     mixed = other_run(path, data.get("run_id"), said)
     if mixed is not None:  # the workbook beside it is of a later run: its summary would be another's
         return None, [mixed]

@@ -7,12 +7,11 @@ go: only the counts stay.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from ita_xlsx.collect.results_json import RESULTS_FORMAT
+from ita_xlsx.collect.results_json import is_results, parse_json
 from ita_xlsx.core import problems
 from ita_xlsx.core.digest import digest_state
 from ita_xlsx.core.jsonvalues import date_of, int_of, text_of
@@ -41,8 +40,8 @@ def read_candidate(item: Candidate) -> Read:
     if item.kind in ("xlsx", "xlsm"):
         return _read_consolidated(item)
     try:
-        data = json.loads(item.data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = parse_json(item.data)
+    except ValueError as exc:  # bad UTF-8, not JSON
         return Read(
             problems=[problems.error("rollup-malformed-json", file=item.source, reason=str(exc)[:120])]
         )
@@ -52,7 +51,7 @@ def read_candidate(item: Candidate) -> Read:
         )
     if data.get("format") == ROLLUP_FORMAT:
         return _read_rollup(data, item)
-    if data.get("format") == RESULTS_FORMAT:
+    if is_results(data):
         return _read_results(data, item)
     return Read(problems=[problems.error("rollup-not-results", file=item.source)])
 

@@ -8,12 +8,12 @@ raises: an unreadable file is one error, a bad record or value a warning naming 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ita_xlsx import messages
+from ita_xlsx.collect.results_json import read_results
 from ita_xlsx.core import problems, status, textnorm, thaidates
 from ita_xlsx.core.problems import Problem
 from ita_xlsx.plan.model import Plan
@@ -71,12 +71,10 @@ def load_records(path: str | Path, plan: Plan | None = None) -> tuple[list[dict]
     when it says it comes from another plan or fiscal year than ``plan``."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_PREFILL_BYTES:
-            raise ValueError(messages.text("prefill.too-large", mb=MAX_PREFILL_BYTES // (1024 * 1024)))
-        data = json.loads(path.read_text(encoding="utf-8-sig"))  # Notepad saves a BOM
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        data = read_results(path, max_bytes=MAX_PREFILL_BYTES)
+    except (OSError, ValueError) as exc:  # not readable, not JSON, or not a results file
         return None, [problems.error("template-prefill-unreadable", file=str(path), reason=str(exc))]
-    records = data.get("records") if isinstance(data, dict) else None
+    records = data.get("records")
     if not isinstance(records, list):
         reason = messages.text("prefill.no-records")
         return None, [problems.error("template-prefill-unreadable", file=str(path), reason=reason)]
