@@ -20,12 +20,13 @@ import pytest
 
 from ita_xlsx.collect.results import FileReport, Results
 from ita_xlsx.core import problems as P
+from ita_xlsx.core.atomic import OutputIsInput
 from ita_xlsx.core.thaidates import to_thai_digits as thai
 from ita_xlsx.plan import Plan
 from ita_xlsx.read.records import LogEntry, Record
 from ita_xlsx.report import rows as report_rows
 from ita_xlsx.report.formats import STATE_ORDER
-from ita_xlsx.report.workbook import SHEET_NAMES, OutputIsInputError, write_consolidated
+from ita_xlsx.report.workbook import SHEET_NAMES, write_consolidated
 
 AS_OF = dt.date(2023, 4, 10)
 ROUND = "6m"
@@ -718,9 +719,9 @@ def test_safe_url(url, ok):
 def test_refuses_to_overwrite_an_input(sample_plan, results, tmp_path):
     returned = tmp_path / "ITA2566_6m_palad.xlsx"
     returned.write_bytes(b"a division's file")
-    with pytest.raises(OutputIsInputError, match="ITA2566_6m_palad.xlsx"):
+    with pytest.raises(OutputIsInput, match="ITA2566_6m_palad.xlsx"):
         write_consolidated(results, sample_plan, returned, protected_paths=[returned])
-    with pytest.raises(OutputIsInputError):
+    with pytest.raises(OutputIsInput):
         write_consolidated(
             results, sample_plan, tmp_path / "." / returned.name, protected_paths=[str(returned)]
         )

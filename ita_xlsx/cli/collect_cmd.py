@@ -223,7 +223,7 @@ def _record(kept, results, inputs) -> None:
 @contextlib.contextmanager
 def _output_refused():
     """An output that would overwrite an input or lie in a folder of returns: a usage error."""
-    from ita_xlsx.publish.outputs import OutputInInputFolder, OutputIsInput
+    from ita_xlsx.core.atomic import OutputInInputFolder, OutputIsInput
 
     try:
         yield

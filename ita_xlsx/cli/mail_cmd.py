@@ -18,7 +18,7 @@ from ita_xlsx.mail.config import PASSWORD_ENV, TLS_MODES, MailSettings
 if TYPE_CHECKING:
     from email.message import EmailMessage
 
-    from ita_xlsx.mail.results import Results
+    from ita_xlsx.mail.results import ResultsForMail
     from ita_xlsx.mail.send import Outcome, Outgoing
     from ita_xlsx.plan import Plan
 
@@ -330,7 +330,7 @@ def _remind_offices(results_file: Path, out_dir: Path, send: bool, settings: Mai
     sys.exit(skipped)
 
 
-def _load_plan_and_results(plan_file: Path, results_file: Path) -> tuple[Plan, Results]:
+def _load_plan_and_results(plan_file: Path, results_file: Path) -> tuple[Plan, ResultsForMail]:
     """The plan and the results, or the problems that stop them being used and exit 2 for a plan
     that cannot be used (as in every command), 1 for results that cannot be."""
     from ita_xlsx.mail.remind import check_plan

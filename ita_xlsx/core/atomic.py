@@ -87,6 +87,18 @@ def input_folder_holding(path: str | Path, inputs: Iterable[str | Path]) -> Path
     return None
 
 
+class OutputIsInput(ValueError):
+    """An output path names one of the inputs: writing it would destroy a division's file."""
+
+
+class OutputInInputFolder(OutputIsInput):
+    """An output lies in a folder of inputs: the next run would read it back as a returned file."""
+
+    def __init__(self, path: str | Path, folder: str | Path) -> None:
+        super().__init__(str(path))
+        self.path, self.folder = Path(path), Path(folder)
+
+
 def overwrites_input(path: str | Path, inputs: Iterable[str | Path]) -> Path | None:
     """The input that writing ``path`` would destroy: the same path, the same file under another
     name (a hard link), or a file inside an input folder. None when ``path`` is safe to write."""

@@ -16,8 +16,9 @@ from ita_xlsx.core import problems
 from ita_xlsx.core.problems import Problem
 from ita_xlsx.core.thaidates import to_thai_digits
 from ita_xlsx.mail.body import Block, Items, paragraph
-from ita_xlsx.mail.message import ascii_safe, new_message, th, thai_date, write_draft
+from ita_xlsx.mail.message import ascii_safe, new_message, thai_date, write_draft
 from ita_xlsx.mail.send import Outgoing
+from ita_xlsx.messages import th
 
 ROLLUP_FORMAT = "ita-xlsx-rollup/1"
 

@@ -40,7 +40,7 @@ class ResultRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class Results:
+class ResultsForMail:
     """The parts of a results file that messages use."""
 
     plan_id: str
@@ -95,7 +95,7 @@ def results_path_for(workbook: Path) -> Path:
     return workbook.with_suffix(".json")
 
 
-def read_results(path: Path, *, required: bool = False) -> tuple[Results | None, list[Problem]]:
+def read_results(path: Path, *, required: bool = False) -> tuple[ResultsForMail | None, list[Problem]]:
     """Read a results file; None with a problem when it is missing, not JSON or not a results file.
 
     The problem is a warning (a mail goes without its summary), an error when the file is
@@ -117,11 +117,11 @@ def read_results(path: Path, *, required: bool = False) -> tuple[Results | None,
     return _results(data), []
 
 
-def _results(data: Mapping[str, object]) -> Results:
+def _results(data: Mapping[str, object]) -> ResultsForMail:
     """The top level of a results file."""
     summary = data.get("summary")
     records = data.get("records")
-    return Results(
+    return ResultsForMail(
         plan_id=_text(data.get("plan_id")),
         plan_fingerprint=_text(data.get("plan_fingerprint")),
         office=_line(office_name(data.get("office"))),

@@ -16,22 +16,17 @@ from pathlib import Path
 from ita_xlsx.collect.results import Results
 from ita_xlsx.collect.run import default_jobs
 from ita_xlsx.core import problems
-from ita_xlsx.core.atomic import atomic_paths, check_replaceable, input_folder_holding, overwrites_input
+from ita_xlsx.core.atomic import (
+    OutputInInputFolder,
+    OutputIsInput,
+    atomic_paths,
+    check_replaceable,
+    input_folder_holding,
+    overwrites_input,
+)
 from ita_xlsx.core.faults import fault_point
 from ita_xlsx.core.parent_watch import exit_with_parent
 from ita_xlsx.core.problems import Problem
-
-
-class OutputIsInput(ValueError):
-    """An output path names one of the inputs."""
-
-
-class OutputInInputFolder(OutputIsInput):
-    """An output path lies in a folder of inputs: the next run would read it as a returned file."""
-
-    def __init__(self, path: Path, folder: Path) -> None:
-        super().__init__(str(path))
-        self.path, self.folder = path, folder
 
 
 def output_paths(out: Path) -> tuple[Path, Path, Path]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from ita_xlsx.messages import th
 from ita_xlsx.plan import Measure, Section
 from ita_xlsx.plan.texts import question_text, reporting_text
 from ita_xlsx.report import rows
@@ -29,7 +30,6 @@ from ita_xlsx.report.common import (
     setup_sheet,
     split_text,
     split_texts,
-    th,
 )
 from ita_xlsx.report.data import ReportData, in_order, thai_digits
 from ita_xlsx.report.formats import Formats

@@ -11,6 +11,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ita_xlsx.collect.results import is_rejected
 from ita_xlsx.core import style as house
+from ita_xlsx.messages import th
 from ita_xlsx.report import rows
 from ita_xlsx.report.common import (
     LINE_PX,
@@ -21,7 +22,6 @@ from ita_xlsx.report.common import (
     row_height,
     set_widths,
     setup_sheet,
-    th,
 )
 from ita_xlsx.report.data import ReportData, Tally, thai_digits
 from ita_xlsx.report.formats import CHART_BORDER, STATE_ORDER, Formats, chart_fill, state_label

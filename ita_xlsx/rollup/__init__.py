@@ -35,7 +35,7 @@ def output_pair(out: Path) -> tuple[Path, Path]:
 
 def write_rollup(results: RollupResults, out: Path, *, inputs: Iterable[Path] = ()) -> list[Path]:
     """Write R.xlsx and R.json together, atomically; an output that would overwrite an input is
-    refused (:class:`ita_xlsx.publish.outputs.OutputIsInput`) before anything is written."""
+    refused (:class:`ita_xlsx.core.atomic.OutputIsInput`) before anything is written."""
     from ita_xlsx.publish.outputs import refuse_inputs
     from ita_xlsx.rollup.json_out import write_json
     from ita_xlsx.rollup.workbook import write_rollup_workbook

@@ -18,6 +18,7 @@ from ita_xlsx.core import problems, status, textnorm, thaidates
 from ita_xlsx.core.problems import Problem
 from ita_xlsx.plan.model import Plan
 from ita_xlsx.read import layout
+from ita_xlsx.read.records import LogEntry
 from ita_xlsx.read.run_id import other_run
 
 MAX_CELL_CHARS = 32767  # Excel's limit for the text of one cell
@@ -33,16 +34,6 @@ class MeasureReport:
     result: str = ""
     evidence: str = ""
     note: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class LogEntry:
-    """One row of the activity log."""
-
-    measure_id: str
-    date: dt.date | None
-    detail: str
-    evidence: str
 
 
 @dataclass(frozen=True, slots=True)

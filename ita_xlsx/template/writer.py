@@ -31,19 +31,12 @@ from ita_xlsx.core import problems, sizing, status, style, textnorm, thaidates
 from ita_xlsx.core.atomic import atomic_path
 from ita_xlsx.core.own_files import PASSWORD_FILE
 from ita_xlsx.core.problems import Problem
+from ita_xlsx.messages import th
 from ita_xlsx.plan.model import Division, Measure, Plan, Round
 from ita_xlsx.read import layout
+from ita_xlsx.read.records import LogEntry
 from ita_xlsx.template import content
-from ita_xlsx.template.content import th
-from ita_xlsx.template.prefill import (
-    EMPTY,
-    LogEntry,
-    MeasureReport,
-    Prefill,
-    cell_text,
-    load_records,
-    prefill_for,
-)
+from ita_xlsx.template.prefill import EMPTY, MeasureReport, Prefill, cell_text, load_records, prefill_for
 from ita_xlsx.template.protection import SHEET_OPTIONS, ProtectedWorkbook
 
 # Shown in a date cell whose value lies 543 years late (3/10/2565 typed where the year is read as
@@ -228,7 +221,7 @@ def resolve_password(out_dir: Path, password: str | None) -> tuple[str, list[Pro
     if saved:
         return saved, [problems.info("template-password-reused", path=str(saved_path))]
     password = secrets.token_urlsafe(12)
-    note = content.th("template.password-file-note")
+    note = th("template.password-file-note")
     with atomic_path(saved_path) as tmp:
         tmp.write_text(f"{password}\n{note}\n", encoding="utf-8")
         os.chmod(tmp, 0o600)
