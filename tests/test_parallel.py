@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 from ita_xlsx import samples
 from ita_xlsx.cli import cli
-from ita_xlsx.collect import run as collect_module
+from ita_xlsx.collect import pool as collect_module
 from ita_xlsx.collect.run import collect
 
 from processes import ctrl_c_as_in_a_terminal
@@ -210,7 +210,7 @@ def test_a_worker_crash_is_reported_on_its_file_and_loses_no_other(inbox, sample
 _SLOW_COLLECT = """
 import os, sys, time
 from pathlib import Path
-from ita_xlsx.collect import run as collect
+from ita_xlsx.collect import pool as collect
 real = collect.read_returned
 marker = Path(sys.argv[1])
 def slow(*args, **kwargs):

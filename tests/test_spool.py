@@ -12,8 +12,9 @@ import time
 
 import pytest
 
+from ita_xlsx.collect.pool import Stash, read_inputs
 from ita_xlsx.collect.record_spool import SpooledRecords
-from ita_xlsx.collect.run import Stash, collect, read_inputs
+from ita_xlsx.collect.run import collect
 from ita_xlsx.core import problems
 from ita_xlsx.core import spool as spool_module
 from ita_xlsx.core.problem_spool import ProblemSpool, SpooledProblems

@@ -27,8 +27,9 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ita_xlsx.collect.pool import read_inputs
 from ita_xlsx.collect.results import FileReport, Results
-from ita_xlsx.collect.run import collect, judged_today, read_inputs
+from ita_xlsx.collect.run import collect, judged_today
 from ita_xlsx.core import sizing, style, textnorm, thaidates
 from ita_xlsx.core.atomic import (
     OutputInInputFolder,

@@ -13,8 +13,8 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from ita_xlsx.collect.pool import default_jobs
 from ita_xlsx.collect.results import Results
-from ita_xlsx.collect.run import default_jobs
 from ita_xlsx.core import problems
 from ita_xlsx.core.atomic import (
     OutputInInputFolder,
