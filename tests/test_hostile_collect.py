@@ -19,7 +19,8 @@ import pytest
 from ita_xlsx import messages
 from ita_xlsx.collect import run as collect
 from ita_xlsx.core.problems import Problem
-from ita_xlsx.read.returned import Returned, read_returned
+from ita_xlsx.read.returned import read_returned
+from ita_xlsx.read.returned_file import Returned
 
 try:
     import hostile

@@ -21,7 +21,7 @@ from ita_xlsx.core.problems import Problem
 from ita_xlsx.core.status import STATE_BY_CODE, STATUS_BY_CODE
 from ita_xlsx.plan import Plan
 from ita_xlsx.read.records import KeyMaker, RecordDict, RecordKey
-from ita_xlsx.read.returned import Returned
+from ita_xlsx.read.returned_file import Returned
 
 
 @dataclass(frozen=True, slots=True)

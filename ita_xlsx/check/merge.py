@@ -15,7 +15,7 @@ from ita_xlsx.core.problems import Problem
 from ita_xlsx.plan import Plan
 from ita_xlsx.read.plan_index import plan_index
 from ita_xlsx.read.records import Record
-from ita_xlsx.read.returned import Entry, Returned
+from ita_xlsx.read.returned_file import Entry, Returned
 
 _COMPARED = ("status", "action_date", "result", "evidence", "note")
 

@@ -35,7 +35,8 @@ from ita_xlsx.intake import gather as intake
 from ita_xlsx.intake.gather import Candidate
 from ita_xlsx.plan import Plan
 from ita_xlsx.read.records import LogEntry, RecordKey
-from ita_xlsx.read.returned import Entry, Returned, read_returned
+from ita_xlsx.read.returned import read_returned
+from ita_xlsx.read.returned_file import Entry, Returned
 
 Progress = Callable[[str], None]
 

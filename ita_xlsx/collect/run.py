@@ -34,7 +34,7 @@ from ita_xlsx.core.problem_spool import ProblemSpool, SpooledProblems
 from ita_xlsx.core.problems import Problem
 from ita_xlsx.intake import gather as intake
 from ita_xlsx.plan import Plan
-from ita_xlsx.read.returned import Returned
+from ita_xlsx.read.returned_file import Returned
 
 
 def collect(

@@ -43,7 +43,7 @@ from ita_xlsx.core.problems import ERROR, WARNING, Problem, sort_key
 from ita_xlsx.messages import th
 from ita_xlsx.plan import Plan
 from ita_xlsx.read import layout
-from ita_xlsx.read.returned import FIELDS, LOCKED_FIELDS, LOG_FIELDS, Returned
+from ita_xlsx.read.returned_file import FIELDS, LOCKED_FIELDS, LOG_FIELDS, Returned
 from ita_xlsx.template import content
 from ita_xlsx.template.writer import build_template, resolve_password
 
@@ -85,7 +85,7 @@ COMMENT_CHARS_PER_LINE = 45
 class Spot:
     """Where a problem lies, in terms that survive a fresh layout.
 
-    ``field`` is a key of ``returned.FIELDS`` on a measure row, or of ``returned.LOG_FIELDS`` when
+    ``field`` is a key of ``returned_file.FIELDS`` on a measure row, or of ``returned_file.LOG_FIELDS`` when
     ``on_log``; ``log_index`` is the position of the entry in the activity log (0-based).
     """
 
