@@ -38,6 +38,16 @@ def test_the_top_level_holds_stage_packages_and_a_handful_of_modules() -> None:
     assert modules <= TOP_LEVEL_MODULES, modules - TOP_LEVEL_MODULES
 
 
+def test_one_module_defines_the_results_format() -> None:
+    """The results file's format id is written once; its readers go through that module."""
+    holding = sorted(
+        p.relative_to(PACKAGE).as_posix()
+        for p in PACKAGE.rglob("*.py")
+        if '"ita-xlsx-results/1"' in p.read_text(encoding="utf-8")
+    )
+    assert holding == ["collect/results_json.py"]
+
+
 def _cycles(graph: grimp.ImportGraph) -> list[list[str]]:
     """The strongly connected groups of more than one module (Tarjan's algorithm, iterative)."""
     index: dict[str, int] = {}
