@@ -19,9 +19,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import AS_OF, ROUND, unit_plan  # noqa: E402
-from ita_xlsx import problems  # noqa: E402
-from ita_xlsx.results import FileReport, LogEntry, Record, Results, SpooledRecords  # noqa: E402
-from ita_xlsx.returned import plan_index  # noqa: E402
+from ita_xlsx.collect.record_spool import SpooledRecords  # noqa: E402
+from ita_xlsx.collect.results import FileReport, Results
+from ita_xlsx.core import problems  # noqa: E402
+from ita_xlsx.read.plan_index import plan_index  # noqa: E402
+from ita_xlsx.read.records import LogEntry, Record
 
 _STATUSES = ("done", "ongoing", "ongoing", "in_progress", "done", "not_started", "ongoing", "done")
 _STATES = {"done": "done", "ongoing": "ongoing", "in_progress": "overdue", "not_started": "due_soon"}
@@ -93,7 +95,7 @@ def _record(n: int, measure_id: str, division: str, source: str) -> Record:
 
 def main() -> None:
     count, out = int(sys.argv[1]), Path(sys.argv[2])
-    from ita_xlsx.report import write_consolidated
+    from ita_xlsx.report.workbook import write_consolidated
 
     started = time.perf_counter()
     results = synthetic_results(count)

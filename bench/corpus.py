@@ -30,9 +30,10 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ita_xlsx import samples, thaidates
+from ita_xlsx import samples
+from ita_xlsx.core import thaidates
 from ita_xlsx.plan import Division, Plan, load_plan, save_plan
-from ita_xlsx.template import layout
+from ita_xlsx.read import layout
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_FILE = ROOT / "workbook_templates" / "plan-2566.yaml"

@@ -35,9 +35,9 @@ def main() -> None:
         peak_mb[name] = _peak_mb()
         clock = now
 
-    from ita_xlsx.collect import collect
+    from ita_xlsx.collect.run import collect
     from ita_xlsx.plan import load_plan
-    from ita_xlsx.report import write_consolidated
+    from ita_xlsx.report.workbook import write_consolidated
 
     lap("imports")
     plan, _ = load_plan(args.plan)

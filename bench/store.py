@@ -52,7 +52,7 @@ def measure(corpus: corpora.Corpus, work: Path) -> dict:
 
 _PHASES = """
 import json, sys, time
-from ita_xlsx.collect import collect
+from ita_xlsx.collect.run import collect
 from ita_xlsx.plan import load_plan
 from ita_xlsx.store.inputs import describe_inputs
 from ita_xlsx.store.record import record_run

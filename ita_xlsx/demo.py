@@ -15,7 +15,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from ita_xlsx.problems import Problem
+from ita_xlsx.core.problems import Problem
 
 PLAN_NAME = "plan-2566.yaml"
 SAMPLE_FOLDERS = ("6m", "with-mistakes")
@@ -37,9 +37,9 @@ class DemoRun:
 
 
 def run_demo(out_dir: Path, *, pdf: bool = True) -> DemoRun:
-    from ita_xlsx.collect import collect
-    from ita_xlsx.outputs import write_outputs
+    from ita_xlsx.collect.run import collect
     from ita_xlsx.plan import load_plan
+    from ita_xlsx.publish.outputs import write_outputs
     from ita_xlsx.template.writer import write_templates
 
     plan_file = copy_bundled(out_dir)

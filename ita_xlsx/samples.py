@@ -15,9 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from ita_xlsx import thaidates
+from ita_xlsx.core import thaidates
 from ita_xlsx.plan import Plan
-from ita_xlsx.template import layout
+from ita_xlsx.read import layout
 
 ROUND = "6m"
 PASSWORD = "sample"  # the samples are public examples; their sheets are protected like real ones
@@ -154,7 +154,7 @@ def _named_cells(wb, name: str) -> list:
 
 def write_samples(plan: Plan, actions: dict[str, str], folder: Path) -> list[Path]:
     """Write the clean samples into ``folder/6m`` and the mistakes into ``folder/with-mistakes``."""
-    from ita_xlsx.atomic import atomic_write_bytes
+    from ita_xlsx.core.atomic import atomic_write_bytes
 
     written = []
     for sub, books in (

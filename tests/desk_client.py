@@ -12,7 +12,7 @@ from pathlib import Path
 from ita_xlsx.desk.app import DeskSettings, create_app
 from ita_xlsx.desk.guard import Guard
 from ita_xlsx.desk.store import open_store
-from ita_xlsx.safezip import Limits
+from ita_xlsx.intake.safezip import Limits
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

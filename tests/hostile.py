@@ -867,7 +867,7 @@ def clerk_edit(data: bytes, change: Callable[[object], None]) -> bytes:
 
 def input_cell(book, name: str, measure_id: str):
     """The cell of defined name ``name`` in the row of ``measure_id`` (found through the names)."""
-    from ita_xlsx.template import layout
+    from ita_xlsx.read import layout
 
     id_sheet, id_ref = next(iter(book.defined_names[layout.NAME_MEASURE_ID].destinations))
     row = next(r[0].row for r in book[id_sheet][id_ref.replace("$", "")] if r[0].value == measure_id)
@@ -968,7 +968,7 @@ def _bytes_case(name: str, file: str, make: Callable[[], bytes], expect: Expect)
 
 def _injection_case(number: int, value: str) -> CorpusCase:
     """Every input column of measure i7, and of the first log row, holds ``value`` as text."""
-    from ita_xlsx.template import layout
+    from ita_xlsx.read import layout
 
     def change(book) -> None:
         for name in layout.INPUT_NAMES:
@@ -1068,21 +1068,21 @@ def _epoch_1904(book) -> None:
 
 
 def _long_result(book) -> None:
-    from ita_xlsx.template import layout
+    from ita_xlsx.read import layout
 
     as_text(input_cell(book, layout.NAME_RESULT, "i7"), LONG_TEXT)
 
 
 def _live_formula(book) -> None:
     """A real formula (not text) in a result cell, saved without a cached value."""
-    from ita_xlsx.template import layout
+    from ita_xlsx.read import layout
 
     input_cell(book, layout.NAME_RESULT, "i7").value = '=HYPERLINK("http://evil.example/","คลิก")'
 
 
 def _date_out_of_range(book) -> None:
     """A number far below any date in a date cell (python-calamine panics converting it)."""
-    from ita_xlsx.template import layout
+    from ita_xlsx.read import layout
 
     input_cell(book, layout.NAME_ACTION_DATE, "i7").value = -1e15
 
@@ -1244,7 +1244,7 @@ def _drop_target(body: bytes) -> bytes:
 
 def _column_map_not_a_letter(book) -> None:
     """The status name lost, and the identity's column map giving '1' instead of a column letter."""
-    from ita_xlsx.template import layout
+    from ita_xlsx.read import layout
 
     for row in book[layout.IDENTITY_SHEET].iter_rows():
         if row[0].value == "columns":
@@ -1254,7 +1254,7 @@ def _column_map_not_a_letter(book) -> None:
 
 def _row_map_ethiopic_digit(book) -> None:
     """A row-map cell of the identity sheet holding '፩' (a digit to str.isdigit, not to int())."""
-    from ita_xlsx.template import layout
+    from ita_xlsx.read import layout
 
     sheet = book[layout.IDENTITY_SHEET]
     header = next(r[0].row for r in sheet.iter_rows() if r[0].value == layout.ROW_MAP_HEADER[0])

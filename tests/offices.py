@@ -1,5 +1,5 @@
 """Offices' results for roll-up tests and the roll-up benchmark: the JSON ``collect`` writes
-(through :class:`ita_xlsx.results.Results`, the writer ``collect`` uses), one office each.
+(through :class:`ita_xlsx.collect.results.Results`, the writer ``collect`` uses), one office each.
 
 Each office runs its own variant of the bundled FY2566 plan: its own code, name, district and
 province, some measures dropped, one division fewer now and then. Its records' states are drawn
@@ -13,9 +13,10 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from ita_xlsx import problems, thaidates
+from ita_xlsx.collect.results import FileReport, Results
+from ita_xlsx.core import problems, thaidates
 from ita_xlsx.plan import Plan, load_plan
-from ita_xlsx.results import FileReport, Record, Results
+from ita_xlsx.read.records import Record
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_FILE = ROOT / "workbook_templates" / "plan-2566.yaml"

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ita_xlsx import problems as P
+from ita_xlsx.collect.results import FileReport, Results
+from ita_xlsx.core import problems as P
 from ita_xlsx.plan import Plan
-from ita_xlsx.results import FileReport, LogEntry, Record, Results
+from ita_xlsx.read.records import LogEntry, Record
 
 AS_OF = dt.date(2023, 4, 10)
 ROUND = "6m"

@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 
 from ita_xlsx.plan import load_plan
-from ita_xlsx.template import layout
+from ita_xlsx.read import layout
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SMALL_PLAN = GOLDEN / "plan-small.yaml"

@@ -18,10 +18,10 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from ita_xlsx import displayed
 from ita_xlsx.cli import cli
-from ita_xlsx.collect import collect
-from ita_xlsx.template import layout
+from ita_xlsx.collect.run import collect
+from ita_xlsx.core import displayed
+from ita_xlsx.read import layout
 
 import libreoffice as lo
 from workbooks import ROOT, edit, filled_workbooks, named_cell, results_json

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from ita_xlsx.cli import cli
-from ita_xlsx.collect import collect
-from ita_xlsx.template import layout
+from ita_xlsx.collect.run import collect
+from ita_xlsx.read import layout
 
 from workbooks import ROOT, edit, filled_workbooks, named_cell, results_json
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ita_xlsx.collect import collect
-from ita_xlsx.template import layout
+from ita_xlsx.collect.run import collect
+from ita_xlsx.read import layout
 
 import libreoffice as lo
 from workbooks import filled_workbooks, named_cell

@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 from ita_xlsx import messages
-from ita_xlsx.safezip import Limits
+from ita_xlsx.intake.safezip import Limits
 
 import hostile
 from desk_client import (

@@ -20,8 +20,8 @@ from openpyxl import load_workbook
 
 from ita_xlsx import messages
 from ita_xlsx.desk.store import open_store
+from ita_xlsx.read import layout
 from ita_xlsx.store import StoreError
-from ita_xlsx.template import layout
 
 from desk_client import BASE, ORIGIN, SAMPLES, make_desk, row_of, signed_in, state_of, text, upload
 from desk_process import PLAN

@@ -1,7 +1,7 @@
 """Faults: kills at many points of a run, a disk that fills up, and what must hold after each.
 
 Every run is the real command in a subprocess, killed with SIGKILL at a named point of the run
-(``ITA_XLSX_FAULT_POINT``, see ita_xlsx/faults.py), as a power cut or ``kill -9`` would stop it:
+(``ITA_XLSX_FAULT_POINT``, see ita_xlsx/core/faults.py), as a power cut or ``kill -9`` would stop it:
 - OUT.xlsx and OUT.json are always one run's, or the readers of the pair say they are not;
 - the next run removes what the killed one left (temporary files, scratch folders);
 - worker processes do not outlive their killed parent.
@@ -162,7 +162,7 @@ def test_the_readers_of_a_pair_from_two_runs_say_so(tmp_path, first_run):
 
 def test_what_a_live_run_holds_is_left_alone(tmp_path, first_run):
     """Only what no run holds is removed: a temporary file or scratch folder still locked stays."""
-    from ita_xlsx.scratch import OWNER_FILE, locked
+    from ita_xlsx.core.scratch import OWNER_FILE, locked
 
     out = first_run
     held_file = out.parent / ".OUT.held0001.tmp"  # as a run that is still writing holds them

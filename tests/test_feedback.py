@@ -17,11 +17,12 @@ from openpyxl import load_workbook
 
 from ita_xlsx import messages
 from ita_xlsx.cli import cli
-from ita_xlsx.collect import collect
-from ita_xlsx.feedback import FILE_PREFIX, FIX_SHEET, FeedbackOutIsInput, locate, write_feedback
-from ita_xlsx.problems import ERROR, WARNING
-from ita_xlsx.returned import read_returned
-from ita_xlsx.template import layout
+from ita_xlsx.collect.run import collect
+from ita_xlsx.core.atomic import OutputInInputFolder
+from ita_xlsx.core.problems import ERROR, WARNING
+from ita_xlsx.feedback.workbook import FILE_PREFIX, FIX_SHEET, locate, write_feedback
+from ita_xlsx.read import layout
+from ita_xlsx.read.returned import read_returned
 from ita_xlsx.template.protection import legacy_password_hash
 from ita_xlsx.template.writer import build_template
 
@@ -327,7 +328,7 @@ def test_cli_refuses_an_output_folder_inside_the_inputs(sample_plan_path, tmp_pa
         cli, ["feedback", "--plan", str(sample_plan_path), "--out", str(inbox / "fb"), str(inbox)]
     )
     assert result.exit_code == 2
-    with pytest.raises(FeedbackOutIsInput):
+    with pytest.raises(OutputInInputFolder):
         write_feedback(None, [inbox], inbox, password=PASSWORD)
 
 

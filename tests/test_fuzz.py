@@ -36,10 +36,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ita_xlsx import collect, messages, normalize, problems, thaidates
-from ita_xlsx.problems import Problem
-from ita_xlsx.returned import read_returned
-from ita_xlsx.template import layout
+from ita_xlsx import messages
+from ita_xlsx.collect import run as collect
+from ita_xlsx.core import problems, thaidates
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.read import layout, normalize
+from ita_xlsx.read.returned import read_returned
 
 try:
     import hostile
@@ -484,7 +486,7 @@ _CHILD = textwrap.dedent(
     """
     import json, sys
     from pathlib import Path
-    from ita_xlsx import collect
+    from ita_xlsx.collect import run as collect
     from ita_xlsx.plan import load_plan
     plan, _ = load_plan(Path(sys.argv[1]))
     returned, others = collect.read_inputs(plan, [Path(sys.argv[2])])

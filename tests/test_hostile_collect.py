@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from ita_xlsx import collect, messages
-from ita_xlsx.problems import Problem
-from ita_xlsx.returned import Returned, read_returned
+from ita_xlsx import messages
+from ita_xlsx.collect import run as collect
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.read.returned import read_returned
+from ita_xlsx.read.returned_file import Returned
 
 try:
     import hostile

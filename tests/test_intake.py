@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from ita_xlsx import intake, messages, problems
-from ita_xlsx.intake import Candidate, Limits, gather, sniff
-from ita_xlsx.safezip import DEFAULT_LIMITS, PackageError, SafePackage, xml_prolog_ok
+from ita_xlsx import messages
+from ita_xlsx.core import problems
+from ita_xlsx.intake import gather as intake
+from ita_xlsx.intake.gather import Candidate, Limits, gather, sniff
+from ita_xlsx.intake.safezip import DEFAULT_LIMITS, PackageError, SafePackage, xml_prolog_ok
 
 try:
     import hostile
@@ -72,7 +74,7 @@ def test_everything_at_once_never_raises_and_every_message_renders(tmp_path: Pat
 
 def test_every_code_used_is_in_the_catalogue() -> None:
     root = Path(intake.__file__).parent
-    source = (root / "intake.py").read_text() + (root / "safezip.py").read_text()
+    source = "".join(p.read_text() for p in sorted(root.glob("*.py")))
     used = set(re.findall(r'"((?:intake|xml)-[a-z0-9-]+)"', source))
     assert used and all(messages.has(code) for code in used), used - set(messages.catalogue())
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ita_xlsx import spool
-from ita_xlsx.judge import Judging, judge
-from ita_xlsx.returned import Entry, Returned
+from ita_xlsx.check.judge import Judging, judge
+from ita_xlsx.core import spool
+from ita_xlsx.read.returned_file import Entry, Returned
 
 from problem_assert import assert_problems
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ita_xlsx import merge
-from ita_xlsx.returned import Entry, Returned
+from ita_xlsx.check import merge
+from ita_xlsx.read.returned_file import Entry, Returned
 
 from problem_assert import assert_problems
 

@@ -8,7 +8,8 @@ import datetime as dt
 
 import pytest
 
-from ita_xlsx import normalize, thaidates
+from ita_xlsx.core import thaidates
+from ita_xlsx.read import normalize
 
 
 # --- status ---------------------------------------------------------------------------------------

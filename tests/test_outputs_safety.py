@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from ita_xlsx import messages
-from ita_xlsx.intake import is_temp_name
-from ita_xlsx.template import layout
+from ita_xlsx.intake.gather import is_temp_name
+from ita_xlsx.read import layout
 
 from processes import ctrl_c_as_in_a_terminal
 
@@ -419,7 +419,7 @@ def test_a_full_disk_is_said_plainly_and_the_old_outputs_stay(tmp_path) -> None:
 
 def test_a_file_open_in_excel_is_said_in_thai_with_the_way_out() -> None:
     """Windows refuses to replace a workbook open in Excel with a PermissionError (EACCES)."""
-    from ita_xlsx.os_reasons import os_reason
+    from ita_xlsx.core.os_reasons import os_reason
 
     refused = PermissionError(13, "Permission denied", "สรุป.xlsx")
     assert os_reason(refused, "th").startswith("ไม่มีสิทธิ์เข้าถึง หรือไฟล์เปิดค้างอยู่ในโปรแกรมอื่น เช่น Excel")

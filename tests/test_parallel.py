@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ita_xlsx import collect as collect_module
 from ita_xlsx import samples
 from ita_xlsx.cli import cli
-from ita_xlsx.collect import collect
+from ita_xlsx.collect import pool as collect_module
+from ita_xlsx.collect.run import collect
 
 from processes import ctrl_c_as_in_a_terminal
 from workbooks import ROOT
@@ -131,10 +131,10 @@ def test_records_judged_as_files_are_read_are_those_of_the_merge(sample_plan, tm
     which file wins or which round most files are for; what lands must be what merging the chosen
     files afterwards gives. Here the 12-month files are the most, so the 6-month ones are set
     aside after they were judged, and three divisions sent their 12-month file twice."""
-    from ita_xlsx import rules
-    from ita_xlsx.merge import choose_versions, division_records
-    from ita_xlsx.results import RecordDict
-    from ita_xlsx.status import STATE_BY_CODE, STATUS_BY_CODE
+    from ita_xlsx.check import rules
+    from ita_xlsx.check.merge import choose_versions, division_records
+    from ita_xlsx.core.status import STATE_BY_CODE, STATUS_BY_CODE
+    from ita_xlsx.read.records import RecordDict
     from ita_xlsx.template.writer import build_template
 
     shutil.copytree(SAMPLES / "with-mistakes", tmp_path / "in" / "6m")
@@ -210,7 +210,7 @@ def test_a_worker_crash_is_reported_on_its_file_and_loses_no_other(inbox, sample
 _SLOW_COLLECT = """
 import os, sys, time
 from pathlib import Path
-from ita_xlsx import collect
+from ita_xlsx.collect import pool as collect
 real = collect.read_returned
 marker = Path(sys.argv[1])
 def slow(*args, **kwargs):

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from ita_xlsx.cli import cli
-from ita_xlsx.template import layout
+from ita_xlsx.read import layout
 
 import libreoffice as lo
 from libreoffice import bare

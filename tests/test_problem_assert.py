@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ita_xlsx import problems
+from ita_xlsx.core import problems
 
 from problem_assert import assert_problems, located
 

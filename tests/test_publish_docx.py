@@ -215,8 +215,8 @@ def test_what_a_clerk_typed_reaches_the_document_as_text(sample_plan, tmp_path):
 def test_a_measure_over_several_rows_of_the_sheet_is_one_row_of_the_document(sample_plan, tmp_path):
     from ita_xlsx.publish.report_doc import from_data
     from ita_xlsx.publish.report_xlsx import from_workbook
-    from ita_xlsx.report import write_consolidated
     from ita_xlsx.report.data import build
+    from ita_xlsx.report.workbook import write_consolidated
 
     results = make_results(sample_plan)
     results["records"][0]["result"] = "\n".join(f"ครั้งที่ {n} ประชุมชี้แจงเจ้าหน้าที่" for n in range(120))

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from docx import Document
 
 from ita_xlsx.cli import cli
-from ita_xlsx.thaidates import to_arabic_digits
+from ita_xlsx.core.thaidates import to_arabic_digits
 
 from workbooks import ROOT
 

@@ -14,12 +14,12 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from ita_xlsx.check import linkcheck, register
+from ita_xlsx.check.links import Link, record_links, urls_in
 from ita_xlsx.cli import cli
 from ita_xlsx.plan import load_plan
-from ita_xlsx.publish import linkcheck, register
-from ita_xlsx.publish.links import Link, record_links, urls_in
-from ita_xlsx.results import LogEntry, Record
-from ita_xlsx.template import layout
+from ita_xlsx.read import layout
+from ita_xlsx.read.records import LogEntry, Record
 
 from workbooks import ROOT, edit, filled_workbooks, named_cell, results_json
 
@@ -311,7 +311,7 @@ def test_a_redirect_away_from_the_web_is_not_followed(server):
 
 
 def test_worker_processes_find_the_same_register(plan, tmp_path):
-    from ita_xlsx.collect import collect
+    from ita_xlsx.collect.run import collect
 
     books = filled_workbooks(plan)
     changes = {(layout.NAME_EVIDENCE, "i7"): "https://drive.google.com/x", (layout.NAME_NOTE, "i11"): OWN}

@@ -18,10 +18,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ita_xlsx.report import SHEET_NAMES, OutputIsInputError, write_consolidated
+from ita_xlsx.core.atomic import OutputIsInput
+from ita_xlsx.core.thaidates import to_thai_digits as thai
 from ita_xlsx.report import rows as report_rows
 from ita_xlsx.report.formats import STATE_ORDER
-from ita_xlsx.thaidates import to_thai_digits as thai
+from ita_xlsx.report.workbook import SHEET_NAMES, write_consolidated
 
 from results_factory import HOSTILE, NOT_SENT, make_results
 
@@ -331,7 +332,7 @@ def squeeze(text: str) -> str:
 
 
 def test_report_sheet_one_row_per_measure_grouped_by_section(book, sample_plan):
-    from ita_xlsx.template.layout import question_text, reporting_text
+    from ita_xlsx.read.layout import question_text, reporting_text
 
     found = report_measures(book["รายงาน"])
     assert len(found) == len(sample_plan.measures)
@@ -418,7 +419,7 @@ def test_report_action_texts(book, results, sample_plan):
         for r in records:
             if r["status"] == "done":
                 day = dt.date.fromisoformat(r["action_date"])
-                from ita_xlsx.thaidates import format_thai
+                from ita_xlsx.core.thaidates import format_thai
 
                 assert f"เจ้าหน้าที่ดำเนินการเมื่อวันที่ {format_thai(day, 'official')}" in text
                 assert r["result"] in text
@@ -566,9 +567,9 @@ def test_safe_url(url, ok):
 def test_refuses_to_overwrite_an_input(sample_plan, results, tmp_path):
     returned = tmp_path / "ITA2566_6m_palad.xlsx"
     returned.write_bytes(b"a division's file")
-    with pytest.raises(OutputIsInputError, match="ITA2566_6m_palad.xlsx"):
+    with pytest.raises(OutputIsInput, match="ITA2566_6m_palad.xlsx"):
         write_consolidated(results, sample_plan, returned, protected_paths=[returned])
-    with pytest.raises(OutputIsInputError):
+    with pytest.raises(OutputIsInput):
         write_consolidated(
             results, sample_plan, tmp_path / "." / returned.name, protected_paths=[str(returned)]
         )
@@ -668,8 +669,8 @@ def test_shared_strings_read_back_the_same(sample_plan, tmp_path, monkeypatch):
 
 # --- PDF without LibreOffice ---------------------------------------------------------------------
 def test_pdf_without_libreoffice_is_a_problem_saying_how_to_install_it(written, tmp_path, monkeypatch):
-    from ita_xlsx.report import export_report_pdf
     from ita_xlsx.report import pdf as report_pdf
+    from ita_xlsx.report.pdf import export_report_pdf
 
     monkeypatch.setattr(report_pdf, "find_libreoffice", lambda: None)
     problem = export_report_pdf(written, tmp_path / "OUT.pdf")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from ita_xlsx.report import write_consolidated
+from ita_xlsx.report.workbook import write_consolidated
 
 from golden_compare import part_differences, record_versions, versions_note
 from results_factory import HOSTILE, make_results

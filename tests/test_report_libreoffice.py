@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from ita_xlsx.report import export_report_pdf, write_consolidated
+from ita_xlsx.core.thaidates import format_thai
 from ita_xlsx.report import pdf as report_pdf
-from ita_xlsx.thaidates import format_thai
+from ita_xlsx.report.pdf import export_report_pdf
+from ita_xlsx.report.workbook import write_consolidated
 
 from libreoffice import bare
 from results_factory import make_results

@@ -15,8 +15,8 @@ import pytest
 import xlsxwriter
 from openpyxl import load_workbook
 
-from ita_xlsx.returned import read_returned
-from ita_xlsx.template import layout as L
+from ita_xlsx.read import layout as L
+from ita_xlsx.read.returned import read_returned
 from ita_xlsx.template.writer import build_template
 
 from problem_assert import assert_problems

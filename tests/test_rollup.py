@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from ita_xlsx.cli import cli
-from ita_xlsx.digest import content_digest, digest_state
+from ita_xlsx.core.digest import content_digest, digest_state
 
 from offices import (
     RETURN_BY,
@@ -415,7 +415,7 @@ def test_remind_writes_one_message_per_office_not_reported_or_overdue(area):
 
 
 def test_collect_passes_over_a_rollups_json_among_the_returns(tmp_path, plan):
-    from ita_xlsx.intake import sniff
+    from ita_xlsx.intake.gather import sniff
 
     write_results(office_results(plan, 1, 1), tmp_path / "in" / "a.json")
     out = tmp_path / "R.xlsx"

@@ -17,9 +17,9 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from ita_xlsx import thaidates
 from ita_xlsx.cli import cli
-from ita_xlsx.template import layout
+from ita_xlsx.core import thaidates
+from ita_xlsx.read import layout
 from ita_xlsx.template.writer import build_template, write_templates
 
 import hostile

@@ -11,8 +11,8 @@ import datetime as dt
 
 import pytest
 
-from ita_xlsx import rules
-from ita_xlsx.results import LogEntry, Record
+from ita_xlsx.check import rules
+from ita_xlsx.read.records import LogEntry, Record
 
 from problem_assert import assert_problems
 

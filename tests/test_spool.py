@@ -12,16 +12,19 @@ import time
 
 import pytest
 
-from ita_xlsx import outputs, problems
-from ita_xlsx import spool as spool_module
-from ita_xlsx.collect import Stash, collect, read_inputs
-from ita_xlsx.outputs import write_outputs
-from ita_xlsx.problem_spool import ProblemSpool, SpooledProblems
-from ita_xlsx.problems import sort_key
-from ita_xlsx.report import write_consolidated
-from ita_xlsx.results import LogEntry, Record, RecordDict, SpooledRecords, record_from_dict
-from ita_xlsx.spool import Mapped, Spool
-from ita_xlsx.status import STATE_BY_CODE, STATUS_BY_CODE
+from ita_xlsx.collect.pool import Stash, read_inputs
+from ita_xlsx.collect.record_spool import SpooledRecords
+from ita_xlsx.collect.run import collect
+from ita_xlsx.core import problems
+from ita_xlsx.core import spool as spool_module
+from ita_xlsx.core.problem_spool import ProblemSpool, SpooledProblems
+from ita_xlsx.core.problems import sort_key
+from ita_xlsx.core.spool import Mapped, Spool
+from ita_xlsx.core.status import STATE_BY_CODE, STATUS_BY_CODE
+from ita_xlsx.publish import outputs
+from ita_xlsx.publish.outputs import write_outputs
+from ita_xlsx.read.records import LogEntry, Record, RecordDict, record_from_dict
+from ita_xlsx.report.workbook import write_consolidated
 
 from workbooks import ROOT
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from ita_xlsx.read import layout
 from ita_xlsx.store import Store
-from ita_xlsx.template import layout
 from tests.store_scenario import PLAN_2566, ROOT, make_office, run
 from tests.workbooks import named_cell
 
@@ -152,7 +152,7 @@ def test_history_workbook_reads_back_and_renders(office, tmp_path):
 def test_collect_never_imports_pandas(tmp_path):
     code = (
         "import sys\n"
-        "import ita_xlsx.collect\n"
+        "import ita_xlsx.collect.run\n"
         "assert 'pandas' not in sys.modules, 'import'\n"
         "from ita_xlsx.cli import main\n"
         f"sys.argv = ['ita-xlsx', 'collect', '--plan', {str(PLAN_2566)!r}, '--round', '6m', '--as-of',"

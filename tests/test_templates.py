@@ -17,9 +17,10 @@ import pytest
 from click.testing import CliRunner
 from openpyxl.utils import range_boundaries
 
-from ita_xlsx import status, style, thaidates
 from ita_xlsx.cli import cli
-from ita_xlsx.template import content, layout, sizing
+from ita_xlsx.core import sizing, status, style, thaidates
+from ita_xlsx.read import layout
+from ita_xlsx.template import content
 from ita_xlsx.template.protection import legacy_password_hash
 from ita_xlsx.template.writer import PASSWORD_FILE, XL_DATE_TYPED_BE, build_template, write_templates
 
@@ -413,6 +414,7 @@ def test_due_text_of_the_sample_twice_yearly_and_yearly(sample_plan):
 
 # --- prefill --------------------------------------------------------------------------------------
 PREFILL = {
+    "format": "ita-xlsx-results/1",
     "records": [
         {
             "measure_id": "m1",
@@ -561,10 +563,20 @@ def test_a_prefill_of_another_plan_or_year_writes_nothing(plan, tmp_path, other)
 
 
 def test_a_json_without_records_says_so_in_thai(plan, tmp_path):
-    source = tmp_path / "not-results.json"
-    source.write_text('{"rows": []}', encoding="utf-8")
+    source = tmp_path / "no-records.json"
+    source.write_text('{"format": "ita-xlsx-results/1", "rows": []}', encoding="utf-8")
     _, found = write_templates(plan, tmp_path / "out", password=PASSWORD, prefill_path=source)
     assert "ไม่มีรายการ 'records' ในไฟล์" in found[0].message("th")
+
+
+def test_a_json_of_another_kind_is_not_a_prefill(plan, tmp_path):
+    """A roll-up's JSON (or any other) has no records of this office's divisions to carry over."""
+    source = tmp_path / "rollup.json"
+    source.write_text(json.dumps({**PREFILL, "format": "ita-xlsx-rollup/1"}), encoding="utf-8")
+    written, found = write_templates(plan, tmp_path / "out", password=PASSWORD, prefill_path=source)
+    assert written == [] and [p.code for p in found] == ["template-prefill-unreadable"]
+    assert "ไม่ใช่ผลการรวบรวม ITA (format = ita-xlsx-rollup/1)" in found[0].message("th")
+    assert not (tmp_path / "out").exists()
 
 
 def test_too_many_log_rows_are_cut_with_a_warning(plan):

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from ita_xlsx import status, textnorm, thaidates
-from ita_xlsx.template import layout
+from ita_xlsx.core import status, textnorm, thaidates
+from ita_xlsx.read import layout
 from ita_xlsx.template.protection import legacy_password_hash
 from ita_xlsx.template.writer import XL_DATE_TYPED_BE, write_templates
 

@@ -1,4 +1,4 @@
-"""Tests for ita_xlsx.thaidates: reading clerk-typed dates, Thai formatting, fiscal-year arithmetic."""
+"""Tests for ita_xlsx.core.thaidates: reading clerk-typed dates, Thai formatting, fiscal-year arithmetic."""
 
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ita_xlsx import thaidates as td
-from ita_xlsx.messages import dates as date_messages
-from ita_xlsx.thaidates import (
+from ita_xlsx.core import thaidates as td
+from ita_xlsx.core.thaidates import (
     BE_STORED_AS_CE,
     CE_YEAR_IN_TEXT,
     FROM_SERIAL,
@@ -39,6 +38,7 @@ from ita_xlsx.thaidates import (
     to_arabic_digits,
     to_thai_digits,
 )
+from ita_xlsx.messages import dates as date_messages
 
 OCT3 = date(2022, 10, 3)
 TEXT = (FROM_TEXT,)

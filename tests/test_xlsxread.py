@@ -15,8 +15,16 @@ import zipfile
 import pytest
 import xlsxwriter
 
-from ita_xlsx.safezip import SafePackage
-from ita_xlsx.xlsxread import Area, Cell, cell_ref, column_letters, column_number, open_workbook, parse_area
+from ita_xlsx.intake.safezip import SafePackage
+from ita_xlsx.read.xlsxread import (
+    Area,
+    Cell,
+    cell_ref,
+    column_letters,
+    column_number,
+    open_workbook,
+    parse_area,
+)
 
 
 def written(fill, **options) -> bytes:

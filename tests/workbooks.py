@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from ita_xlsx import samples
-from ita_xlsx.template import layout
+from ita_xlsx.read import layout
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ACTIONS = ROOT / "samples" / "seed-actions.yaml"

@@ -136,7 +136,7 @@ def main() -> None:
     except OSError as exc:  # a folder that cannot be written, a full disk: not a bug, and no traceback
         if "--debug" in sys.argv or os.environ.get("ITA_DEBUG"):
             raise
-        from ita_xlsx.os_reasons import os_reason
+        from ita_xlsx.core.os_reasons import os_reason
 
         reason = os_reason(exc)
         if exc.filename:

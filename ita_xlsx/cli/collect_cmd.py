@@ -17,7 +17,7 @@ from ita_xlsx.cli.output import Progress, print_collect_summary, print_outcomes,
 def say_judged_today(plan, round_id: str | None, as_of_given: bool) -> None:
     """Without --as-of, when today lies outside the round: say that states are as of today, and
     when the round ran."""
-    from ita_xlsx.collect import judged_today
+    from ita_xlsx.collect.run import judged_today
 
     note = None if as_of_given else judged_today(plan, round_id, dt.date.today())
     if note is not None:
@@ -85,9 +85,9 @@ def collect(
       ita-xlsx collect --plan workbook_templates/plan-2566.yaml --round 6m \\
           --as-of 2023-03-31 --out สรุป2566.xlsx ไฟล์ที่ส่งกลับ/
     """
-    from ita_xlsx.collect import collect as run_collect
-    from ita_xlsx.outputs import output_paths, publish_paths, refuse_inputs, write_outputs
-    from ita_xlsx.publish import linkcheck
+    from ita_xlsx.check import linkcheck
+    from ita_xlsx.collect.run import collect as run_collect
+    from ita_xlsx.publish.outputs import output_paths, publish_paths, refuse_inputs, write_outputs
 
     plan = load_plan_or_stop(plan_file)
     refuse_unknown_round(plan, round_id)
@@ -163,7 +163,7 @@ def check(plan_file: Path, as_of: dt.date | None, inputs: tuple[Path, ...]) -> N
     ตัวอย่าง · example:
       ita-xlsx check --plan workbook_templates/plan-2566.yaml ITA2566_6m_finance_กองคลัง.xlsx
     """
-    from ita_xlsx.collect import check as run_check
+    from ita_xlsx.collect.run import check as run_check
 
     plan = load_plan_or_stop(plan_file)
     reports = run_check(plan, inputs, as_of=warn_far_as_of(as_of, plan))

@@ -34,7 +34,7 @@ def refuse_unknown_round(plan, round_id: str | None) -> None:
 @contextlib.contextmanager
 def output_refused():
     """An output that would overwrite an input or lie in a folder of returns: a usage error."""
-    from ita_xlsx.outputs import OutputInInputFolder, OutputIsInput
+    from ita_xlsx.publish.outputs import OutputInInputFolder, OutputIsInput
 
     try:
         yield

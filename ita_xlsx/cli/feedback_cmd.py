@@ -47,8 +47,9 @@ def feedback(
       ita-xlsx feedback --plan workbook_templates/plan-2566.yaml --round 6m \\
           --as-of 2023-03-31 --out ให้แก้ไข ไฟล์ที่ส่งกลับ/
     """
-    from ita_xlsx.feedback import FeedbackOutIsInput, FeedbackOverwritesInput, write_feedback
-    from ita_xlsx.problems import ERROR
+    from ita_xlsx.core.atomic import OutputInInputFolder, OutputIsInput
+    from ita_xlsx.core.problems import ERROR
+    from ita_xlsx.feedback.workbook import write_feedback
 
     plan = load_plan_or_stop(plan_file)
     refuse_unknown_round(plan, round_id)
@@ -63,10 +64,10 @@ def feedback(
             password=password,
             sent=keep,
         )
-    except FeedbackOverwritesInput as exc:
-        raise click.UsageError(messages.text("collect.out-is-input", path=str(exc))) from None
-    except FeedbackOutIsInput as exc:
+    except OutputInInputFolder as exc:
         raise click.UsageError(messages.text("feedback.out-is-input", path=str(exc))) from None
+    except OutputIsInput as exc:
+        raise click.UsageError(messages.text("collect.out-is-input", path=str(exc))) from None
     print_problems(found, err=True)
     rejected = {p.file for p in found if p.severity == ERROR and p.file}
     if rejected:

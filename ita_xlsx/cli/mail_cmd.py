@@ -10,15 +10,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ita_xlsx import messages, problems
+from ita_xlsx import messages
 from ita_xlsx.cli.options import out_folder, plan_option, smtp_options
 from ita_xlsx.cli.output import print_problems, say
+from ita_xlsx.core import problems
 from ita_xlsx.mail.config import PASSWORD_ENV, MailSettings
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
 
-    from ita_xlsx.mail.results import Results
+    from ita_xlsx.mail.results import ResultsForMail
     from ita_xlsx.mail.send import Outcome, Outgoing
     from ita_xlsx.plan import Plan
 
@@ -104,7 +105,7 @@ def _check_mail_usage(
 
 def _refuse_line_breaks(values: Iterable[tuple[str, str]]) -> None:
     """Stop with exit 2 when a value that goes into a mail header holds a line break."""
-    from ita_xlsx.textnorm import CONTROL, escaped
+    from ita_xlsx.core.textnorm import CONTROL, escaped
 
     for option, value in values:
         if CONTROL.search(value):
@@ -293,7 +294,7 @@ def _remind_offices(results_file: Path, out_dir: Path, send: bool, settings: Mai
     sys.exit(skipped)
 
 
-def _load_plan_and_results(plan_file: Path, results_file: Path) -> tuple[Plan, Results]:
+def _load_plan_and_results(plan_file: Path, results_file: Path) -> tuple[Plan, ResultsForMail]:
     """The plan and the results, or the problems that stop them being used and exit 2 for a plan
     that cannot be used (as in every command), 1 for results that cannot be."""
     from ita_xlsx.mail.remind import check_plan

@@ -87,7 +87,7 @@ class ThaiDate(click.ParamType):
     def convert(self, value, param, ctx) -> dt.date:
         if isinstance(value, dt.date):
             return value
-        from ita_xlsx import thaidates
+        from ita_xlsx.core import thaidates
 
         parsed = thaidates.parse_date(value)
         if parsed.value is None or not 1900 <= parsed.value.year <= 2200:
@@ -113,7 +113,7 @@ def warn_far_as_of(as_of: dt.date | None, plan) -> dt.date | None:
     """The --as-of date as given; a warning on stderr when it lies over a year outside the plan's year."""
     if as_of is None:
         return None
-    from ita_xlsx import thaidates
+    from ita_xlsx.core import thaidates
 
     start, end = thaidates.fiscal_year_bounds(plan.fiscal_year)
     if not start - dt.timedelta(days=366) <= as_of <= end + dt.timedelta(days=366):

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 import click
 
 from ita_xlsx import messages
-from ita_xlsx.problems import Problem, sort_key
-from ita_xlsx.results import SUBMISSIONS
-from ita_xlsx.textnorm import escaped
+from ita_xlsx.collect.results import SUBMISSIONS
+from ita_xlsx.core.problems import Problem, sort_key
+from ita_xlsx.core.textnorm import escaped
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 

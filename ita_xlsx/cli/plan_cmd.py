@@ -11,7 +11,7 @@ import click
 from ita_xlsx import messages
 from ita_xlsx.cli.options import force_option
 from ita_xlsx.cli.output import print_problems, say
-from ita_xlsx.textnorm import escaped
+from ita_xlsx.core.textnorm import escaped
 
 FORCE = force_option("ไฟล์เดิม", "an existing file")
 
@@ -38,7 +38,7 @@ def new(file: Path, force: bool) -> None:
     ตัวอย่าง · example:
       ita-xlsx plan new แผน2567.xlsx
     """
-    from ita_xlsx.atomic import atomic_write_bytes
+    from ita_xlsx.core.atomic import atomic_write_bytes
     from ita_xlsx.plan.xlsx_io import plan_workbook_bytes
 
     if file.suffix.lower() != ".xlsx":

@@ -44,8 +44,8 @@ def rollup(
       ita-xlsx rollup --expected อปท-บัวลาย.csv --round 6m --out อำเภอบัวลาย.xlsx ผลของ-อปท/
       ita-xlsx rollup --out จังหวัด.xlsx อำเภอ*.json
     """
-    from ita_xlsx.rollup import ExpectedListError
-    from ita_xlsx.rollup import rollup as run_rollup
+    from ita_xlsx.rollup.expected import ExpectedListError
+    from ita_xlsx.rollup.run import rollup as run_rollup
 
     if out.suffix.lower() != ".xlsx":
         raise click.UsageError(messages.text("rollup.out-not-xlsx"))

@@ -65,8 +65,8 @@ def templates(
           --prefill สรุป-รอบ6เดือน.json
       ita-xlsx templates --plan plan-2567.yaml --out ปี2567 --prefill-store ita-store.sqlite
     """
+    from ita_xlsx.core.problems import has_errors
     from ita_xlsx.plan import load_plan
-    from ita_xlsx.problems import has_errors
     from ita_xlsx.template.writer import write_templates
 
     pinned = _parse_generated(generated)

@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ita_xlsx import messages, problems
+from ita_xlsx import messages
+from ita_xlsx.core import problems
+from ita_xlsx.core.problems import Problem
 from ita_xlsx.desk.board import Board
-from ita_xlsx.problems import Problem
 
 FEEDBACK_FOLDER = "feedback"
 REMINDERS_FOLDER = "reminders"
@@ -32,7 +33,7 @@ def summary_path(board: Board, out_dir: Path) -> Path:
 
 def write_consolidated(board: Board, folder: Path, out_dir: Path, *, pdf: bool) -> Done:
     """The consolidated workbook and its JSON (and the PDF report when asked) from the board's results."""
-    from ita_xlsx.outputs import write_outputs
+    from ita_xlsx.publish.outputs import write_outputs
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written, found = write_outputs(board.results, summary_path(board, out_dir), inputs=[folder], pdf=pdf)
@@ -52,7 +53,7 @@ def write_division_feedback(
 
     ``sent`` is told what went back (the office store keeps it: the next check says what was fixed).
     """
-    from ita_xlsx.feedback import write_feedback
+    from ita_xlsx.feedback.workbook import write_feedback
 
     target = out_dir / FEEDBACK_FOLDER
     target.mkdir(parents=True, exist_ok=True)

@@ -19,14 +19,15 @@ from pathlib import Path
 from flask import Flask, abort, redirect, render_template, request, send_from_directory, url_for
 from werkzeug.exceptions import HTTPException
 
-from ita_xlsx import messages, thaidates
+from ita_xlsx import messages
+from ita_xlsx.core import thaidates
 from ita_xlsx.desk import actions
 from ita_xlsx.desk.board import Board, build_board
 from ita_xlsx.desk.guard import Guard, Refused, secure_headers
 from ita_xlsx.desk.receiving import Received, receive
 from ita_xlsx.desk.store import ACCEPT, REOPEN, NoStore, Store, StoreUnavailable
+from ita_xlsx.intake.safezip import Limits
 from ita_xlsx.plan import Plan
-from ita_xlsx.safezip import Limits
 from ita_xlsx.store import StoreError
 
 UPLOAD_FILES_AT_ONCE = 4  # a request may carry this many files of the largest size intake reads
@@ -196,7 +197,7 @@ def _security(app: Flask, guard: Guard, settings: DeskSettings) -> None:
 
     @app.errorhandler(OSError)
     def os_error(exc: OSError):  # a workbook open in Excel, a full disk: said as the commands say it
-        from ita_xlsx.os_reasons import os_reason
+        from ita_xlsx.core.os_reasons import os_reason
 
         if exc.filename:
             said = messages.text("cli.os-error", path=str(exc.filename), reason=os_reason(exc))

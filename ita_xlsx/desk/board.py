@@ -14,12 +14,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ita_xlsx import textnorm
-from ita_xlsx.collect import collect
+from ita_xlsx.collect.results import FileReport, Results
+from ita_xlsx.collect.run import collect
+from ita_xlsx.core import textnorm
+from ita_xlsx.core.problems import ERROR, WARNING, Problem, sort_key
 from ita_xlsx.desk.store import Acceptance, FeedbackOutcome, Recorded, Store
 from ita_xlsx.plan import Division, Plan, Round
-from ita_xlsx.problems import ERROR, WARNING, Problem, sort_key
-from ita_xlsx.results import FileReport, Results
 
 NOT_RECEIVED, RECEIVED, REJECTED, ACCEPTED = "not_received", "received", "rejected", "accepted"
 _SEP = " › "  # how intake names a workbook inside a zip or an e-mail

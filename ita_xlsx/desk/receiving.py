@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ita_xlsx import problems
-from ita_xlsx.problems import Problem
-from ita_xlsx.safezip import Limits
+from ita_xlsx.core import problems
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.intake.safezip import Limits
 
 DEFAULT_NAME = "ไฟล์ที่ได้รับ"
 _FORBIDDEN = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u200b-\u200f\u202a-\u202e\u2066-\u2069]')

@@ -9,7 +9,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ita_xlsx.thaidates import to_thai_digits
+from ita_xlsx.core.thaidates import to_thai_digits
 
 _FONT = "font-family: Tahoma, 'Leelawadee UI', 'TH Sarabun New', sans-serif; font-size: 14px"
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 from email.utils import parseaddr
 from pathlib import Path
 
-from ita_xlsx import problems
-from ita_xlsx.os_reasons import os_reason
-from ita_xlsx.problems import Problem
+from ita_xlsx.core import problems
+from ita_xlsx.core.os_reasons import os_reason
+from ita_xlsx.core.problems import Problem
 
 TLS_MODES = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}

@@ -17,23 +17,18 @@ from email.message import EmailMessage
 from email.utils import formatdate, getaddresses, make_msgid, parseaddr
 from pathlib import Path
 
-from ita_xlsx import messages
-from ita_xlsx.atomic import atomic_write_bytes
+from ita_xlsx.core.atomic import atomic_write_bytes
+from ita_xlsx.core.own_files import MAIL_HEADER, MAIL_MARK
+from ita_xlsx.core.thaidates import format_thai, to_thai_digits
 from ita_xlsx.mail.body import Block, Items, paragraph, render_html, render_plain
 from ita_xlsx.mail.config import MailSettings
-from ita_xlsx.mail.results import ResultRecord, Results
-from ita_xlsx.own_files import MAIL_HEADER, MAIL_MARK
-from ita_xlsx.thaidates import format_thai, to_thai_digits
+from ita_xlsx.mail.results import ResultRecord, ResultsForMail
+from ita_xlsx.messages import th
 
 XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 MAX_LISTED = 50  # overdue measures listed in the summary body; the workbook has them all
 MAX_QUESTION = 120  # characters of a measure's question shown in a list
 TH = "th"
-
-
-def th(key: str, **params: object) -> str:
-    """A catalogue text in Thai: message bodies and subjects are always Thai."""
-    return messages.text(key, TH, **params)
 
 
 def thai_number(value: int | float) -> str:
@@ -55,7 +50,7 @@ def ascii_safe(text: str, fallback: str = "ITA_summary") -> str:
     return safe if any(ch.isalnum() for ch in safe) else fallback
 
 
-def attachment_filename(results: Results | None, workbook: Path) -> str:
+def attachment_filename(results: ResultsForMail | None, workbook: Path) -> str:
     """``ITA2566_6m_summary.xlsx`` from the results, else the workbook's stem made ASCII-safe."""
     if results and results.fiscal_year:
         parts = [f"ITA{results.fiscal_year}", ascii_safe(results.round_id, ""), "summary"]
@@ -63,7 +58,7 @@ def attachment_filename(results: Results | None, workbook: Path) -> str:
     return ascii_safe(workbook.stem) + ".xlsx"
 
 
-def summary_subject(results: Results | None, workbook: Path) -> str:
+def summary_subject(results: ResultsForMail | None, workbook: Path) -> str:
     """The default subject: title, fiscal year, round and as-of date, all in Thai."""
     if results is None:
         return th("mail.subject.no-summary", name=workbook.name)
@@ -78,7 +73,7 @@ def summary_subject(results: Results | None, workbook: Path) -> str:
 
 
 # --- the summary -----------------------------------------------------------------------------------
-def summary_blocks(results: Results | None, attachment: str) -> list[Block]:
+def summary_blocks(results: ResultsForMail | None, attachment: str) -> list[Block]:
     """The summary body: what the office needs to know before opening the workbook."""
     closing = paragraph(th("mail.body.see-attachment", name=attachment), th("mail.body.signature"))
     if results is None:
@@ -92,7 +87,7 @@ def summary_blocks(results: Results | None, attachment: str) -> list[Block]:
     ]
 
 
-def _heading(results: Results) -> Block:
+def _heading(results: ResultsForMail) -> Block:
     """Title, office, fiscal year, round and as-of date."""
     year = th("mail.subject.year", year=to_thai_digits(results.fiscal_year)) if results.fiscal_year else ""
     office_line = " ".join(p for p in (results.office, year, results.round_name) if p)
@@ -100,7 +95,7 @@ def _heading(results: Results) -> Block:
     return paragraph(th("mail.title-long"), office_line, as_of, strong=True)
 
 
-def _figures(results: Results) -> Block:
+def _figures(results: ResultsForMail) -> Block:
     """Percent done (of what), the counts by state, and the divisions whose file did not come or
     could not be used."""
     pct = results.percent_done
@@ -122,12 +117,12 @@ def _figures(results: Results) -> Block:
     return paragraph(*lines)
 
 
-def _overdue_list(results: Results) -> Block:
+def _overdue_list(results: ResultsForMail) -> Block:
     """The overdue measures, at most MAX_LISTED of them."""
     return _state_list(results, "overdue", "mail.body.overdue-title")
 
 
-def _state_list(results: Results, state: str, title: str) -> Block:
+def _state_list(results: ResultsForMail, state: str, title: str) -> Block:
     """The records in one state, at most MAX_LISTED of them."""
     found = results.in_state(state)
     items = [record_line(r, with_division=True) for r in found[:MAX_LISTED]]
@@ -162,7 +157,7 @@ def _shorten(text: str) -> str:
 
 def summary_message(
     workbook: Path,
-    results: Results | None,
+    results: ResultsForMail | None,
     *,
     sender: str | None,
     to: Sequence[str],

@@ -13,21 +13,15 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
 
-from ita_xlsx import problems
+from ita_xlsx.core import problems
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.core.thaidates import to_thai_digits
 from ita_xlsx.mail.body import Block, Items, paragraph
-from ita_xlsx.mail.message import (
-    ascii_safe,
-    new_message,
-    record_line,
-    th,
-    thai_date,
-    write_draft,
-)
-from ita_xlsx.mail.results import REMINDER_STATES, ResultRecord, Results
+from ita_xlsx.mail.message import ascii_safe, new_message, record_line, thai_date, write_draft
+from ita_xlsx.mail.results import REMINDER_STATES, ResultRecord, ResultsForMail
 from ita_xlsx.mail.send import Outgoing
+from ita_xlsx.messages import th
 from ita_xlsx.plan import Division, Plan
-from ita_xlsx.problems import Problem
-from ita_xlsx.thaidates import to_thai_digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +43,7 @@ class Reminder:
         return tuple(r for r in self.records if r.state == state)
 
 
-def check_plan(plan: Plan, results: Results) -> list[Problem]:
+def check_plan(plan: Plan, results: ResultsForMail) -> list[Problem]:
     """An error when the results are of another plan, a warning when the plan changed since."""
     if results.plan_id and results.plan_id != plan.plan_id:
         return [problems.error("mail-remind-other-plan", plan=plan.plan_id, results=results.plan_id)]
@@ -58,7 +52,7 @@ def check_plan(plan: Plan, results: Results) -> list[Problem]:
     return []
 
 
-def find_reminders(plan: Plan, results: Results) -> tuple[list[Reminder], list[Problem]]:
+def find_reminders(plan: Plan, results: ResultsForMail) -> tuple[list[Reminder], list[Problem]]:
     """The divisions to remind, in plan order; a division without an address is reported, not kept."""
     found = _unknown_divisions(plan, results)
     reminders = []
@@ -80,7 +74,7 @@ def find_reminders(plan: Plan, results: Results) -> tuple[list[Reminder], list[P
     return reminders, found
 
 
-def _reminder(division: Division, results: Results) -> Reminder | None:
+def _reminder(division: Division, results: ResultsForMail) -> Reminder | None:
     """The division's reminder, or None when it has nothing to be reminded of."""
     records = tuple(r for state in REMINDER_STATES for r in results.in_state(state, division.code))
     not_sent = division.code in results.divisions_missing
@@ -92,7 +86,7 @@ def _reminder(division: Division, results: Results) -> Reminder | None:
     return Reminder(division, records, not_sent, rejected)
 
 
-def _unknown_divisions(plan: Plan, results: Results) -> list[Problem]:
+def _unknown_divisions(plan: Plan, results: ResultsForMail) -> list[Problem]:
     """A warning for each division of the results that the plan does not know."""
     known = {d.code for d in plan.divisions}
     unknown = dict.fromkeys(
@@ -101,13 +95,13 @@ def _unknown_divisions(plan: Plan, results: Results) -> list[Problem]:
     return [problems.warning("mail-remind-unknown-division", division=code, name=code) for code in unknown]
 
 
-def reminder_subject(results: Results, division: Division) -> str:
+def reminder_subject(results: ResultsForMail, division: Division) -> str:
     """``แจ้งเตือน…มาตรการ ITA ปีงบประมาณ ๒๕๖๖ รอบ ๖ เดือน: กองคลัง``."""
     year = to_thai_digits(results.fiscal_year) if results.fiscal_year else "-"
     return th("mail.remind.subject", year=year, round=results.round_name, division=division.name)
 
 
-def reminder_blocks(reminder: Reminder, results: Results, plan: Plan) -> list[Block]:
+def reminder_blocks(reminder: Reminder, results: ResultsForMail, plan: Plan) -> list[Block]:
     """Greeting, what is asked, the three lists, and by when to send."""
     year = to_thai_digits(results.fiscal_year) if results.fiscal_year else "-"
     intro = th("mail.remind.intro", date=thai_date(results.as_of), year=year, round=results.round_name)
@@ -126,7 +120,7 @@ def reminder_blocks(reminder: Reminder, results: Results, plan: Plan) -> list[Bl
     return blocks
 
 
-def _return_by(plan: Plan, results: Results) -> str:
+def _return_by(plan: Plan, results: ResultsForMail) -> str:
     """By when to send the report: the round's return_by date, if the plan has one."""
     rnd = plan.round(results.round_id)
     if rnd and rnd.return_by:
@@ -134,7 +128,7 @@ def _return_by(plan: Plan, results: Results) -> str:
     return th("mail.remind.return")
 
 
-def reminder_message(reminder: Reminder, results: Results, plan: Plan, *, sender: str | None) -> EmailMessage:
+def reminder_message(reminder: Reminder, results: ResultsForMail, plan: Plan, *, sender: str | None) -> EmailMessage:
     """The reminder to one division, addressed to every address of the division in the plan."""
     return new_message(
         sender,
@@ -145,7 +139,7 @@ def reminder_message(reminder: Reminder, results: Results, plan: Plan, *, sender
     )
 
 
-def reminder_filename(reminder: Reminder, results: Results) -> str:
+def reminder_filename(reminder: Reminder, results: ResultsForMail) -> str:
     """``ITA2566_6m_finance.eml``: ASCII, one per division and round."""
     parts = [
         f"ITA{results.fiscal_year}" if results.fiscal_year else "ITA",
@@ -156,7 +150,7 @@ def reminder_filename(reminder: Reminder, results: Results) -> str:
 
 
 def write_reminders(
-    reminders: list[Reminder], results: Results, plan: Plan, out_dir: Path, *, sender: str | None
+    reminders: list[Reminder], results: ResultsForMail, plan: Plan, out_dir: Path, *, sender: str | None
 ) -> list[tuple[Reminder, Path]]:
     """Write each reminder as an .eml draft into ``out_dir``; return where each went.
 
@@ -172,7 +166,7 @@ def write_reminders(
 
 
 def outgoing(
-    reminders: list[Reminder], results: Results, plan: Plan, *, sender: str | None
+    reminders: list[Reminder], results: ResultsForMail, plan: Plan, *, sender: str | None
 ) -> list[Outgoing]:
     """The reminders as messages to send."""
     return [

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
 
-from ita_xlsx import problems
+from ita_xlsx.core import problems
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.core.thaidates import to_thai_digits
 from ita_xlsx.mail.body import Block, Items, paragraph
-from ita_xlsx.mail.message import ascii_safe, new_message, th, thai_date, write_draft
+from ita_xlsx.mail.message import ascii_safe, new_message, thai_date, write_draft
 from ita_xlsx.mail.send import Outgoing
-from ita_xlsx.problems import Problem
-from ita_xlsx.thaidates import to_thai_digits
+from ita_xlsx.messages import th
 
 ROLLUP_FORMAT = "ita-xlsx-rollup/1"
 

@@ -7,21 +7,21 @@ collector's file still makes a message.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from ita_xlsx import problems
-from ita_xlsx.jsonvalues import date_of as _date
-from ita_xlsx.jsonvalues import int_of as _int
-from ita_xlsx.jsonvalues import text_of as _text
-from ita_xlsx.problems import Problem
-from ita_xlsx.run_id import other_run
-from ita_xlsx.textnorm import CONTROL
+from ita_xlsx.collect import results_json
+from ita_xlsx.collect.results_json import RESULTS_FORMAT as FORMAT
+from ita_xlsx.core import problems
+from ita_xlsx.core.jsonvalues import date_of as _date
+from ita_xlsx.core.jsonvalues import int_of as _int
+from ita_xlsx.core.jsonvalues import text_of as _text
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.core.textnorm import CONTROL
+from ita_xlsx.read.run_id import other_run
 
-FORMAT = "ita-xlsx-results/1"
 REMINDER_STATES = ("missing", "overdue", "periods_missing", "due_soon")
 
 
@@ -40,7 +40,7 @@ class ResultRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class Results:
+class ResultsForMail:
     """The parts of a results file that messages use."""
 
     plan_id: str
@@ -95,7 +95,7 @@ def results_path_for(workbook: Path) -> Path:
     return workbook.with_suffix(".json")
 
 
-def read_results(path: Path, *, required: bool = False) -> tuple[Results | None, list[Problem]]:
+def read_results(path: Path, *, required: bool = False) -> tuple[ResultsForMail | None, list[Problem]]:
     """Read a results file; None with a problem when it is missing, not JSON or not a results file.
 
     The problem is a warning (a mail goes without its summary), an error when the file is
@@ -103,26 +103,25 @@ def read_results(path: Path, *, required: bool = False) -> tuple[Results | None,
     """
     said = problems.error if required else problems.warning
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = results_json.read_results(path)
     except FileNotFoundError:
         return None, [said("mail-no-summary", file=str(path))]
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return None, [said("mail-results-unreadable", file=str(path), reason=str(exc))]
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        found = data.get("format") if isinstance(data, dict) else None
-        value = "-" if found in (None, "") else str(found)[:60]
+    except results_json.NotResults as exc:
+        value = "-" if exc.found in (None, "") else str(exc.found)[:60]
         return None, [said("mail-results-format", file=str(path), value=value, expected=FORMAT)]
+    except (OSError, ValueError) as exc:
+        return None, [said("mail-results-unreadable", file=str(path), reason=str(exc))]
     mixed = other_run(path, data.get("run_id"), said)
     if mixed is not None:  # the workbook beside it is of a later run: its summary would be another's
         return None, [mixed]
     return _results(data), []
 
 
-def _results(data: Mapping[str, object]) -> Results:
+def _results(data: Mapping[str, object]) -> ResultsForMail:
     """The top level of a results file."""
     summary = data.get("summary")
     records = data.get("records")
-    return Results(
+    return ResultsForMail(
         plan_id=_text(data.get("plan_id")),
         plan_fingerprint=_text(data.get("plan_fingerprint")),
         office=_line(office_name(data.get("office"))),

@@ -26,10 +26,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 
-from ita_xlsx import problems
+from ita_xlsx.core import problems
+from ita_xlsx.core.problems import Problem
 from ita_xlsx.mail.config import MailSettings
 from ita_xlsx.mail.message import recipients
-from ita_xlsx.problems import Problem
 
 
 @dataclass(frozen=True, slots=True)

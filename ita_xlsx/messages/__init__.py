@@ -61,6 +61,12 @@ def text(key: str, lang: str | None = None, /, **params: object) -> str:
     return template.format(**params) if params else template
 
 
+def th(key: str, /, **params: object) -> str:
+    """A text in Thai whatever the language of the command line: what goes into the workbooks,
+    the reports and the mail, which are for the offices and divisions."""
+    return text(key, "th", **params)
+
+
 def both(key: str, /, **params: object) -> tuple[str, str]:
     """The message in Thai and in English."""
     return text(key, "th", **params), text(key, "en", **params)

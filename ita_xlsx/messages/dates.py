@@ -1,4 +1,4 @@
-"""Messages for the codes of `ita_xlsx.thaidates.parse_date`: what it assumed, and why it found no date.
+"""Messages for the codes of `ita_xlsx.core.thaidates.parse_date`: what it assumed, and why it found no date.
 
 Every template renders with exactly two parameters:
 

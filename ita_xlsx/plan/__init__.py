@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ita_xlsx import problems
+from ita_xlsx.core import problems
+from ita_xlsx.core.problems import Problem
 from ita_xlsx.plan.model import (
     ALL_DIVISIONS,
     Division,
@@ -17,7 +18,6 @@ from ita_xlsx.plan.model import (
     Section,
 )
 from ita_xlsx.plan.schedule import Occurrence, Schedule, ScheduleError, parse_schedule
-from ita_xlsx.problems import Problem
 
 YAML_SUFFIXES = (".yaml", ".yml")
 XLSX_SUFFIXES = (".xlsx",)
@@ -60,7 +60,7 @@ def load_plan(path: str | Path) -> tuple[Plan | None, list[Problem]]:
 
 def save_plan(plan: Plan, path: str | Path) -> Path:
     """Write the plan as YAML or as a plan workbook, chosen by the file's suffix, atomically."""
-    from ita_xlsx.atomic import atomic_write_bytes
+    from ita_xlsx.core.atomic import atomic_write_bytes
 
     path = Path(path)
     suffix = path.suffix.lower()

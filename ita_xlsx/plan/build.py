@@ -12,7 +12,8 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 
-from ita_xlsx import problems, textnorm, thaidates
+from ita_xlsx.core import problems, textnorm, thaidates
+from ita_xlsx.core.problems import Problem
 from ita_xlsx.plan.hazards import check_plan as check_hazards
 from ita_xlsx.plan.model import (
     ALL_DIVISIONS,
@@ -26,7 +27,6 @@ from ita_xlsx.plan.model import (
     Section,
 )
 from ita_xlsx.plan.schedule import ScheduleError, parse_schedule
-from ita_xlsx.problems import Problem
 
 # A path into the raw plan, e.g. ("measures", 3, "schedule"), and how to turn it into a location.
 Path = tuple

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ita_xlsx import problems, textnorm
+from ita_xlsx.core import problems, textnorm
+from ita_xlsx.core.textnorm import escaped
 from ita_xlsx.plan.model import Plan
-from ita_xlsx.textnorm import escaped
+from ita_xlsx.plan.texts import question_text, reporting_text  # composed as the templates write them
 
 MAX_CELL_CHARS = 32_767  # Excel's limit for the text of one cell
 MAX_CODE_CHARS = 40  # a division code, in every file name of its division
@@ -98,8 +99,6 @@ def _cell_lengths(plan: Plan, report: Report) -> None:
 
 def _cell_texts(plan: Plan) -> Iterator[tuple[tuple, str]]:
     """Each text the templates write into one cell, with the plan field it comes from."""
-    from ita_xlsx.template.layout import question_text, reporting_text  # composed as written there
-
     for i, m in enumerate(plan.measures):
         yield ("measures", i, "question"), question_text(plan, m)
         yield ("measures", i, "steps"), m.steps

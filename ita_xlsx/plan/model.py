@@ -12,7 +12,8 @@ import json
 from dataclasses import dataclass
 from functools import cached_property
 
-from ita_xlsx import textnorm, thaidates
+from ita_xlsx.core import textnorm, thaidates
+from ita_xlsx.plan.as_dict import plan_to_dict
 from ita_xlsx.plan.schedule import Occurrence, Schedule
 
 FORMAT = "ita-xlsx-plan/1"
@@ -178,8 +179,6 @@ class Plan:
         return self._fingerprint
 
     def _compute_fingerprint(self) -> str:
-        from ita_xlsx.plan.yaml_io import plan_to_dict
-
         content = plan_to_dict(self)
         # The office's code and website are not in the division workbooks: giving a plan its code
         # for a roll-up does not make the workbooks already sent out those of another plan.

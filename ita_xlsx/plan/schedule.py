@@ -11,7 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ita_xlsx import messages, thaidates
+from ita_xlsx import messages
+from ita_xlsx.core import thaidates
 
 KINDS = ("once", "daily", "monthly", "quarterly", "twice-yearly", "yearly", "event")
 RECURRING = frozenset({"daily", "monthly", "quarterly", "twice-yearly", "yearly"})

@@ -12,13 +12,13 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from ita_xlsx import problems, style, thaidates
+from ita_xlsx.core import problems, style, thaidates
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.core.style import FONT_NAME, FONT_SIZE, print_on_a4
+from ita_xlsx.plan.as_dict import plan_to_dict
 from ita_xlsx.plan.build import build_plan
 from ita_xlsx.plan.model import FORMAT, Plan
 from ita_xlsx.plan.schedule import KINDS
-from ita_xlsx.plan.yaml_io import plan_to_dict
-from ita_xlsx.problems import Problem
-from ita_xlsx.style import FONT_NAME, FONT_SIZE, print_on_a4
 
 GUIDE_SHEET = "วิธีกรอก"
 SETTINGS_SHEET = "แผน"
@@ -28,7 +28,7 @@ PAGE_WIDTH_UNITS = 150  # a table wider than this prints two pages wide (one wou
 
 
 @dataclass(frozen=True)
-class Column:
+class TableColumn:
     field: str
     heading: str
     width: int
@@ -39,7 +39,7 @@ class Column:
 class Table:
     key: str
     sheet: str
-    columns: tuple[Column, ...]
+    columns: tuple[TableColumn, ...]
 
 
 SETTINGS = (
@@ -60,57 +60,57 @@ TABLES = (
         "rounds",
         "รอบรายงาน",
         (
-            Column("id", "รหัสรอบ", 10),
-            Column("name", "ชื่อรอบ", 22),
-            Column("name_en", "ชื่อรอบ (อังกฤษ)", 22),
-            Column("start", "วันเริ่ม", 20, "date"),
-            Column("end", "วันสิ้นสุด", 20, "date"),
-            Column("return_by", "ส่งแบบรายงานคืนภายใน", 22, "date"),
+            TableColumn("id", "รหัสรอบ", 10),
+            TableColumn("name", "ชื่อรอบ", 22),
+            TableColumn("name_en", "ชื่อรอบ (อังกฤษ)", 22),
+            TableColumn("start", "วันเริ่ม", 20, "date"),
+            TableColumn("end", "วันสิ้นสุด", 20, "date"),
+            TableColumn("return_by", "ส่งแบบรายงานคืนภายใน", 22, "date"),
         ),
     ),
     Table(
         "divisions",
         "หน่วยงาน",
         (
-            Column("code", "รหัส", 12),
-            Column("name", "ชื่อหน่วยงาน", 24),
-            Column("full_name", "ชื่อเต็ม", 34),
-            Column("name_en", "ชื่อภาษาอังกฤษ", 34),
-            Column("aliases", "ชื่ออื่นที่ใช้ (คั่นด้วย ,)", 40, "list"),
-            Column("emails", "อีเมล (คั่นด้วย ,)", 36, "list"),
+            TableColumn("code", "รหัส", 12),
+            TableColumn("name", "ชื่อหน่วยงาน", 24),
+            TableColumn("full_name", "ชื่อเต็ม", 34),
+            TableColumn("name_en", "ชื่อภาษาอังกฤษ", 34),
+            TableColumn("aliases", "ชื่ออื่นที่ใช้ (คั่นด้วย ,)", 40, "list"),
+            TableColumn("emails", "อีเมล (คั่นด้วย ,)", 36, "list"),
         ),
     ),
     Table(
         "sections",
         "ด้าน",
-        (Column("code", "รหัสด้าน", 10), Column("name", "ชื่อ", 50), Column("name_en", "ชื่อภาษาอังกฤษ", 50)),
+        (TableColumn("code", "รหัสด้าน", 10), TableColumn("name", "ชื่อ", 50), TableColumn("name_en", "ชื่อภาษาอังกฤษ", 50)),
     ),
     Table(
         "indicators",
         "ตัวชี้วัด",
         (
-            Column("number", "ตัวชี้วัดที่", 10, "int"),
-            Column("section", "ด้าน", 10),
-            Column("name", "ชื่อตัวชี้วัด", 40),
-            Column("name_en", "ชื่อภาษาอังกฤษ", 40),
+            TableColumn("number", "ตัวชี้วัดที่", 10, "int"),
+            TableColumn("section", "ด้าน", 10),
+            TableColumn("name", "ชื่อตัวชี้วัด", 40),
+            TableColumn("name_en", "ชื่อภาษาอังกฤษ", 40),
         ),
     ),
     Table(
         "measures",
         "มาตรการ",
         (
-            Column("id", "รหัสมาตรการ", 10),
-            Column("section", "ด้าน", 8),
-            Column("indicator", "ตัวชี้วัด", 8, "int"),
-            Column("items", "ข้อคำถาม (คั่นด้วย ,)", 12, "list"),
-            Column("question", "ประเด็น/ข้อคำถาม", 45),
-            Column("divisions", "หน่วยงานที่รับผิดชอบ (รหัส คั่นด้วย , หรือ all)", 22, "list"),
-            Column("responsible_text", "ผู้รับผิดชอบ (ตามที่เขียนในแผน)", 22),
-            Column("steps", "ขั้นตอนหรือวิธีการ/มาตรการ", 50),
-            Column("reporting", "การรายงานผลและการกำกับติดตาม", 50),
-            Column("deadline_text", "กำหนดเวลาแล้วเสร็จ (ตามที่เขียน)", 24),
-            Column("schedule", "รอบการรายงาน", 16, "schedule_kind"),
-            Column("schedule_detail", "รายละเอียดรอบ (วันที่/วัน/เดือน)", 26, "schedule_detail"),
+            TableColumn("id", "รหัสมาตรการ", 10),
+            TableColumn("section", "ด้าน", 8),
+            TableColumn("indicator", "ตัวชี้วัด", 8, "int"),
+            TableColumn("items", "ข้อคำถาม (คั่นด้วย ,)", 12, "list"),
+            TableColumn("question", "ประเด็น/ข้อคำถาม", 45),
+            TableColumn("divisions", "หน่วยงานที่รับผิดชอบ (รหัส คั่นด้วย , หรือ all)", 22, "list"),
+            TableColumn("responsible_text", "ผู้รับผิดชอบ (ตามที่เขียนในแผน)", 22),
+            TableColumn("steps", "ขั้นตอนหรือวิธีการ/มาตรการ", 50),
+            TableColumn("reporting", "การรายงานผลและการกำกับติดตาม", 50),
+            TableColumn("deadline_text", "กำหนดเวลาแล้วเสร็จ (ตามที่เขียน)", 24),
+            TableColumn("schedule", "รอบการรายงาน", 16, "schedule_kind"),
+            TableColumn("schedule_detail", "รายละเอียดรอบ (วันที่/วัน/เดือน)", 26, "schedule_detail"),
         ),
     ),
 )
@@ -239,20 +239,20 @@ def _row_height(table: Table, row: dict) -> float:
 def _wrapped_height(cells: list[tuple[str, float]]) -> float:
     """Points for a row of wrapped texts, with a spare line under a paragraph: Thai and numbered
     steps break at words, which the estimate does not see."""
-    from ita_xlsx.template import sizing
+    from ita_xlsx.core import sizing
 
     height = sizing.height_for([(text, width) for text, width in cells if text])
     return height if height <= sizing.row_height(1) else min(height + style.ROW_HEIGHT_PER_LINE, 409)
 
 
-def _shown(column: Column, row: dict) -> str:
+def _shown(column: TableColumn, row: dict) -> str:
     value = row.get(column.field)
     if column.kind in ("schedule_kind", "schedule_detail") or column.kind == "date":
         return ""  # short
     return ", ".join(value) if isinstance(value, list) else "" if value is None else str(value)
 
 
-def _write_value(ws, fmt: dict, r: int, col: int, column: Column, row: dict) -> None:
+def _write_value(ws, fmt: dict, r: int, col: int, column: TableColumn, row: dict) -> None:
     if column.kind in ("schedule_kind", "schedule_detail"):
         kind, _, detail = str(row.get("schedule", "")).partition(" ")
         value: object = kind if column.kind == "schedule_kind" else detail

@@ -10,9 +10,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ita_xlsx import messages
-from ita_xlsx.atomic import atomic_write_bytes
+from ita_xlsx.core.atomic import atomic_write_bytes
+from ita_xlsx.core.textnorm import looks_like_formula
 from ita_xlsx.plan import Plan
-from ita_xlsx.textnorm import looks_like_formula
 
 COLUMNS = (
     "publish.csv.items",

@@ -30,12 +30,13 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from ita_xlsx import messages, thaidates
-from ita_xlsx.atomic import atomic_path
+from ita_xlsx import messages
+from ita_xlsx.core import thaidates
+from ita_xlsx.core.atomic import atomic_path
+from ita_xlsx.core.textnorm import xml_safe
 from ita_xlsx.publish.report_doc import OfficialReport, ReportSection
 from ita_xlsx.report.common import lines_needed
 from ita_xlsx.report.official import WIDTHS
-from ita_xlsx.textnorm import xml_safe
 
 FONT = "TH Sarabun New"
 SIZE = Pt(16)

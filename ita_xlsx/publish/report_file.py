@@ -9,12 +9,12 @@ the same collection (same plan, round and as-of date).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from pathlib import Path
 
 from ita_xlsx import messages
-from ita_xlsx.atomic import overwrites_input
+from ita_xlsx.collect.results_json import NotResults, read_results
+from ita_xlsx.core.atomic import overwrites_input
 from ita_xlsx.plan import Plan
 from ita_xlsx.publish.docx_report import write_docx
 from ita_xlsx.publish.report_doc import OfficialReport, from_data
@@ -38,11 +38,11 @@ def _report(source: Path, plan: Plan | None) -> tuple[OfficialReport, dt.date | 
     if source.suffix.lower() in (".xlsx", ".xlsm"):
         return from_workbook(source), None
     try:
-        results = json.loads(source.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        results = read_results(source)
+    except NotResults as exc:
+        raise NotConsolidated(str(exc)) from None
+    except (OSError, ValueError) as exc:
         raise NotConsolidated(messages.text("publish.docx.bad-input", path=str(source), reason=exc)) from None
-    if not isinstance(results, dict):
-        raise NotConsolidated(messages.text("report.not-results", format=None))
     if plan is None:
         beside = source.with_suffix(".xlsx")
         if not same_collection(beside, results):

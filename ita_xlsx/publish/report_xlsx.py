@@ -15,7 +15,8 @@ from pathlib import Path
 
 import openpyxl
 
-from ita_xlsx import messages, thaidates
+from ita_xlsx import messages
+from ita_xlsx.core import thaidates
 from ita_xlsx.publish.report_doc import COLUMNS, OfficialReport, ReportSection, headings
 from ita_xlsx.report.official import SHEET
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from ita_xlsx import messages, thaidates
+from ita_xlsx.core import thaidates
+from ita_xlsx.messages import th
 from ita_xlsx.report.data import parse_iso
 
 RHYTHMS = ("daily", "monthly", "quarterly", "twice-yearly", "yearly")
@@ -21,14 +22,10 @@ _STATUS_KEYS = {
 }
 
 
-def _th(key: str, **params: object) -> str:
-    return messages.text(key, "th", **params)
-
-
 def rhythm(schedule: str | None) -> str:
     """The rhythm word of a schedule: "monthly day 10" → "ทุกเดือน"; one-off and event-driven → ""."""
     kind = (schedule or "").split(" ", 1)[0].lower()
-    return _th(f"report.rhythm.{kind}") if kind in RHYTHMS else ""
+    return th(f"report.rhythm.{kind}") if kind in RHYTHMS else ""
 
 
 def phrase(record: Mapping) -> str:
@@ -37,11 +34,11 @@ def phrase(record: Mapping) -> str:
     if status == "done":
         day = parse_iso(record.get("action_date"))
         if day:
-            return _th("report.action.done-on", date=thaidates.format_thai(day, "official"))
-        return _th("report.action.done")
+            return th("report.action.done-on", date=thaidates.format_thai(day, "official"))
+        return th("report.action.done")
     if status == "ongoing":
-        return _th("report.action.ongoing", rhythm=rhythm(record.get("schedule")))
-    return _th(_STATUS_KEYS.get(status, "report.action.missing"))
+        return th("report.action.ongoing", rhythm=rhythm(record.get("schedule")))
+    return th(_STATUS_KEYS.get(status, "report.action.missing"))
 
 
 def record_text(record: Mapping) -> str:
@@ -67,10 +64,10 @@ def measure_paragraphs(records: Iterable[Mapping], division_name: Callable[[str]
         groups.setdefault(record_text(r), []).append(division_name(r["division"]))
     groups = applicable or not_applicable
     if not groups:
-        yield _th("report.action.missing")
+        yield th("report.action.missing")
         return
     if len(groups) == 1:
         yield next(iter(groups))
         return
     for text, names in groups.items():
-        yield _th("report.action.division", divisions=", ".join(names), text=text)
+        yield th("report.action.division", divisions=", ".join(names), text=text)

@@ -9,19 +9,14 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from xlsxwriter.worksheet import Worksheet
 
-from ita_xlsx import messages
-from ita_xlsx import style as house
+from ita_xlsx.core import style as house
+from ita_xlsx.messages import th
 from ita_xlsx.report import rows
 from ita_xlsx.report.formats import Formats
 from ita_xlsx.report.rows import RowWriter, Style
 
 LINE_PX = round(house.ROW_HEIGHT_PER_LINE * 4 / 3)  # a one-line row of 16 pt Thai, in pixels
 PAPER_A4 = 9
-
-
-def th(key: str, **params: object) -> str:
-    """A text of the catalogue in Thai: the workbook is published in Thai whatever the UI language."""
-    return messages.text(key, "th", **params)
 
 
 def setup_sheet(

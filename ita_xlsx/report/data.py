@@ -13,12 +13,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ita_xlsx import messages, thaidates
+from ita_xlsx import messages
+from ita_xlsx.collect.results_json import check_results
+from ita_xlsx.core import thaidates
 from ita_xlsx.plan import Plan, Round
+from ita_xlsx.read.records import KeyMaker, RecordKey
 from ita_xlsx.report.formats import DONE_STATES, state_label
-from ita_xlsx.results import KeyMaker, RecordKey
-
-RESULTS_FORMAT = "ita-xlsx-results/1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,8 +205,7 @@ def in_order(packed: Iterable[int], count: int) -> array:
 
 def _check(results: Mapping, plan: Plan) -> None:
     """Refuse results of another format or of another plan (misuse, not bad data)."""
-    if results.get("format") != RESULTS_FORMAT:
-        raise ValueError(messages.text("report.not-results", format=results.get("format")))
+    check_results(results)  # NotResults, a ValueError
     fingerprint = results.get("plan_fingerprint")
     if results.get("plan_id") != plan.plan_id or (fingerprint and fingerprint != plan.fingerprint()):
         raise ValueError(

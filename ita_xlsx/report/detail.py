@@ -14,8 +14,9 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from ita_xlsx.messages import th
 from ita_xlsx.report import rows
-from ita_xlsx.report.common import condition, header, legend, merged_text, set_widths, setup_sheet, th
+from ita_xlsx.report.common import condition, header, legend, merged_text, set_widths, setup_sheet
 from ita_xlsx.report.data import ReportData, excel_date, state_text
 from ita_xlsx.report.formats import STATE_ORDER, Formats
 from ita_xlsx.report.rows import NUMBER, SHARED, TEXT, RowWriter

@@ -13,8 +13,9 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from ita_xlsx import messages
+from ita_xlsx.messages import th
 from ita_xlsx.report import rows
-from ita_xlsx.report.common import header, lines_needed, merged_text, row_height, set_widths, setup_sheet, th
+from ita_xlsx.report.common import header, lines_needed, merged_text, row_height, set_widths, setup_sheet
 from ita_xlsx.report.data import ReportData
 from ita_xlsx.report.formats import Formats
 from ita_xlsx.report.rows import TEXT, RowWriter

@@ -9,10 +9,10 @@ from __future__ import annotations
 from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 
-from ita_xlsx import style as house
+from ita_xlsx.core import style as house
+from ita_xlsx.core.status import STATE_BY_CODE
+from ita_xlsx.core.thaidates import XL_DATE_FULL
 from ita_xlsx.report.rows import Style
-from ita_xlsx.status import STATE_BY_CODE
-from ita_xlsx.thaidates import XL_DATE_FULL
 
 # The order states are shown in: good to bad, then not applicable.
 STATE_ORDER = (

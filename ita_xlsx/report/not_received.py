@@ -5,8 +5,9 @@ from __future__ import annotations
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from ita_xlsx.messages import th
 from ita_xlsx.report import rows
-from ita_xlsx.report.common import header, merged_text, set_widths, setup_sheet, th
+from ita_xlsx.report.common import header, merged_text, set_widths, setup_sheet
 from ita_xlsx.report.data import ReportData, excel_date
 from ita_xlsx.report.formats import Formats, state_label
 from ita_xlsx.report.rows import NUMBER, SHARED, TEXT, RowWriter

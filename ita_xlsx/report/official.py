@@ -15,7 +15,9 @@ from collections.abc import Iterable, Iterator
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from ita_xlsx.messages import th
 from ita_xlsx.plan import Measure, Section
+from ita_xlsx.plan.texts import question_text, reporting_text
 from ita_xlsx.report import rows
 from ita_xlsx.report.actions import measure_paragraphs
 from ita_xlsx.report.common import (
@@ -28,12 +30,10 @@ from ita_xlsx.report.common import (
     setup_sheet,
     split_text,
     split_texts,
-    th,
 )
 from ita_xlsx.report.data import ReportData, in_order, thai_digits
 from ita_xlsx.report.formats import Formats
 from ita_xlsx.report.rows import RowWriter
-from ita_xlsx.template.layout import question_text, reporting_text
 
 SHEET = "รายงาน"
 HEADINGS = (

@@ -8,13 +8,14 @@ from collections.abc import Iterator, Mapping
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from ita_xlsx.messages import th
+from ita_xlsx.read.records import RecordKey
 from ita_xlsx.report import rows
-from ita_xlsx.report.common import header, legend, merged_text, set_widths, setup_sheet, th
+from ita_xlsx.report.common import header, legend, merged_text, set_widths, setup_sheet
 from ita_xlsx.report.data import ReportData, days_late, excel_date, in_order, periods_text
 from ita_xlsx.report.detail import finish_table
 from ita_xlsx.report.formats import Formats, state_label
 from ita_xlsx.report.rows import NUMBER, SHARED, TEXT, RowWriter
-from ita_xlsx.results import RecordKey
 
 SHEET = "เกินกำหนด"
 OVERDUE_STATES = ("periods_missing", "overdue", "missing")

@@ -19,11 +19,11 @@ import sys
 import zipfile
 from pathlib import Path
 
-from ita_xlsx import problems
-from ita_xlsx.atomic import atomic_path
-from ita_xlsx.os_reasons import os_reason
-from ita_xlsx.problems import Problem
-from ita_xlsx.scratch import scratch_folder
+from ita_xlsx.core import problems
+from ita_xlsx.core.atomic import atomic_path
+from ita_xlsx.core.os_reasons import os_reason
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.core.scratch import scratch_folder
 
 DEFAULT_TIMEOUT = 300.0
 MAX_XML_PART = 20_000_000  # workbook.xml, rels and content types are small; refuse anything odd

@@ -9,7 +9,8 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from ita_xlsx import messages
-from ita_xlsx.problems import SEVERITIES
+from ita_xlsx.core.problems import SEVERITIES
+from ita_xlsx.messages import th
 from ita_xlsx.report import rows
 from ita_xlsx.report.common import (
     condition,
@@ -19,7 +20,6 @@ from ita_xlsx.report.common import (
     row_height,
     set_widths,
     setup_sheet,
-    th,
 )
 from ita_xlsx.report.data import ReportData
 from ita_xlsx.report.formats import Formats

@@ -22,17 +22,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
-from urllib.parse import urlsplit
 
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from ita_xlsx import messages
-from ita_xlsx.textnorm import FORMULA_TRIGGERS, clean_cell_text, xml_safe
+from ita_xlsx.core.safe_url import safe_url, utf16_len
+from ita_xlsx.core.textnorm import FORMULA_TRIGGERS, clean_cell_text, xml_safe
 
 EXCEL_MAX_CHARS = 32767
-EXCEL_MAX_URL = 2079
 EXCEL_MAX_LINKS = 65530
 MAX_ROW_HEIGHT_PX = 545  # Excel's limit of 409 points
 
@@ -43,7 +42,6 @@ Cell = tuple  # (TEXT | SHARED, str, Style) | (NUMBER, float, Style) | (LINK, ur
 # 100,000 records, and as much less to compress. Tests turn it off to compare with xlsxwriter.
 SHARE_REPEATED = True
 
-_URL_FORBIDDEN = re.compile(r'[\s"<>\\^`{|}\x00-\x1f\x7f]')
 _CONTROL_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")  # as xlsxwriter: "_x0041_" stays literal text
 _SPECIAL = re.compile("[&<>]|_x")
 _TRIGGER_CHARS = "".join(FORMULA_TRIGGERS)  # all single characters
@@ -119,11 +117,6 @@ def clean_text(value: object) -> str:
     return s
 
 
-def utf16_len(s: str) -> int:
-    """Length in UTF-16 units, the unit of Excel's limits (a character above U+FFFF counts 2)."""
-    return len(s) + sum(1 for ch in s if ord(ch) > 0xFFFF) if not s.isascii() else len(s)
-
-
 def truncate(s: str, limit: int = EXCEL_MAX_CHARS) -> str:
     """Cut ``s`` to ``limit`` UTF-16 units, ending with a note that says it was cut."""
     note = messages.text("report.truncated", "th", limit=f"{limit:,}")
@@ -139,29 +132,6 @@ def truncate(s: str, limit: int = EXCEL_MAX_CHARS) -> str:
 def needs_quote_prefix(s: str) -> bool:
     return s.startswith(FORMULA_TRIGGERS)
 
-
-def safe_url(value: str) -> str | None:
-    """``value`` stripped, when it is an http(s) URL fit for a hyperlink; otherwise None.
-
-    Refused: other schemes (``file:``, ``javascript:``, UNC paths...), spaces, quotes and control
-    characters, user names in the address ("https://bank.example@evil.example"), bad ports, and
-    anything longer than Excel keeps.
-    """
-    s = value.strip()
-    if not s[:8].lower().startswith(("http://", "https://")) or len(s) > EXCEL_MAX_URL:
-        return None
-    if _URL_FORBIDDEN.search(s):
-        return None
-    try:
-        parts = urlsplit(s)
-        port_ok = parts.port is None or 0 < parts.port < 65536
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or not port_ok:
-        return None
-    if "@" in parts.netloc or utf16_len(s) > EXCEL_MAX_URL:
-        return None
-    return s
 
 
 # --- rows ------------------------------------------------------------------------------------

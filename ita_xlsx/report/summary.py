@@ -9,7 +9,9 @@ from collections import Counter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from ita_xlsx import style as house
+from ita_xlsx.collect.results import is_rejected
+from ita_xlsx.core import style as house
+from ita_xlsx.messages import th
 from ita_xlsx.report import rows
 from ita_xlsx.report.common import (
     LINE_PX,
@@ -20,12 +22,10 @@ from ita_xlsx.report.common import (
     row_height,
     set_widths,
     setup_sheet,
-    th,
 )
 from ita_xlsx.report.data import ReportData, Tally, thai_digits
 from ita_xlsx.report.formats import CHART_BORDER, STATE_ORDER, Formats, chart_fill, state_label
 from ita_xlsx.report.rows import RowWriter
-from ita_xlsx.results import is_rejected
 
 SHEET = "สรุป"
 TOTAL_COL = 1 + len(STATE_ORDER)  # A label, B-J states, K total, L % done, M sent

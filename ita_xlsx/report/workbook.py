@@ -20,23 +20,19 @@ from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.workbook import Workbook
 
 from ita_xlsx import messages
-from ita_xlsx.atomic import atomic_path, overwrites_input
-from ita_xlsx.faults import fault_point
+from ita_xlsx.core.atomic import OutputIsInput, atomic_path, overwrites_input
+from ita_xlsx.core.faults import fault_point
+from ita_xlsx.core.scratch import scratch_folder
 from ita_xlsx.plan import Plan
+from ita_xlsx.read.layout import CONSOLIDATED_FORMAT
+from ita_xlsx.read.run_id import RUN_ID_PROPERTY
 from ita_xlsx.report import detail, evidence, not_received, official, overdue, problems, summary
 from ita_xlsx.report.data import ReportData, build
 from ita_xlsx.report.formats import Formats, workbook_options
-from ita_xlsx.results import CONSOLIDATED_FORMAT
-from ita_xlsx.run_id import RUN_ID_PROPERTY
-from ita_xlsx.scratch import scratch_folder
 
 SHEET_MODULES: tuple[ModuleType, ...] = (summary, detail, overdue, problems, not_received, official, evidence)
 SHEET_NAMES = tuple(m.SHEET for m in SHEET_MODULES)
 REPORT_SHEET = official.SHEET
-
-
-class OutputIsInputError(ValueError):
-    """The output path is one of the inputs: writing would destroy a division's file."""
 
 
 def write_consolidated(
@@ -49,7 +45,7 @@ def write_consolidated(
     """Write the consolidated workbook of ``results`` (``Results.view()``, ``to_dict()`` or the JSON) to ``path``.
 
     The file appears in one step (a temporary file beside it, then a rename): if anything fails,
-    a workbook already at ``path`` is left as it was. Raises :class:`OutputIsInputError` when
+    a workbook already at ``path`` is left as it was. Raises :class:`OutputIsInput` when
     ``path`` is one of ``protected_paths`` (the returned workbooks), and ValueError when the
     results are not results, or come from another plan.
     """
@@ -62,10 +58,10 @@ def write_consolidated(
 
 
 def refuse_protected(path: Path, protected_paths: Collection[str | os.PathLike]) -> None:
-    """Raise :class:`OutputIsInputError` when writing ``path`` would destroy a protected path."""
+    """Raise :class:`OutputIsInput` when writing ``path`` would destroy a protected path."""
     other = overwrites_input(path, protected_paths)
     if other is not None:
-        raise OutputIsInputError(messages.text("report.protected-path", path=str(other)))
+        raise OutputIsInput(messages.text("report.protected-path", path=str(other)))
 
 
 def write_workbook(data: ReportData, target: Path, sheets: Sequence[ModuleType] = SHEET_MODULES) -> None:
@@ -135,7 +131,7 @@ def _set_properties(wb: Workbook, data: ReportData) -> None:
         ("office_website", office.website),
     ):
         wb.set_custom_property(f"ita_{name}", str(value or ""), "text")
-    if results.get("run_id"):  # the JSON written with this workbook says the same (see ita_xlsx.run_id)
+    if results.get("run_id"):  # the JSON written with this workbook says the same (see ita_xlsx.read.run_id)
         wb.set_custom_property(RUN_ID_PROPERTY, str(results["run_id"]), "text")
 
 

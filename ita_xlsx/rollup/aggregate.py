@@ -12,14 +12,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ita_xlsx import intake, problems
-from ita_xlsx.problems import Problem
+from ita_xlsx.core import problems
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.core.spool import Spool
+from ita_xlsx.intake import gather as intake
 from ita_xlsx.rollup.choose import Target, choose
 from ita_xlsx.rollup.expected import ExpectedOffice
 from ita_xlsx.rollup.model import RECEIVED, OfficeResult
 from ita_xlsx.rollup.read import read_candidate
 from ita_xlsx.rollup.tally import Tallies
-from ita_xlsx.spool import Spool
 
 
 @dataclass

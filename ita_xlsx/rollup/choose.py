@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
-from ita_xlsx import problems, textnorm
-from ita_xlsx.problems import Problem
+from ita_xlsx.core import problems, textnorm
+from ita_xlsx.core.problems import Problem
 from ita_xlsx.rollup.expected import ExpectedOffice
 from ita_xlsx.rollup.model import NOT_RECEIVED, RECEIVED, REJECTED, OfficeResult
 

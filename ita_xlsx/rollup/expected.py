@@ -12,9 +12,9 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ita_xlsx import problems, textnorm
-from ita_xlsx.jsonvalues import text_of
-from ita_xlsx.problems import Problem
+from ita_xlsx.core import problems, textnorm
+from ita_xlsx.core.jsonvalues import text_of
+from ita_xlsx.core.problems import Problem
 from ita_xlsx.rollup.read import as_code
 
 COLUMNS = ("code", "name", "district", "province", "email")

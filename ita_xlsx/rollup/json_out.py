@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import IO
 
-from ita_xlsx.results import json_pieces, write_pieces
+from ita_xlsx.collect.results_json import json_pieces, write_pieces
+from ita_xlsx.core.spool import Mapped, Spool
 from ita_xlsx.rollup.aggregate import RollupResults
 from ita_xlsx.rollup.model import IndicatorTally, OfficeResult
 from ita_xlsx.rollup.read import ROLLUP_FORMAT
-from ita_xlsx.spool import Mapped, Spool
 
 
 def office_dict(o: OfficeResult) -> dict:

@@ -7,17 +7,17 @@ go: only the counts stay.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from ita_xlsx import problems
-from ita_xlsx.digest import digest_state
-from ita_xlsx.intake import Candidate
-from ita_xlsx.jsonvalues import date_of, int_of, text_of
-from ita_xlsx.problems import Problem
-from ita_xlsx.results import CONSOLIDATED_FORMAT, RESULTS_FORMAT
+from ita_xlsx.collect.results_json import is_results, parse_json
+from ita_xlsx.core import problems
+from ita_xlsx.core.digest import digest_state
+from ita_xlsx.core.jsonvalues import date_of, int_of, text_of
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.intake.gather import Candidate
+from ita_xlsx.read.layout import CONSOLIDATED_FORMAT
 from ita_xlsx.rollup.model import DONE_STATES, IndicatorTally, OfficeResult
 
 ROLLUP_FORMAT = "ita-xlsx-rollup/1"
@@ -40,8 +40,8 @@ def read_candidate(item: Candidate) -> Read:
     if item.kind in ("xlsx", "xlsm"):
         return _read_consolidated(item)
     try:
-        data = json.loads(item.data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = parse_json(item.data)
+    except ValueError as exc:  # bad UTF-8, not JSON
         return Read(
             problems=[problems.error("rollup-malformed-json", file=item.source, reason=str(exc)[:120])]
         )
@@ -51,7 +51,7 @@ def read_candidate(item: Candidate) -> Read:
         )
     if data.get("format") == ROLLUP_FORMAT:
         return _read_rollup(data, item)
-    if data.get("format") == RESULTS_FORMAT:
+    if is_results(data):
         return _read_results(data, item)
     return Read(problems=[problems.error("rollup-not-results", file=item.source)])
 
@@ -171,8 +171,8 @@ class _RecordTally:
 
 # -- the consolidated workbook ----------------------------------------------------------------------
 def _read_consolidated(item: Candidate) -> Read:
-    from ita_xlsx.safezip import PackageError, SafePackage
-    from ita_xlsx.xlsxread import open_workbook
+    from ita_xlsx.intake.safezip import PackageError, SafePackage
+    from ita_xlsx.read.xlsxread import open_workbook
 
     try:
         wb = open_workbook(SafePackage.open(item.data))
@@ -279,7 +279,7 @@ def _dicts(value: object) -> Iterator[dict]:
 
 def as_code(value: object) -> str:
     """An office code as text, Thai digits made Arabic (a number typed in a sheet loses no zero here)."""
-    from ita_xlsx.thaidates import to_arabic_digits
+    from ita_xlsx.core.thaidates import to_arabic_digits
 
     if isinstance(value, float) and value.is_integer():
         value = int(value)

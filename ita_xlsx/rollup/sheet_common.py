@@ -5,13 +5,14 @@ from __future__ import annotations
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from ita_xlsx import style as house
+from ita_xlsx.core import style as house
+from ita_xlsx.core.thaidates import format_thai, to_thai_digits
+from ita_xlsx.messages import th
 from ita_xlsx.report import rows
-from ita_xlsx.report.common import LINE_PX, merged_text, row_height, set_widths, setup_sheet, th
+from ita_xlsx.report.common import LINE_PX, merged_text, row_height, set_widths, setup_sheet
 from ita_xlsx.report.formats import CHART_BORDER, Formats
 from ita_xlsx.report.rows import RowWriter
 from ita_xlsx.rollup.aggregate import RollupResults
-from ita_xlsx.thaidates import format_thai, to_thai_digits
 
 FONT = {"name": house.FONT_NAME, "size": 14}
 

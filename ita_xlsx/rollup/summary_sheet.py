@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from xlsxwriter.workbook import Workbook
 
+from ita_xlsx.messages import th
 from ita_xlsx.report import rows
-from ita_xlsx.report.common import LINE_PX, merged_text, row_height, th
+from ita_xlsx.report.common import LINE_PX, merged_text, row_height
 from ita_xlsx.report.formats import STATE_FILLS, Formats
 from ita_xlsx.report.rows import RowWriter
 from ita_xlsx.rollup.aggregate import RollupResults

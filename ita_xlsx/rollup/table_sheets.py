@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from xlsxwriter.workbook import Workbook
 
+from ita_xlsx.messages import th
 from ita_xlsx.report import rows
-from ita_xlsx.report.common import row_height, th
+from ita_xlsx.report.common import row_height
 from ita_xlsx.report.formats import STATE_FILLS, Formats
 from ita_xlsx.report.problems import severity_label
 from ita_xlsx.report.summary import PERCENT_BAR

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from xlsxwriter.workbook import Workbook
 
-from ita_xlsx.report.common import th
+from ita_xlsx.messages import th
 from ita_xlsx.report.formats import Formats, workbook_options
 from ita_xlsx.rollup import summary_sheet, table_sheets
 from ita_xlsx.rollup.aggregate import RollupResults

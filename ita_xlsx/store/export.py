@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ita_xlsx.atomic import atomic_path
+from ita_xlsx.core.atomic import atomic_path
 
 
 def export_csv(path: str | Path, out_dir: str | Path) -> list[Path]:

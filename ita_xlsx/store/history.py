@@ -15,13 +15,14 @@ from pathlib import Path
 
 import xlsxwriter
 
-from ita_xlsx.atomic import atomic_path
-from ita_xlsx.report.common import LINE_PX, setup_sheet, th
+from ita_xlsx.core.atomic import atomic_path
+from ita_xlsx.core.thaidates import to_thai_digits as thai_digits
+from ita_xlsx.messages import th
+from ita_xlsx.report.common import LINE_PX, setup_sheet
 from ita_xlsx.report.formats import Formats, workbook_options
 from ita_xlsx.report.rows import Style
 from ita_xlsx.store import queries
 from ita_xlsx.store.schema import StoreError
-from ita_xlsx.thaidates import to_thai_digits as thai_digits
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _COUNT_COLUMNS = ("history.col.done", "history.col.overdue", "history.col.periods-missing")

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ita_xlsx import intake
-from ita_xlsx.intake import Candidate
+from ita_xlsx.intake import gather as intake
+from ita_xlsx.intake.gather import Candidate
 
 _BLOCK = 1 << 20
 

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from ita_xlsx import problems, thaidates
+from ita_xlsx.core import problems, thaidates
 from ita_xlsx.store.decisions import Accepted, accepted_returns
 from ita_xlsx.store.inputs import InputFile
 from ita_xlsx.store.owner import check_owner, claim, office_of

@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ita_xlsx import messages, thaidates
+from ita_xlsx.core import thaidates
+from ita_xlsx.messages import th
 from ita_xlsx.plan.model import Division, Measure, Plan, Round
 from ita_xlsx.plan.schedule import Schedule
-from ita_xlsx.template import layout
-
-
-def th(key: str, /, **params: object) -> str:
-    """A workbook text: always Thai, whatever the language of the command line."""
-    return messages.text(key, "th", **params)
+from ita_xlsx.read import layout
 
 
 def short_date(d: dt.date) -> str:

@@ -8,16 +8,18 @@ raises: an unreadable file is one error, a bad record or value a warning naming 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ita_xlsx import messages, problems, status, textnorm, thaidates
+from ita_xlsx import messages
+from ita_xlsx.collect.results_json import read_results
+from ita_xlsx.core import problems, status, textnorm, thaidates
+from ita_xlsx.core.problems import Problem
 from ita_xlsx.plan.model import Plan
-from ita_xlsx.problems import Problem
-from ita_xlsx.run_id import other_run
-from ita_xlsx.template import layout
+from ita_xlsx.read import layout
+from ita_xlsx.read.records import LogEntry
+from ita_xlsx.read.run_id import other_run
 
 MAX_CELL_CHARS = 32767  # Excel's limit for the text of one cell
 MAX_PREFILL_BYTES = 50 * 1024 * 1024
@@ -32,16 +34,6 @@ class MeasureReport:
     result: str = ""
     evidence: str = ""
     note: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class LogEntry:
-    """One row of the activity log."""
-
-    measure_id: str
-    date: dt.date | None
-    detail: str
-    evidence: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +62,10 @@ def load_records(path: str | Path, plan: Plan | None = None) -> tuple[list[dict]
     when it says it comes from another plan or fiscal year than ``plan``."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_PREFILL_BYTES:
-            raise ValueError(messages.text("prefill.too-large", mb=MAX_PREFILL_BYTES // (1024 * 1024)))
-        data = json.loads(path.read_text(encoding="utf-8-sig"))  # Notepad saves a BOM
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        data = read_results(path, max_bytes=MAX_PREFILL_BYTES)
+    except (OSError, ValueError) as exc:  # not readable, not JSON, or not a results file
         return None, [problems.error("template-prefill-unreadable", file=str(path), reason=str(exc))]
-    records = data.get("records") if isinstance(data, dict) else None
+    records = data.get("records")
     if not isinstance(records, list):
         reason = messages.text("prefill.no-records")
         return None, [problems.error("template-prefill-unreadable", file=str(path), reason=reason)]

@@ -1,6 +1,6 @@
 """Write the division workbooks: one protected .xlsx per division, holding only its measures.
 
-Sheets (names, defined names and identity keys come from :mod:`ita_xlsx.template.layout`):
+Sheets (names, defined names and identity keys come from :mod:`ita_xlsx.read.layout`):
 
 1. คำชี้แจง — instructions: office, year, round, division, what to fill, statuses, dates, return.
 2. มาตรการ — one row per measure: locked plan texts, then the input cells (shaded, unlocked).
@@ -27,22 +27,16 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
-from ita_xlsx import problems, status, style, textnorm, thaidates
-from ita_xlsx.atomic import atomic_path
-from ita_xlsx.own_files import PASSWORD_FILE
+from ita_xlsx.core import problems, sizing, status, style, textnorm, thaidates
+from ita_xlsx.core.atomic import atomic_path
+from ita_xlsx.core.own_files import PASSWORD_FILE
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.messages import th
 from ita_xlsx.plan.model import Division, Measure, Plan, Round
-from ita_xlsx.problems import Problem
-from ita_xlsx.template import content, layout, sizing
-from ita_xlsx.template.content import th
-from ita_xlsx.template.prefill import (
-    EMPTY,
-    LogEntry,
-    MeasureReport,
-    Prefill,
-    cell_text,
-    load_records,
-    prefill_for,
-)
+from ita_xlsx.read import layout
+from ita_xlsx.read.records import LogEntry
+from ita_xlsx.template import content
+from ita_xlsx.template.prefill import EMPTY, MeasureReport, Prefill, cell_text, load_records, prefill_for
 from ita_xlsx.template.protection import SHEET_OPTIONS, ProtectedWorkbook
 
 # Shown in a date cell whose value lies 543 years late (3/10/2565 typed where the year is read as
@@ -227,7 +221,7 @@ def resolve_password(out_dir: Path, password: str | None) -> tuple[str, list[Pro
     if saved:
         return saved, [problems.info("template-password-reused", path=str(saved_path))]
     password = secrets.token_urlsafe(12)
-    note = content.th("template.password-file-note")
+    note = th("template.password-file-note")
     with atomic_path(saved_path) as tmp:
         tmp.write_text(f"{password}\n{note}\n", encoding="utf-8")
         os.chmod(tmp, 0o600)

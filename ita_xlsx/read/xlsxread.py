@@ -3,7 +3,7 @@
 It reads only what a returned workbook must be checked for: the sheets and their states, the
 defined names, the date system, custom properties, which sheets are protected, and the values of
 chosen cells with whether their style makes them dates. Every part comes through
-:class:`~ita_xlsx.safezip.SafePackage` (size caps, no DTDs); XML is parsed with expat, which never
+:class:`~ita_xlsx.intake.safezip.SafePackage` (size caps, no DTDs); XML is parsed with expat, which never
 expands external entities. A cell that cannot be read becomes a :class:`CellIssue`, not a failure
 of the whole file.
 """
@@ -23,9 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
-from ita_xlsx import thaidates
-from ita_xlsx.displayed import BUILTIN_FORMATS
-from ita_xlsx.safezip import PackageError, SafePackage
+from ita_xlsx.core import thaidates
+from ita_xlsx.core.displayed import BUILTIN_FORMATS
+from ita_xlsx.intake.safezip import PackageError, SafePackage
 
 # Built-in number formats that are dates (ECMA-376 18.8.30, plus the Thai built-ins 71–81).
 _BUILTIN_DATE_FORMATS = frozenset(

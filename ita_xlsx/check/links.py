@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ita_xlsx.results import LogEntry, Record
-from ita_xlsx.template.layout import LOG_SHEET
+from ita_xlsx.read.layout import LOG_SHEET
+from ita_xlsx.read.records import LogEntry, Record
 
 TEXT_FIELDS = ("evidence", "result", "note")
 LOG_FIELDS = ("evidence", "detail")
@@ -28,7 +28,7 @@ _TRAILING = ".,;:!?)]}>»'\"”’"
 class Link:
     """One link a division gave for one measure, where it is, and what is wrong with it.
 
-    ``problems`` holds problem codes (see :mod:`ita_xlsx.publish.register`); ``own_domain`` is
+    ``problems`` holds problem codes (see :mod:`ita_xlsx.check.register`); ``own_domain`` is
     None when the plan does not name the office's website.
     """
 

@@ -13,25 +13,20 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from ita_xlsx import problems
-from ita_xlsx.atomic import atomic_paths, check_replaceable, input_folder_holding, overwrites_input
-from ita_xlsx.collect import default_jobs
-from ita_xlsx.faults import fault_point
-from ita_xlsx.parent_watch import exit_with_parent
-from ita_xlsx.problems import Problem
-from ita_xlsx.results import Results
-
-
-class OutputIsInput(ValueError):
-    """An output path names one of the inputs."""
-
-
-class OutputInInputFolder(OutputIsInput):
-    """An output path lies in a folder of inputs: the next run would read it as a returned file."""
-
-    def __init__(self, path: Path, folder: Path) -> None:
-        super().__init__(str(path))
-        self.path, self.folder = path, folder
+from ita_xlsx.collect.pool import default_jobs
+from ita_xlsx.collect.results import Results
+from ita_xlsx.core import problems
+from ita_xlsx.core.atomic import (
+    OutputInInputFolder,
+    OutputIsInput,
+    atomic_paths,
+    check_replaceable,
+    input_folder_holding,
+    overwrites_input,
+)
+from ita_xlsx.core.faults import fault_point
+from ita_xlsx.core.parent_watch import exit_with_parent
+from ita_xlsx.core.problems import Problem
 
 
 def output_paths(out: Path) -> tuple[Path, Path, Path]:
@@ -66,8 +61,8 @@ def write_outputs(
     Both appear only when both were written: a failure or a kill before the end leaves the
     previous pair as it was.
     """
-    from ita_xlsx.report import export_report_pdf
     from ita_xlsx.report.data import build
+    from ita_xlsx.report.pdf import export_report_pdf
     from ita_xlsx.report.workbook import write_workbook
 
     inputs = list(inputs)
@@ -86,7 +81,7 @@ def write_outputs(
     view = results.view()  # made once, read by both writers
     report = build(view, results.plan)
     # The workbook is renamed first: a kill between the two renames leaves the last run's JSON
-    # beside this run's workbook, which the run ids in both tell (see ita_xlsx.run_id).
+    # beside this run's workbook, which the run ids in both tell (see ita_xlsx.read.run_id).
     with atomic_paths(xlsx_path, json_path) as (xlsx_tmp, json_tmp):
         json_writer = _JsonInChild.start(results, view, json_tmp) if _pays_to_split(results) else None
         try:

@@ -1,10 +1,10 @@
 """Problems kept on disk, as ``collect`` finds them: tens of thousands with thousands of files.
 
-A :class:`ProblemSpool` holds the problems themselves (pickled in a :class:`~ita_xlsx.spool.Spool`),
+A :class:`ProblemSpool` holds the problems themselves (pickled in a :class:`~ita_xlsx.core.spool.Spool`),
 and in memory only each one's severity and the number of its file (9 bytes). A
 :class:`SpooledProblems` is a sequence of some of them in a given order (a file's own, or all of
 a collection): 8 bytes a problem. Reading one reads it from the file; :meth:`SpooledProblems.sorted` gives them in
-:func:`~ita_xlsx.problems.sort_key` order holding one file's problems at a time.
+:func:`~ita_xlsx.core.problems.sort_key` order holding one file's problems at a time.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator
 
-from ita_xlsx.problems import SEVERITIES, Problem, sort_key
-from ita_xlsx.spool import Mapped, Spool
+from ita_xlsx.core.problems import SEVERITIES, Problem, sort_key
+from ita_xlsx.core.spool import Mapped, Spool
 
 _SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from ita_xlsx.problems import Problem
+from ita_xlsx.core.problems import Problem
 
 RUN_ID_PROPERTY = "ita_run_id"  # the workbook's custom document property
 MAX_WORKBOOK_BYTES = 200 * 2**20  # a consolidated workbook larger than this is not opened to compare
@@ -25,8 +25,8 @@ def new_run_id() -> str:
 
 def workbook_run_id(path: Path) -> str | None:
     """The run id in a consolidated workbook's properties; None when it has none or cannot be read."""
-    from ita_xlsx.safezip import PackageError, SafePackage
-    from ita_xlsx.xlsxread import custom_properties
+    from ita_xlsx.intake.safezip import PackageError, SafePackage
+    from ita_xlsx.read.xlsxread import custom_properties
 
     try:
         if path.stat().st_size > MAX_WORKBOOK_BYTES:

@@ -13,14 +13,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ita_xlsx import rules, spool
-from ita_xlsx.merge import division_records
+from ita_xlsx.check import rules
+from ita_xlsx.check.links import Link, record_links
+from ita_xlsx.check.merge import division_records
+from ita_xlsx.core import spool
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.core.status import STATE_BY_CODE, STATUS_BY_CODE
 from ita_xlsx.plan import Plan
-from ita_xlsx.problems import Problem
-from ita_xlsx.publish.links import Link, record_links
-from ita_xlsx.results import KeyMaker, RecordDict, RecordKey
-from ita_xlsx.returned import Returned
-from ita_xlsx.status import STATE_BY_CODE, STATUS_BY_CODE
+from ita_xlsx.read.records import KeyMaker, RecordDict, RecordKey
+from ita_xlsx.read.returned_file import Returned
 
 
 @dataclass(frozen=True, slots=True)

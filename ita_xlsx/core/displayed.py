@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ita_xlsx import thaidates
+from ita_xlsx.core import thaidates
 
 # Built-in number formats (ECMA-376 18.8.30) a typed value may get.
 BUILTIN_FORMATS = {

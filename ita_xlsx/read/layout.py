@@ -11,12 +11,14 @@ import hashlib
 import re
 import unicodedata
 
-from ita_xlsx import textnorm, thaidates
+from ita_xlsx.core import textnorm
 from ita_xlsx.plan.hazards import FILE_NAME_PART_BYTES
 from ita_xlsx.plan.model import Measure, Plan, Round
+from ita_xlsx.plan.texts import question_text, reporting_text
 
 TEMPLATE_FORMAT = "ita-xlsx-template/1"
 ACCEPTED_FORMATS = (TEMPLATE_FORMAT,)
+CONSOLIDATED_FORMAT = "ita-xlsx-consolidated/1"  # the consolidated workbook's ita_format property
 
 INSTRUCTIONS_SHEET = "คำชี้แจง"
 MEASURES_SHEET = "มาตรการ"
@@ -69,22 +71,6 @@ PROPERTY_PREFIX = "ita_"
 # Where a returned date may sensibly lie, relative to the fiscal year (years).
 DATE_WINDOW_YEARS_BEFORE = 1
 DATE_WINDOW_YEARS_AFTER = 1
-
-
-def question_text(plan: Plan, measure: Measure) -> str:
-    """Column 1 of the report: section, indicator, item code(s) and question."""
-    indicator = plan.indicator(measure.indicator)
-    heading = f"{measure.section} ตัวชี้วัดที่ {thaidates.to_thai_digits(measure.indicator)}"
-    if indicator:
-        heading += f" {indicator.name}"
-    return f"{heading}\n{' '.join(measure.items)} {measure.question}"
-
-
-def reporting_text(measure: Measure) -> str:
-    """Column 4: reporting and follow-up, and the deadline as the office wrote it."""
-    if measure.deadline_text and measure.deadline_text not in measure.reporting:
-        return f"{measure.reporting}\nกำหนดเวลา: {measure.deadline_text}"
-    return measure.reporting
 
 
 def locked_texts(plan: Plan, measure: Measure) -> tuple[str, str, str, str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import unicodedata
 
-from ita_xlsx import style
+from ita_xlsx.core import style
 
 CHARS_PER_WIDTH_UNIT = 0.75
 BOLD_WIDENING = 1.1  # bold glyphs are wider

@@ -27,15 +27,24 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ita_xlsx import messages, style, textnorm, thaidates
-from ita_xlsx.atomic import atomic_write_bytes, input_folder_holding, overwrites_input
-from ita_xlsx.collect import collect, judged_today, read_inputs
-from ita_xlsx.own_files import FEEDBACK_MARK
+from ita_xlsx.collect.pool import read_inputs
+from ita_xlsx.collect.results import FileReport, Results
+from ita_xlsx.collect.run import collect, judged_today
+from ita_xlsx.core import sizing, style, textnorm, thaidates
+from ita_xlsx.core.atomic import (
+    OutputInInputFolder,
+    OutputIsInput,
+    atomic_write_bytes,
+    input_folder_holding,
+    overwrites_input,
+)
+from ita_xlsx.core.own_files import FEEDBACK_MARK
+from ita_xlsx.core.problems import ERROR, WARNING, Problem, sort_key
+from ita_xlsx.messages import th
 from ita_xlsx.plan import Plan
-from ita_xlsx.problems import ERROR, WARNING, Problem, sort_key
-from ita_xlsx.results import FileReport, Results
-from ita_xlsx.returned import FIELDS, LOCKED_FIELDS, LOG_FIELDS, Returned
-from ita_xlsx.template import content, layout, sizing
+from ita_xlsx.read import layout
+from ita_xlsx.read.returned_file import FIELDS, LOCKED_FIELDS, LOG_FIELDS, Returned
+from ita_xlsx.template import content
 from ita_xlsx.template.writer import build_template, resolve_password
 
 FIX_SHEET = layout.FEEDBACK_SHEET
@@ -72,19 +81,11 @@ COMMENT_WIDTH_PX = 320
 COMMENT_CHARS_PER_LINE = 45
 
 
-class FeedbackOutIsInput(ValueError):
-    """The output folder lies inside an input folder (feedback files would be read back as returns)."""
-
-
-class FeedbackOverwritesInput(FeedbackOutIsInput):
-    """A feedback file would replace one of the inputs (a returned file kept in the output folder)."""
-
-
 @dataclass(frozen=True, slots=True)
 class Spot:
     """Where a problem lies, in terms that survive a fresh layout.
 
-    ``field`` is a key of ``returned.FIELDS`` on a measure row, or of ``returned.LOG_FIELDS`` when
+    ``field`` is a key of ``returned_file.FIELDS`` on a measure row, or of ``returned_file.LOG_FIELDS`` when
     ``on_log``; ``log_index`` is the position of the entry in the activity log (0-based).
     """
 
@@ -126,8 +127,8 @@ def write_feedback(
     were rejected, divisions that sent nothing, notes about the password, and (without ``as_of``,
     today lying outside the round) that states were judged as of today. The password is the
     one given, else the one saved in ``out_dir``, else a random one saved there (as for templates).
-    Raises FeedbackOutIsInput when ``out_dir`` lies inside an input folder, and
-    FeedbackOverwritesInput (before writing anything) when a feedback file would replace an input.
+    Raises OutputInInputFolder when ``out_dir`` lies inside an input folder, and OutputIsInput
+    (before writing anything) when a feedback file would replace an input.
     """
     inputs, out_dir = list(inputs), Path(out_dir)
     _refuse_input_folder(out_dir, inputs)
@@ -144,7 +145,7 @@ def write_feedback(
     targets = [out_dir / (FILE_PREFIX + layout.file_name(plan, rnd, ret.division)) for ret, _ in due]
     for target in targets:  # all checked before any is written
         if overwrites_input(target, inputs) is not None:
-            raise FeedbackOverwritesInput(str(target))
+            raise OutputIsInput(str(target))
     password, notes = resolve_password(out_dir, password)
     generated = generated or dt.datetime.now().replace(microsecond=0)
     written = []
@@ -355,8 +356,8 @@ def comment_line(fix: Fix) -> str:
     """The problem's Thai message; for a locked field, which field was wrong."""
     message = fix.problem.message_th
     if not fix.spot.on_log and fix.spot.field in LOCKED_FIELDS:
-        label = _th(MEASURE_LABELS[fix.spot.field])
-        return _th("feedback.comment.locked", field=label, message=message)
+        label = th(MEASURE_LABELS[fix.spot.field])
+        return th("feedback.comment.locked", field=label, message=message)
     return message
 
 
@@ -364,7 +365,7 @@ def _comment(lines: list[str]) -> Comment:
     text = textnorm.xml_safe("\n".join(f"• {line}" for line in lines) if len(lines) > 1 else lines[0])
     width = COMMENT_CHARS_PER_LINE / sizing.CHARS_PER_WIDTH_UNIT  # in the units wrapped_lines takes
     rows = sum(sizing.wrapped_lines(part, width) for part in text.split("\n"))
-    comment = Comment(text, _th("feedback.comment.author"))
+    comment = Comment(text, th("feedback.comment.author"))
     comment.width, comment.height = COMMENT_WIDTH_PX, 24 + 18 * rows
     return comment
 
@@ -391,14 +392,14 @@ def add_fix_sheet(
         ws.column_dimensions[ws.cell(1, col).column_letter].width = width
     division = content.division_title(plan.division(ret.division))
     year = thaidates.to_thai_digits(plan.fiscal_year)
-    _banner(ws, 1, _th("feedback.sheet.title", division=division, round=rnd.name, year=year), bold=True)
-    _banner(ws, 2, _th("feedback.sheet.replaces", source=Path(ret.source).name))
-    _banner(ws, 3, _th("feedback.sheet.send-back", return_text=content.return_text(plan, rnd)))
+    _banner(ws, 1, th("feedback.sheet.title", division=division, round=rnd.name, year=year), bold=True)
+    _banner(ws, 2, th("feedback.sheet.replaces", source=Path(ret.source).name))
+    _banner(ws, 3, th("feedback.sheet.send-back", return_text=content.return_text(plan, rnd)))
     _legend(ws, 4)
     header = 6
     for col, (key, _) in enumerate(FIX_COLUMNS, start=1):
-        _put(ws, header, col, _th(key), bold=True, fill=style.FILL_HEADER)
-    _fit_row(ws, header, [_th(k) for k, _ in FIX_COLUMNS], bold=True)
+        _put(ws, header, col, th(key), bold=True, fill=style.FILL_HEADER)
+    _fit_row(ws, header, [th(k) for k, _ in FIX_COLUMNS], bold=True)
     for number, fix in enumerate(fixes, start=1):
         _fix_row(ws, header + number, number, fix)
     _finish_sheet(ws, wb, header, password)
@@ -407,7 +408,7 @@ def add_fix_sheet(
 
 def _fix_row(ws: Worksheet, row: int, number: int, fix: Fix) -> None:
     """ลำดับ, มาตรการ, ช่อง, ปัญหา, and where the marked cell is (a link to it)."""
-    none = _th("feedback.where.none")
+    none = th("feedback.where.none")
     values = [
         thaidates.to_thai_digits(number),
         fix.spot.measure_id or none,
@@ -431,21 +432,21 @@ def field_label(fix: Fix) -> str:
     spot, cell = fix.spot, fix.problem.cell
     if spot.on_log:
         if spot.log_index is None or spot.field is None:
-            return _th("feedback.field.log-sent", sheet=layout.LOG_SHEET, cell=cell or "-")
+            return th("feedback.field.log-sent", sheet=layout.LOG_SHEET, cell=cell or "-")
         number = thaidates.to_thai_digits(spot.log_index + 1)
-        field = _th(LOG_LABELS[spot.field])
-        return _th("feedback.field.log", sheet=layout.LOG_SHEET, number=number, field=field)
+        field = th(LOG_LABELS[spot.field])
+        return th("feedback.field.log", sheet=layout.LOG_SHEET, number=number, field=field)
     if spot.field in LOCKED_FIELDS:
-        return _th("feedback.field.locked", field=_th(MEASURE_LABELS[spot.field]))
+        return th("feedback.field.locked", field=th(MEASURE_LABELS[spot.field]))
     if spot.field:
-        return _th(MEASURE_LABELS[spot.field])
+        return th(MEASURE_LABELS[spot.field])
     if spot.measure_id and fix.target is not None:
-        return _th("feedback.field.row")
+        return th("feedback.field.row")
     if cell:
-        return _th("feedback.field.sent-cell", cell=cell)
+        return th("feedback.field.sent-cell", cell=cell)
     if fix.problem.sheet:
-        return _th("feedback.field.sheet", sheet=fix.problem.sheet)
-    return _th("feedback.field.file")
+        return th("feedback.field.sheet", sheet=fix.problem.sheet)
+    return th("feedback.field.file")
 
 
 def _banner(ws: Worksheet, row: int, text: str, *, bold: bool = False) -> None:
@@ -459,7 +460,7 @@ def _banner(ws: Worksheet, row: int, text: str, *, bold: bool = False) -> None:
 
 def _legend(ws: Worksheet, row: int) -> None:
     """What the two colours mean, each on its colour."""
-    texts = [_th("feedback.sheet.legend-error"), _th("feedback.sheet.legend-warning")]
+    texts = [th("feedback.sheet.legend-error"), th("feedback.sheet.legend-warning")]
     for (col_from, col_to), text, severity in zip(((1, 3), (4, 5)), texts, (ERROR, WARNING), strict=True):
         ws.merge_cells(start_row=row, start_column=col_from, end_row=row, end_column=col_to)
         _put(ws, row, col_from, text, fill=FILL_BY_SEVERITY[severity])
@@ -501,12 +502,8 @@ def _finish_sheet(ws: Worksheet, wb: Workbook, header: int, password: str) -> No
 
 
 # --- helpers --------------------------------------------------------------------------------------
-def _th(key: str, /, **params: object) -> str:
-    """A catalogue text in Thai: the workbooks are for the divisions, whatever the CLI's language."""
-    return messages.text(key, "th", **params)
-
-
 def _refuse_input_folder(out_dir: Path, inputs: list[str | Path]) -> None:
     """Feedback files inside an input folder would be read back as returned workbooks next time."""
-    if input_folder_holding(out_dir, inputs) is not None:
-        raise FeedbackOutIsInput(str(out_dir))
+    folder = input_folder_holding(out_dir, inputs)
+    if folder is not None:
+        raise OutputInInputFolder(out_dir, folder)

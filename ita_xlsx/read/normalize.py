@@ -10,8 +10,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from ita_xlsx import textnorm, thaidates
-from ita_xlsx.status import STATUS_BY_CODE, STATUSES
+from ita_xlsx.core import textnorm, thaidates
+from ita_xlsx.core.status import STATUS_BY_CODE, STATUSES
 
 # Variants people type, by status; compared after folding, without spaces, lower-case.
 _VARIANTS = {

@@ -11,8 +11,8 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ita_xlsx.faults import fault_point
-from ita_xlsx.scratch import locked_temp_file, sweep_temp_files
+from ita_xlsx.core.faults import fault_point
+from ita_xlsx.core.scratch import locked_temp_file, sweep_temp_files
 
 
 @contextlib.contextmanager
@@ -21,7 +21,7 @@ def atomic_paths(*targets: str | Path) -> Iterator[tuple[Path, ...]]:
 
     Every file is flushed to disk before the first rename, so the renames follow each other
     closely; still, a kill between two renames leaves some targets new and the others old. Files
-    written together say which run wrote them (see :mod:`ita_xlsx.run_id`) for that case.
+    written together say which run wrote them (see :mod:`ita_xlsx.read.run_id`) for that case.
     """
     with contextlib.ExitStack() as stack:
         temps = tuple(stack.enter_context(_temporary(Path(target))) for target in targets)
@@ -85,6 +85,18 @@ def input_folder_holding(path: str | Path, inputs: Iterable[str | Path]) -> Path
         if target and resolved and folder.is_dir() and target.is_relative_to(resolved):
             return folder
     return None
+
+
+class OutputIsInput(ValueError):
+    """An output path names one of the inputs: writing it would destroy a division's file."""
+
+
+class OutputInInputFolder(OutputIsInput):
+    """An output lies in a folder of inputs: the next run would read it back as a returned file."""
+
+    def __init__(self, path: str | Path, folder: str | Path) -> None:
+        super().__init__(str(path))
+        self.path, self.folder = Path(path), Path(folder)
 
 
 def overwrites_input(path: str | Path, inputs: Iterable[str | Path]) -> Path | None:

@@ -1,9 +1,9 @@
-"""Read one returned division workbook: identify it, verify it, and take its inputs.
+"""Read one returned division workbook: find its cells and take its inputs.
 
-The workbook is identified by its hidden identity (never by its file name), its cells are found
-through the defined names (falling back to the identity's column map), and its locked content
-is compared with the plan. Sheet protection is never taken as proof of anything. Each problem is
-recorded with its file, sheet and cell, and the inputs of intact rows are still used.
+Its cells are found through the defined names (falling back to the identity's column map); the
+workbook is identified and its locked content compared with the plan by :mod:`ita_xlsx.read.verify`.
+Each problem is recorded with its file, sheet and cell, and the inputs of intact rows are still
+used.
 """
 
 from __future__ import annotations
@@ -11,77 +11,29 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, field
 
-from ita_xlsx import displayed, messages, normalize, problems, textnorm, thaidates
-from ita_xlsx.own_files import FEEDBACK_MARK
+from ita_xlsx import messages
+from ita_xlsx.core import displayed, problems, textnorm, thaidates
+from ita_xlsx.core.own_files import FEEDBACK_MARK
+from ita_xlsx.intake.safezip import PackageError, SafePackage
 from ita_xlsx.plan import Plan
-from ita_xlsx.problems import Problem
-from ita_xlsx.results import CONSOLIDATED_FORMAT, LogEntry
-from ita_xlsx.safezip import PackageError, SafePackage
-from ita_xlsx.template import layout as L
-from ita_xlsx.xlsxread import MAX_COLUMN, Area, Cell, Workbook, cell_ref, column_number, open_workbook
+from ita_xlsx.read import layout as L
+from ita_xlsx.read import normalize
+from ita_xlsx.read.cell_text import cell_quote, cell_text, cell_value
+from ita_xlsx.read.plan_index import plan_index
+from ita_xlsx.read.records import LogEntry
+from ita_xlsx.read.returned_file import FIELDS, LOG_FIELDS, Entry, Returned
+from ita_xlsx.read.verify import (
+    accept_identity,
+    check_row_set,
+    check_structure,
+    identify_row,
+    read_identity,
+    verify_locked,
+)
+from ita_xlsx.read.xlsxread import MAX_COLUMN, Area, Cell, Workbook, cell_ref, column_number, open_workbook
 
-FIELDS = {  # record field → defined name
-    "measure_id": L.NAME_MEASURE_ID,
-    "question": L.NAME_QUESTION,
-    "steps": L.NAME_STEPS,
-    "reporting": L.NAME_REPORTING,
-    "status": L.NAME_STATUS,
-    "action_date": L.NAME_ACTION_DATE,
-    "result": L.NAME_RESULT,
-    "evidence": L.NAME_EVIDENCE,
-    "note": L.NAME_NOTE,
-}
-LOG_FIELDS = {
-    "measure_id": L.NAME_LOG_MEASURE,
-    "date": L.NAME_LOG_DATE,
-    "detail": L.NAME_LOG_DETAIL,
-    "evidence": L.NAME_LOG_EVIDENCE,
-}
-LOCKED_FIELDS = ("measure_id", "question", "steps", "reporting")
 _LETTERS = re.compile(r"[A-Za-z]{1,3}")
-
-
-@dataclass(slots=True)
-class Entry:
-    """The inputs of one measure row, as returned."""
-
-    measure_id: str
-    row: int
-    status: str | None = None
-    action_date: dt.date | None = None
-    result: str = ""
-    evidence: str = ""
-    note: str = ""
-    filled: bool = False
-    cells: dict[str, str] = field(default_factory=dict)
-    hyperlinks: dict[str, str] = field(default_factory=dict)  # input field → the URL of its link
-
-
-@dataclass(slots=True)
-class Returned:
-    source: str
-    accepted: bool = False
-    division: str | None = None
-    round_id: str | None = None
-    generated: str = ""
-    modified: str = ""
-    mtime: float | None = None
-    sheet: str = L.MEASURES_SHEET
-    entries: dict[str, Entry] = field(default_factory=dict)
-    log: list[LogEntry] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    packed: bytes | None = None  # entries and log, pickled by the worker process that read the file
-    judged: bytes | None = None  # its records and the rules' problems, pickled (see ita_xlsx.judge)
-
-    def report(self, make, code: str, **kw: object) -> None:
-        kw.setdefault("division", self.division)
-        self.problems.append(make(code, file=self.source, **kw))
-
-    def version_key(self) -> tuple:
-        """Newer versions sort later: identity time, then the time the file was saved."""
-        return (self.generated, self.modified, self.mtime or 0.0, self.source)
 
 
 def read_returned(
@@ -113,15 +65,15 @@ def read_returned(
 
 
 def _read(wb: Workbook, plan: Plan, round_id: str | None, ret: Returned) -> None:
-    identity, row_map = _identity(wb)
-    if not _accept_identity(identity, plan, round_id, ret):
+    identity, row_map = read_identity(wb)
+    if not accept_identity(identity, plan, round_id, ret):
         return
     if wb.last_modified_by == FEEDBACK_MARK:  # a feedback workbook nobody has filled and saved yet
         ret.division = None
         ret.report(problems.info, "intake-own-feedback")
         return
     ret.modified = wb.modified
-    _check_structure(wb, ret)
+    check_structure(wb, ret)
     areas = _areas(wb, identity, row_map, FIELDS, ret)
     if areas is None:
         return
@@ -145,94 +97,6 @@ def _note_sheets_not_read(wb: Workbook, read: set[str], ret: Returned) -> None:
             ret.report(
                 problems.warning, "sheet-not-read", sheet=info.name, read=ret.sheet or L.MEASURES_SHEET
             )
-
-
-# -- identity ---------------------------------------------------------------------------------
-def _identity(wb: Workbook) -> tuple[dict[str, str], list[tuple[int, str, str]]]:
-    """Identity keys and the row map, from the hidden sheet or, failing that, the properties."""
-    info = wb.sheet(L.IDENTITY_SHEET)
-    identity: dict[str, str] = {}
-    row_map: list[tuple[int, str, str]] = []
-    if info:
-        cells, _ = wb.read_cells(info, {1, 2, 3}, 1, len(L.IDENTITY_KEYS) + 3 + 5000)
-        identity, row_map = _identity_from_cells(cells)
-    if not identity.get("format"):
-        props = {
-            k[len(L.PROPERTY_PREFIX) :]: v
-            for k, v in wb.properties.items()
-            if k.startswith(L.PROPERTY_PREFIX)
-        }
-        identity = {**props, **{k: v for k, v in identity.items() if v}}
-    return identity, row_map
-
-
-def _identity_from_cells(cells: dict[tuple[int, int], Cell]) -> tuple[dict, list]:
-    identity: dict[str, str] = {}
-    row_map: list[tuple[int, str, str]] = []
-    in_map = False
-    for row in sorted({r for r, _ in cells}):
-        a, b, c = (_text(cells.get((row, col))) for col in (1, 2, 3))
-        if (a, b, c) == L.ROW_MAP_HEADER:
-            in_map = True
-        elif in_map and a.isascii() and a.isdigit():  # int() refuses '፩', which isdigit() accepts
-            row_map.append((int(a), b, c))
-        elif not in_map and a:
-            identity[a] = b
-    return identity, row_map
-
-
-def _accept_identity(identity: dict[str, str], plan: Plan, round_id: str | None, ret: Returned) -> bool:
-    if not identity.get("format"):
-        ret.report(problems.error, "workbook-no-identity")
-        return False
-    if identity["format"] == CONSOLIDATED_FORMAT:  # collect's own workbook, saved among the returns
-        ret.report(problems.info, "intake-own-output")
-        return False
-    if identity["format"] not in L.ACCEPTED_FORMATS:
-        ret.report(problems.error, "workbook-unknown-format", found=identity["format"])
-        return False
-    if _clean_number(identity.get("plan_id", "")) != plan.plan_id:
-        found = _clean_number(identity.get("plan_id", ""))
-        ret.report(problems.error, "workbook-other-plan", expected=plan.plan_id, found=found or "-")
-        return False
-    division = plan_index(plan).divisions.get(identity.get("division", ""))
-    ret.division = division.code if division else None  # a division's file of another year or round
-    found = _clean_number(identity.get("fiscal_year", ""))
-    if found != str(plan.fiscal_year):
-        ret.report(problems.error, "workbook-other-year", expected=str(plan.fiscal_year), found=found or "-")
-        return False
-    ret.round_id = identity.get("round", "")
-    if plan.round(ret.round_id) is None or (round_id and ret.round_id != round_id):
-        ret.report(
-            problems.error,
-            "workbook-other-round",
-            expected=round_id or "/".join(r.id for r in plan.rounds),
-            found=ret.round_id or "-",
-        )
-        return False
-    if division is None:
-        ret.report(problems.error, "workbook-unknown-division", found=identity.get("division", "-"))
-        return False
-    ret.division, ret.generated = division.code, identity.get("generated", "")
-    if identity.get("plan_fingerprint") and identity["plan_fingerprint"] != plan.fingerprint():
-        ret.report(problems.info, "workbook-plan-edited")
-    return True
-
-
-def _clean_number(text: str) -> str:
-    """'2566.0' (a LibreOffice round trip of a number) → '2566'."""
-    return text[:-2] if text.endswith(".0") and text[:-2].isdigit() else text
-
-
-# -- structure --------------------------------------------------------------------------------
-def _check_structure(wb: Workbook, ret: Returned) -> None:
-    identity_sheet = wb.sheet(L.IDENTITY_SHEET)
-    if identity_sheet and identity_sheet.state == "visible":
-        ret.report(problems.warning, "identity-sheet-visible", sheet=L.IDENTITY_SHEET)
-    for name in (L.MEASURES_SHEET, L.LOG_SHEET):
-        info = wb.sheet(name)
-        if info is not None and not wb.is_protected(info):
-            ret.report(problems.warning, "protection-removed", sheet=name)
 
 
 def _areas(
@@ -311,7 +175,7 @@ def _measures_sheet_by_content(wb: Workbook, columns: dict[str, str], row_map: l
         if info.name in (L.IDENTITY_SHEET, L.LISTS_SHEET, L.LOG_SHEET, L.INSTRUCTIONS_SHEET):
             continue
         cells, _ = wb.read_cells(info, {col}, min(rows), max(rows))
-        hits = sum(_text(cells.get((r, col))) == mid for r, mid in rows.items())
+        hits = sum(cell_text(cells.get((r, col))) == mid for r, mid in rows.items())
         if hits * 2 >= len(rows):
             return info.name
     return None
@@ -336,7 +200,7 @@ def _read_measures(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Return
         values = dict(zip(cols, cells, strict=True))
         if _is_heading(values, "template.book.col.measure-id"):
             continue  # a name another program widened over the table's headings
-        measure_id = _identify_row(plan, values, expected, row, cols, ret)
+        measure_id = identify_row(plan, values, expected, row, cols, ret)
         if measure_id is None:
             continue
         if measure_id in seen:
@@ -349,9 +213,9 @@ def _read_measures(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Return
             )
             continue
         seen.append(measure_id)
-        _verify_locked(plan, measure_id, values, row, cols, ret)
+        verify_locked(plan, measure_id, values, row, cols, ret)
         ret.entries[measure_id] = _entry(measure_id, row, values, cols, wb.date1904, ret, texts)
-    _check_row_set(expected, seen, ret)
+    check_row_set(expected, seen, ret)
     _note_merged_inputs(wb, info, areas, ret)
 
 
@@ -375,125 +239,6 @@ def _note_merged_inputs(wb: Workbook, info, areas: dict[str, Area], ret: Returne
             ret.report(problems.warning, "input-cells-merged", sheet=ret.sheet, cell=corner, range=ref)
 
 
-def _identify_row(
-    plan: Plan, values: dict, expected: list[str], row: int, cols: dict, ret: Returned
-) -> str | None:
-    raw_id = _text(values.get("measure_id"))
-    if raw_id in expected:
-        return raw_id
-    has_input = any(_text(values.get(k)) for k in ("status", "action_date", "result", "evidence", "note"))
-    if not raw_id and not has_input:
-        return None
-    texts = tuple(_text(values.get(k)) for k in LOCKED_FIELDS[1:])
-    for measure_id in expected:  # an id cell overwritten: recognise the row by its locked text
-        if L.locked_texts(plan, plan.measure(measure_id))[1:] == texts or (
-            texts[0]
-            and textnorm.compact(texts[0])
-            == textnorm.compact(L.question_text(plan, plan.measure(measure_id)))
-        ):
-            ret.report(
-                problems.warning,
-                "row-id-changed",
-                sheet=ret.sheet,
-                cell=cell_ref(row, cols["measure_id"]),
-                measure_id=measure_id,
-                found=raw_id or "-",
-            )
-            return measure_id
-    code = "row-inserted" if not raw_id else "row-unknown"
-    ret.report(
-        problems.error, code, sheet=ret.sheet, cell=cell_ref(row, cols["measure_id"]), found=raw_id or "-"
-    )
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class PlanIndex:
-    """What the collector looks up in a plan for every file, computed once per plan.
-
-    ``Plan.measures_for`` and ``Plan.division`` scan the whole plan; with thousands of units
-    that is thousands of times per file, so the collector asks this index instead.
-    """
-
-    plan: Plan
-    divisions: dict  # code → Division
-    measures: dict  # division code → tuple of its Measure
-    measure_ids: dict  # division code → frozenset of its measure ids
-    locked: dict  # measure id → ((as written, compacted) of each locked text)
-
-    @classmethod
-    def build(cls, plan: Plan) -> PlanIndex:
-        measures: dict[str, list] = {d.code: [] for d in plan.divisions}
-        for measure in plan.measures:
-            for code in dict.fromkeys(plan.division_codes(measure)):
-                measures.setdefault(code, []).append(measure)
-        locked = {
-            m.id: tuple((t, textnorm.compact(t)) for t in L.locked_texts(plan, m)) for m in plan.measures
-        }
-        # Units of one kind have the same measures: one tuple and one set for each such list (known
-        # by the identities of its measures: hashing a Measure hashes every code it lists).
-        same: dict[tuple, tuple[tuple, frozenset]] = {}
-        shared: dict[str, tuple[tuple, frozenset]] = {}
-        for code, ms in measures.items():
-            key = tuple(map(id, ms))
-            both = same.get(key)
-            if both is None:
-                both = same[key] = (tuple(ms), frozenset(m.id for m in ms))
-            shared[code] = both
-        return cls(
-            plan,
-            {d.code: d for d in reversed(plan.divisions)},  # the first of a code wins, as in Plan.division
-            {code: both[0] for code, both in shared.items()},
-            {code: both[1] for code, both in shared.items()},
-            locked,
-        )
-
-    def measures_for(self, division_code: str | None) -> tuple:
-        return self.measures.get(division_code, ())
-
-
-_INDEX: list[PlanIndex] = []  # the index of the plan used last: one collection uses one plan
-
-
-def plan_index(plan: Plan) -> PlanIndex:
-    """The index of ``plan``, made on first use (the last plan's index is kept)."""
-    if not _INDEX or _INDEX[0].plan is not plan:
-        _INDEX[:] = [PlanIndex.build(plan)]
-    return _INDEX[0]
-
-
-def _expected_texts(plan: Plan, measure_id: str) -> tuple[tuple[str, str], ...]:
-    """(as written, compacted) locked texts of a measure."""
-    return plan_index(plan).locked[measure_id]
-
-
-def _verify_locked(plan: Plan, measure_id: str, values: dict, row: int, cols: dict, ret: Returned) -> None:
-    expected = _expected_texts(plan, measure_id)
-    for key, (raw, want) in zip(LOCKED_FIELDS[1:], expected[1:], strict=True):
-        if key not in cols:
-            continue
-        cell = values.get(key)
-        if cell is not None and cell.value == raw:  # intact: the common case, no folding needed
-            continue
-        if textnorm.compact(_text(cell)) != want:
-            ret.report(
-                problems.error,
-                "locked-text-changed",
-                sheet=ret.sheet,
-                cell=cell_ref(row, cols[key]),
-                measure_id=measure_id,
-            )
-
-
-def _check_row_set(expected: list[str], seen: list[str], ret: Returned) -> None:
-    for measure_id in expected:
-        if measure_id not in seen:
-            ret.report(problems.error, "row-deleted", sheet=ret.sheet, measure_id=measure_id)
-    present = [m for m in expected if m in seen]
-    if [m for m in seen if m in expected] != present:
-        ret.report(problems.warning, "rows-reordered", sheet=ret.sheet)
-
-
 def _entry(
     measure_id: str, row: int, values: dict, cols: dict, date1904: bool, ret: Returned, texts: _TextReader
 ) -> Entry:
@@ -503,14 +248,14 @@ def _entry(
         return {"sheet": ret.sheet, "cell": cell_ref(row, cols[key]), "measure_id": measure_id}
 
     if "status" in cols:
-        status = normalize.status(_raw(values.get("status")))
+        status = normalize.status(cell_value(values.get("status")))
         entry.status = status.value
         if status.code:
             ret.report(
                 getattr(problems, status.severity),
                 status.code,
                 **where("status"),
-                value=_short(values.get("status")),
+                value=cell_quote(values.get("status")),
                 read_as=status.read_as,
             )
         elif status.value is None:
@@ -529,20 +274,20 @@ def _entry(
 
 
 def _date(cell: Cell | None, date1904: bool, where: dict, ret: Returned) -> dt.date | None:
-    raw = _raw(cell)
+    raw = cell_value(cell)
     if raw is None or (isinstance(raw, str) and (not textnorm.fold(raw) or normalize.says_nothing(raw))):
         return None
     if cell.kind == "e":
-        ret.report(problems.warning, "cell-error-value", **where, value=_short(cell))
+        ret.report(problems.warning, "cell-error-value", **where, value=cell_quote(cell))
         return None
     parsed = normalize.date(raw, date1904=date1904, is_date_cell=cell.is_date or cell.kind == "d")
     year = str(thaidates.be_year(parsed.value)) if parsed.value else ""
     read = thaidates.format_thai(parsed.value) if parsed.value else ""
     for code in parsed.assumptions:
         severity = problems.info if code in thaidates.CERTAIN_CODES else problems.warning
-        ret.report(severity, code, **where, value=_short(cell), year=year, read=read)
+        ret.report(severity, code, **where, value=cell_quote(cell), year=year, read=read)
     if parsed.error:
-        ret.report(problems.error, parsed.error, **where, value=_short(cell), year=year)
+        ret.report(problems.error, parsed.error, **where, value=cell_quote(cell), year=year)
     return parsed.value
 
 
@@ -553,7 +298,7 @@ def _read_log(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -
     cols = {key: area.min_col for key, area in areas.items()}
     last = areas["measure_id"].max_row  # the table's last row; every row typed below it is read too
     rows, issues = wb.read_rows(info, list(cols.values()), areas["measure_id"].min_row, SHEET_LAST_ROW)
-    below = [r for r, cells in rows.items() if r > last and any(_text(c) for c in cells)]
+    below = [r for r, cells in rows.items() if r > last and any(cell_text(c) for c in cells)]
     if below:
         cell = cell_ref(below[0], cols["measure_id"])
         ret.report(problems.info, "log-below-table", sheet=sheet_name, cell=cell, count=len(below), last=last)
@@ -567,7 +312,7 @@ def _read_log(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -
             continue
         if _is_heading(values, "template.book.log.col.measure"):
             continue
-        measure_id = _text(values.get("measure_id")).split(" ")[0]
+        measure_id = cell_text(values.get("measure_id")).split(" ")[0]
         where = {
             "sheet": sheet_name,
             "cell": cell_ref(row, cols["measure_id"]),
@@ -580,7 +325,7 @@ def _read_log(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -
         if "date" in cols:
             date_where = {**where, "cell": cell_ref(row, cols["date"])}
             date = _date(values.get("date"), wb.date1904, date_where, ret)
-            typed = _text(values.get("date"))
+            typed = cell_text(values.get("date"))
             if date is None and (not typed or normalize.says_nothing(typed)):
                 ret.report(problems.warning, "log-date-missing", **date_where)
         refs = {key: cell_ref(row, cols[key]) for key in ("detail", "evidence") if key in cols}
@@ -609,7 +354,7 @@ class _TextReader:
         self.links = wb.hyperlinks(info) if info is not None else {}
 
     def read(self, cell: Cell | None, ref: str | None, measure_id: str) -> str:
-        raw = _raw(cell)
+        raw = cell_value(cell)
         if raw is None or isinstance(raw, str) or ref is None or cell.kind == "e":
             return normalize.cell_text(raw)
         code = self.wb.number_format(self.info, ref)
@@ -624,7 +369,7 @@ class _TextReader:
             sheet=self.info.name,
             cell=ref,
             measure_id=measure_id,
-            value=_short(cell),
+            value=cell_quote(cell),
             shown=text,
         )
         return text
@@ -638,22 +383,4 @@ def _headings(key: str) -> frozenset[str]:
 
 def _is_heading(values: dict, key: str) -> bool:
     """The row of the table's column headings (its id cell holds the id column's heading)."""
-    return textnorm.compact(_text(values.get("measure_id"))) in _headings(key)
-
-
-def _raw(cell: Cell | None) -> object:
-    return None if cell is None else cell.value
-
-
-def _text(cell: Cell | None) -> str:
-    if cell is None or cell.value is None:
-        return ""
-    value = cell.value
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return textnorm.fold(str(value))
-
-
-def _short(cell: Cell | None) -> str:
-    text = "" if cell is None or cell.value is None else str(cell.value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return textnorm.compact(cell_text(values.get("measure_id"))) in _headings(key)

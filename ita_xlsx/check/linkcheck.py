@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from ita_xlsx.problems import Problem
-from ita_xlsx.publish import register
-from ita_xlsx.publish.links import Link
+from ita_xlsx.check import register
+from ita_xlsx.check.links import Link
+from ita_xlsx.core.problems import Problem
 
 USER_AGENT = "ita-xlsx link check"
 

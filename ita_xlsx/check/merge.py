@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
-from ita_xlsx import problems
+from ita_xlsx.core import problems
+from ita_xlsx.core.problems import Problem
 from ita_xlsx.plan import Plan
-from ita_xlsx.problems import Problem
-from ita_xlsx.results import Record
-from ita_xlsx.returned import Entry, Returned, plan_index
+from ita_xlsx.read.plan_index import plan_index
+from ita_xlsx.read.records import Record
+from ita_xlsx.read.returned_file import Entry, Returned
 
 _COMPARED = ("status", "action_date", "result", "evidence", "note")
 

@@ -1,17 +1,10 @@
-"""Collect: read every returned workbook, check it, merge, and judge each record.
+"""Reading every input once: here, or in worker processes when there are many.
 
-The read path streams: one file's bytes at a time. As each accepted file is read, its records
-are made and judged as if it were its division's chosen file (:mod:`ita_xlsx.judge`); the records
-go to the record spool on disk as they come (see :mod:`ita_xlsx.spool`), what the file says and
-the rules' problems to a stash on disk. The merge chooses each division's file and lists its
-records in the record spool (nothing is copied); the problems found go to a third spool
-(:mod:`ita_xlsx.problem_spool`). In memory stay the files' reports and a small key per record.
-A bad file is reported and skipped; the good ones still merge.
-
-With many files the workbooks are read, checked and judged in worker processes, one per core:
-this process runs intake (the walk, the hashes, duplicates, package checks) and hands each
-workbook's bytes to a worker, which sends back the small :class:`Returned` record with its judged
-records packed. Order, duplicates and results are exactly those of a serial run.
+This process runs intake (the walk, the hashes, duplicates, package checks) and hands each
+workbook's bytes to a worker, which reads it, judges its records when asked, and sends back the
+small :class:`Returned` record with its judged records packed. Order, duplicates and results are
+exactly those of a serial run. What each workbook says can go to a :class:`Stash` on disk as it is
+read, so memory does not grow with what the files say.
 """
 
 from __future__ import annotations
@@ -19,41 +12,31 @@ from __future__ import annotations
 import collections
 import contextlib
 import dataclasses
-import datetime as dt
 import gc
 import itertools
 import multiprocessing
 import os
 import signal
-from array import array
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from ita_xlsx import intake, problems, rules, spool, thaidates
-from ita_xlsx.faults import fault_point
-from ita_xlsx.intake import Candidate
-from ita_xlsx.judge import Judged, Judging, judge
-from ita_xlsx.merge import choose_versions, division_records
-from ita_xlsx.parent_watch import exit_with_parent
+from ita_xlsx.check.judge import Judged, Judging, judge
+from ita_xlsx.check.links import Link
+from ita_xlsx.collect.record_spool import RecordSpool
+from ita_xlsx.collect.results import FileReport
+from ita_xlsx.core import problems, spool
+from ita_xlsx.core.faults import fault_point
+from ita_xlsx.core.parent_watch import exit_with_parent
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.core.spool import Spool
+from ita_xlsx.intake import gather as intake
+from ita_xlsx.intake.gather import Candidate
 from ita_xlsx.plan import Plan
-from ita_xlsx.problem_spool import ProblemSpool, SpooledProblems
-from ita_xlsx.problems import Problem
-from ita_xlsx.publish import linkcheck, register
-from ita_xlsx.publish.links import Link
-from ita_xlsx.results import (
-    FileReport,
-    LogEntry,
-    RecordKey,
-    RecordSpool,
-    Results,
-    SpooledRecords,
-    division_submissions,
-)
-from ita_xlsx.returned import Entry, Returned, read_returned
-from ita_xlsx.spool import Spool
+from ita_xlsx.read.records import LogEntry, RecordKey
+from ita_xlsx.read.returned import read_returned
+from ita_xlsx.read.returned_file import Entry, Returned
 
 Progress = Callable[[str], None]
 
@@ -77,7 +60,7 @@ def read_inputs(
     With a ``stash``, what each workbook says (its entries and log) is put there as it is read
     and the workbooks come back without it: memory does not grow with what the files say.
     With ``judging``, each accepted workbook's records are also made and judged as it is read
-    (see :mod:`ita_xlsx.judge`), in the workers when there are some; its activity log is then
+    (see :mod:`ita_xlsx.check.judge`), in the workers when there are some; its activity log is then
     in its judged records only.
     """
     limits = limits or intake.Limits()
@@ -121,127 +104,6 @@ def _fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*thresholds)
-
-
-def collect(
-    plan: Plan,
-    inputs: Iterable[str | Path],
-    *,
-    round_id: str | None = None,
-    as_of: dt.date | None = None,
-    due_soon_days: int = rules.DEFAULT_DUE_SOON_DAYS,
-    limits: intake.Limits | None = None,
-    progress: Progress | None = None,
-    jobs: int | None = None,
-    link_check: linkcheck.Settings | None = None,
-    hold: Callable[[Returned], bool] | None = None,
-) -> Results:
-    """Read, check and merge the inputs into one record per measure and division.
-
-    ``jobs``: worker processes reading the workbooks (see :func:`read_inputs`; None: auto).
-    ``link_check``: open every evidence link with these settings (None: no network).
-    ``hold``: called with each accepted workbook before the merge; one it returns True for is not
-    used (it says why in its problems), e.g. a return sent after the division's was accepted.
-    """
-    records = SpooledRecords(plan)
-    stash = Stash(records.dicts)
-    as_of = as_of or dt.date.today()
-    returned, others = read_inputs(
-        plan,
-        inputs,
-        round_id=round_id,
-        limits=limits,
-        progress=progress,
-        jobs=jobs,
-        stash=stash,
-        judging=Judging(as_of, due_soon_days),
-    )
-    round_id = round_id or _common_round(plan, returned)
-    _reject_other_rounds(returned, round_id)
-    for ret in returned:
-        if hold is not None and ret.accepted and hold(ret):
-            ret.accepted = False
-    chosen, merge_problems = choose_versions(returned, stash.load)
-    found = ProblemSpool()
-    later: dict[str, array] = {}  # file → positions of the problems the merge and the rules found in it
-    for p in merge_problems:
-        _add_later(found, later, p)
-    rnd = plan.round(round_id)
-    links: list[Link] = []
-    for division in plan.divisions:
-        ret = chosen.get(division.code)
-        if ret is not None:  # its records were made and judged where it was read
-            for p in stash.list_judged(ret):
-                _add_later(found, later, p)
-            links += stash.judged_links(ret)
-            continue
-        for record in division_records(plan, division.code, None):  # it sent nothing
-            for p in rules.evaluate(record, plan.measure(record.measure_id), plan, rnd, as_of, due_soon_days):
-                _add_later(found, later, p)
-            records.append(record)
-    stash.close()
-    for p in _checked_links(links, plan, link_check):
-        _add_later(found, later, p)
-    files = _file_reports(returned, chosen, found, later) + _spooled(others, found)
-    _attribute_by_name(plan, files)
-    missing = [_unsubmitted(d) for d in division_submissions(plan, files) if d["submission"] != "received"]
-    every = array("l")
-    for report in files:
-        every.extend(report.problems.positions)
-    every.extend(found.add_all(missing))
-    return Results(plan, round_id, as_of, due_soon_days, records, files, SpooledProblems(found, every), links)
-
-
-def _checked_links(links: list[Link], plan: Plan, settings: linkcheck.Settings | None) -> list[Problem]:
-    """The links in plan order (measure, then division), with the register's word on them, and
-    the link check's when asked."""
-    measures = {m.id: i for i, m in enumerate(plan.measures)}
-    divisions = {d.code: i for i, d in enumerate(plan.divisions)}
-    links.sort(
-        key=lambda link: (measures.get(link.measure_id, len(measures)), divisions.get(link.division, 0))
-    )
-    found = register.check(links, plan.office.website)
-    if settings is not None:
-        found += linkcheck.check_links(links, settings)[1]
-    return found
-
-
-def _unsubmitted(division: dict) -> Problem:
-    """Why a division has no records but missing ones: nothing came, or what came was not usable."""
-    code, name = division["code"], division["name"]
-    if division["submission"] == "rejected":
-        files = ", ".join(division["files"])
-        return problems.warning("division-file-not-usable", division=code, name=name, files=files)
-    return problems.warning("division-not-received", division=code, name=name)
-
-
-def _attribute_by_name(plan: Plan, files: list[FileReport]) -> None:
-    """A rejected file that says nothing of itself (encrypted, an old .xls, damaged) is taken as
-    its division's when its name is that of the division's template (``ITA2566_6m_finance_…``):
-    the division sent a file that could not be used, it did not send nothing."""
-    prefixes = [
-        (f"ita{plan.fiscal_year}_{rnd.id}_{d.code}_".casefold(), d.code)
-        for rnd in plan.rounds
-        for d in plan.divisions
-    ]
-    for report in files:
-        if report.division or not report.rejected:
-            continue
-        name = Path(report.path.replace("\\", "/")).name.casefold()
-        report.division = next((code for prefix, code in prefixes if prefix in name), None)
-
-
-def _add_later(found: ProblemSpool, later: dict[str, array], problem: Problem) -> None:
-    positions = later.get(problem.file or "")
-    if positions is None:
-        positions = later[problem.file or ""] = array("l")
-    positions.append(found.add(problem))
-
-
-def _spooled(reports: list[FileReport], found: ProblemSpool) -> list[FileReport]:
-    for report in reports:
-        report.problems = SpooledProblems(found, found.add_all(report.problems))
-    return reports
 
 
 class Stash:
@@ -308,115 +170,6 @@ class Stash:
         self.spool.close()
 
 
-def check(
-    plan: Plan,
-    inputs: Iterable[str | Path],
-    *,
-    as_of: dt.date | None = None,
-    due_soon_days: int = rules.DEFAULT_DUE_SOON_DAYS,
-    limits: intake.Limits | None = None,
-    jobs: int | None = None,
-) -> list[FileReport]:
-    """The checks of ``collect`` on each file alone, without merging: what a clerk runs before sending.
-
-    A measure left without a status is an error here (``measures-not-filled``, naming them): the
-    file is not ready to send. ``collect`` takes it as not started, with a warning at its cell."""
-    as_of = as_of or dt.date.today()
-    stash = Stash()
-    judging = Judging(as_of, due_soon_days)
-    returned, others = read_inputs(plan, inputs, limits=limits, jobs=jobs, stash=stash, judging=judging)
-    reports = []
-    for ret in returned:
-        found = list(ret.problems)
-        if ret.accepted:
-            found += stash.judged_problems(ret)
-            found += register.check(stash.judged_links(ret), plan.office.website)
-            found += _not_filled(ret, found)
-        reports.append(FileReport(ret.source, ret.accepted, ret.division, ret.round_id, problems=found))
-    stash.close()
-    return reports + others
-
-
-def judged_today(plan: Plan, round_id: str | None, today: dt.date) -> Problem | None:
-    """A note when states are judged as of ``today`` (no --as-of) and today lies outside the round:
-    the round's dates, and the option that judges them at its end."""
-    rnd = plan.round(round_id) if round_id else None
-    if rnd is None or rnd.start <= today <= rnd.end:
-        return None
-    return problems.info(
-        "as-of-today",
-        today=thaidates.format_thai(today),
-        round=rnd.name or rnd.id,
-        start=thaidates.format_thai(rnd.start),
-        end_date=thaidates.format_thai(rnd.end),
-        end=rnd.end.isoformat(),
-    )
-
-
-def _not_filled(ret: Returned, found: list[Problem]) -> list[Problem]:
-    """An error naming the measures whose status was left empty: a blank return is not a good one."""
-    empty = [p.measure_id or "?" for p in found if p.code == "status-empty"]
-    if not empty:
-        return []
-    return [
-        problems.error(
-            "measures-not-filled",
-            file=ret.source,
-            sheet=ret.sheet,
-            division=ret.division,
-            count=len(empty),
-            measures=", ".join(empty),
-        )
-    ]
-
-
-def _date_of(timestamp: float | None) -> str | None:
-    """The local date of a file's time, ISO; None when unknown or impossible."""
-    try:
-        return dt.datetime.fromtimestamp(timestamp).date().isoformat() if timestamp else None
-    except (OverflowError, OSError, ValueError):
-        return None
-
-
-def _common_round(plan: Plan, returned: list[Returned]) -> str:
-    """The round most accepted files belong to; the plan's first round when none came."""
-    counts = Counter(r.round_id for r in returned if r.accepted and r.round_id)
-    return counts.most_common(1)[0][0] if counts else plan.rounds[0].id
-
-
-def _reject_other_rounds(returned: list[Returned], round_id: str) -> None:
-    for ret in returned:
-        if ret.accepted and ret.round_id != round_id:
-            ret.accepted = False
-            ret.report(problems.error, "workbook-other-round", expected=round_id, found=ret.round_id)
-
-
-def _file_reports(
-    returned: list[Returned], chosen: dict[str, Returned], found: ProblemSpool, later: dict[str, array]
-) -> list[FileReport]:
-    """A report for each workbook read: its problems are those found reading it, then those the
-    merge and the rules found in it (``later``, by file), kept in ``found``."""
-    reports = []
-    for ret in returned:
-        winner = chosen.get(ret.division) if ret.accepted else None
-        superseded = winner.source if winner is not None and winner is not ret else None
-        positions = found.add_all(ret.problems)
-        positions.extend(later.pop(ret.source, ()))
-        reports.append(
-            FileReport(
-                ret.source,
-                ret.accepted,
-                ret.division,
-                ret.round_id,
-                superseded,
-                SpooledProblems(found, positions),
-                _date_of(ret.mtime),
-            )
-        )
-    return reports
-
-
-# -- reading in worker processes --------------------------------------------------------------
 _GC_THRESHOLD = 20_000  # new objects between two collections of the youngest generation
 # Forked workers start in milliseconds; spawned ones (Windows, macOS) import the package and
 # unpickle the plan, about half a second each.
@@ -634,6 +387,8 @@ def _unpacked(ret: Returned) -> Returned:
 # Returned records travel between processes, and lie in spools, as compact tuples.
 for _cls in (Returned, Entry, LogEntry, Problem, Judged, Link):
     spool.compact(_cls)
+
+
 _dumps = spool.dumps
 
 

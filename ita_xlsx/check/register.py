@@ -18,10 +18,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
-from ita_xlsx import problems
-from ita_xlsx.problems import Problem
-from ita_xlsx.publish.links import Link
-from ita_xlsx.report.rows import safe_url
+from ita_xlsx.check.links import Link
+from ita_xlsx.core import problems
+from ita_xlsx.core.problems import Problem
+from ita_xlsx.core.safe_url import safe_url
 
 # Hosts of personal drives, file transfers and chats (a host or any of its subdomains).
 PERSONAL_HOSTS = (

@@ -12,10 +12,10 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 
-from ita_xlsx import problems, thaidates
+from ita_xlsx.core import problems, thaidates
+from ita_xlsx.core.problems import Problem
 from ita_xlsx.plan import Measure, MeasureDue, Plan, Round
-from ita_xlsx.problems import Problem
-from ita_xlsx.results import Record
+from ita_xlsx.read.records import Record
 
 DEFAULT_DUE_SOON_DAYS = 14
 Report = Callable[..., None]
