@@ -283,4 +283,3 @@ def _extra_files(plan: Plan, folder: Path, room: int) -> int:
     for name, data in extras[:room]:
         (folder / name).write_bytes(data)
     return min(len(extras), room)
-

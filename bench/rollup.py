@@ -46,7 +46,9 @@ def corpus(offices: int, out: Path) -> Path:
     chunks = [range(i, min(i + 200, offices + 1)) for i in range(1, offices + 1, 200)]
     with ProcessPoolExecutor(os.cpu_count() or 1) as pool:
         written = sum(pool.map(_write_chunk, [(root, offices, list(c)) for c in chunks]))
-    made.expected_csv(root / "expected.csv", [made.expected_row(i, offices) for i in range(1, offices + 1)], bom=True)
+    made.expected_csv(
+        root / "expected.csv", [made.expected_row(i, offices) for i in range(1, offices + 1)], bom=True
+    )
     (root / "manifest.json").write_text(json.dumps({"offices": offices, "files": written}), encoding="utf-8")
     return root
 
@@ -61,7 +63,11 @@ def _write_chunk(args: tuple[Path, int, list[int]]) -> int:
         if i % 25 == 0:  # sent nothing
             continue
         results = made.office_results(
-            base, i, offices, received=LATE if i % 7 == 0 else ON_TIME, round_id="12m" if i % 100 == 1 else "6m"
+            base,
+            i,
+            offices,
+            received=LATE if i % 7 == 0 else ON_TIME,
+            round_id="12m" if i % 100 == 1 else "6m",
         )
         made.write_results(results, root / "in" / f"{i // 1000:02d}" / f"ผล-{i:05d}.json")
         written += 1
@@ -104,11 +110,15 @@ def measure(offices: int, out: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--offices", type=int, action="append", help="offices (repeatable; default 800 and 8000)")
+    parser.add_argument(
+        "--offices", type=int, action="append", help="offices (repeatable; default 800 and 8000)"
+    )
     parser.add_argument("--out", type=Path, default=HERE / "out")
     args = parser.parse_args()
     figures = [measure(n, args.out) for n in args.offices or (800, 8000)]
-    (args.out / "rollup-results.json").write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
+    (args.out / "rollup-results.json").write_text(
+        json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

@@ -36,10 +36,18 @@ def measure(corpus: corpora.Corpus, work: Path) -> dict:
     plain = collect_argv(corpus, out, None)
     kept = [*plain[:-1], "--store", str(store), plain[-1]]
     found = {}
-    for name, argv in (("collect", plain), ("collect --store (new)", kept), ("collect --store (again)", kept)):
+    for name, argv in (
+        ("collect", plain),
+        ("collect --store (new)", kept),
+        ("collect --store (again)", kept),
+    ):
         timing = Timing(f"{corpus.files} files: {name}")
         run_once(timing, argv, ok=(0, 1))
-        found[name] = {"seconds": timing.seconds[0], "peak_mb": timing.peak_mb[0], "tree_mb": timing.tree_mb[0]}
+        found[name] = {
+            "seconds": timing.seconds[0],
+            "peak_mb": timing.peak_mb[0],
+            "tree_mb": timing.tree_mb[0],
+        }
     with sqlite3.connect(store) as conn:
         found["store"] = {
             "mb": round(store.stat().st_size / 2**20, 1),
@@ -71,8 +79,16 @@ print(json.dumps({"hash_inputs_s": round(hashed - started, 2), "record_s": round
 
 def phases(corpus: corpora.Corpus, work: Path) -> dict:
     """The store's own steps, timed inside one process: the inputs hashed again, the run recorded."""
-    argv = [sys.executable, "-c", _PHASES, str(corpus.plan_file), str(corpus.folder), corpora.ROUND,
-            corpora.AS_OF.isoformat(), str(work / "phases.sqlite")]
+    argv = [
+        sys.executable,
+        "-c",
+        _PHASES,
+        str(corpus.plan_file),
+        str(corpus.folder),
+        corpora.ROUND,
+        corpora.AS_OF.isoformat(),
+        str(work / "phases.sqlite"),
+    ]
     done = subprocess.run(argv, capture_output=True, text=True, check=True, cwd=ROOT)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -102,7 +118,9 @@ def main() -> None:
         )
     for corpus in (part, whole):
         steps = report[str(corpus.files)]["steps"]
-        print(f"{corpus.files:>6} files: inputs hashed again {steps['hash_inputs_s']} s, run recorded {steps['record_s']} s")
+        print(
+            f"{corpus.files:>6} files: inputs hashed again {steps['hash_inputs_s']} s, run recorded {steps['record_s']} s"
+        )
     (HERE / "out").mkdir(exist_ok=True)
     (HERE / "out" / "store.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
 

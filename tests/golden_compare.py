@@ -30,7 +30,17 @@ _VOLATILE = {"docProps/core.xml": re.compile(r"<dcterms:(created|modified)\b[^>]
 _RELATIONSHIP = re.compile(r"<Relationship [^>]*/>")
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _STYLE_ATTRIBUTE = re.compile(r'(<(?:c|row)\b[^>]*?\bs|<col\b[^>]*?\bstyle)="(\d+)"')
-_BUILTIN_FORMATS = {"0": "General", "1": "0", "2": "0.00", "3": "#,##0", "4": "#,##0.00", "9": "0%", "10": "0.00%", "14": "mm-dd-yy", "49": "@"}
+_BUILTIN_FORMATS = {
+    "0": "General",
+    "1": "0",
+    "2": "0.00",
+    "3": "#,##0",
+    "4": "#,##0.00",
+    "9": "0%",
+    "10": "0.00%",
+    "14": "mm-dd-yy",
+    "49": "@",
+}
 LIBRARIES = ("XlsxWriter", "openpyxl")
 
 
@@ -103,9 +113,7 @@ def _resolved_styles(xml: bytes) -> list[str]:
     """What each cell format (``cellXfs``) shows, by its content rather than its position."""
     root = ElementTree.fromstring(xml)
     formats = {f.get("numFmtId"): f.get("formatCode") for f in root.iter(f"{_NS}numFmt")}
-    tables = {
-        key: [_canonical(e) for e in _children(root, f"{key}s")] for key in ("font", "fill", "border")
-    }
+    tables = {key: [_canonical(e) for e in _children(root, f"{key}s")] for key in ("font", "fill", "border")}
     resolved = []
     for xf in _children(root, "cellXfs"):
         number = xf.get("numFmtId", "0")

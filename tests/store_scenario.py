@@ -52,15 +52,38 @@ class Office:
 
     def collect(self, name: str, plan: Path, round_id: str, as_of: str, *inputs: Path) -> Result:
         out = self.root / "out" / f"{name}.xlsx"
-        result = run("collect", "--plan", plan, "--round", round_id, "--as-of", as_of, "--store", self.store,
-                     "--out", out, *inputs)
+        result = run(
+            "collect",
+            "--plan",
+            plan,
+            "--round",
+            round_id,
+            "--as-of",
+            as_of,
+            "--store",
+            self.store,
+            "--out",
+            out,
+            *inputs,
+        )
         self.steps[name] = result
         return result
 
     def templates(self, name: str, plan: Path, round_id: str) -> Path:
         folder = self.root / name
-        result = run("templates", "--plan", plan, "--round", round_id, "--out", folder,
-                     "--prefill-store", self.store, "--password", "pw")
+        result = run(
+            "templates",
+            "--plan",
+            plan,
+            "--round",
+            round_id,
+            "--out",
+            folder,
+            "--prefill-store",
+            self.store,
+            "--password",
+            "pw",
+        )
         self.steps[name] = result
         self.folders[name] = folder
         return folder
@@ -77,7 +100,9 @@ def make_office(root: Path, sample_plan) -> Office:
         received(path, dt.datetime(2023, 4, 15 if late else 5, 9, 0))
     office.collect("6m-first", PLAN_2566, "6m", "2023-03-31", returns)
     office.collect("6m-again", PLAN_2566, "6m", "2023-03-31", returns)
-    office.steps["accept"] = run("accept", "--store", office.store, "--round", "6m", "finance", "--note", "ตรวจแล้ว")
+    office.steps["accept"] = run(
+        "accept", "--store", office.store, "--round", "6m", "finance", "--note", "ตรวจแล้ว"
+    )
     newer = returns / "finance-v2.xlsx"
     newer.write_bytes(edit((returns / "finance.xlsx").read_bytes(), {}))
     received(newer, dt.datetime(2023, 4, 20, 9, 0))

@@ -144,7 +144,9 @@ def test_free_text_is_stored_exactly_as_typed(sample_plan, books, tmp_path):
 
 # -- "nothing" on a measure that does not apply --------------------------------------------------
 @pytest.mark.parametrize("typed", ["-", "ไม่มี", None])
-def test_nothing_typed_as_the_date_of_a_not_applicable_measure_is_no_error(sample_plan, books, tmp_path, typed):
+def test_nothing_typed_as_the_date_of_a_not_applicable_measure_is_no_error(
+    sample_plan, books, tmp_path, typed
+):
     changes = {(layout.NAME_STATUS, "i7"): "ไม่เกี่ยวข้อง", (layout.NAME_ACTION_DATE, "i7"): typed}
     path = tmp_path / "f.xlsx"
     path.write_bytes(edit(books["finance"], changes))
@@ -171,7 +173,9 @@ def _names_widened_to_the_headings(data: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         parts = {i.filename: z.read(i) for i in z.infolist()}
     xml = parts["xl/workbook.xml"].decode()
-    parts["xl/workbook.xml"] = re.sub(r"(!\$[A-Z]+\$)\d+(:\$[A-Z]+\$\d+</definedName>)", r"\g<1>1\2", xml).encode()
+    parts["xl/workbook.xml"] = re.sub(
+        r"(!\$[A-Z]+\$)\d+(:\$[A-Z]+\$\d+</definedName>)", r"\g<1>1\2", xml
+    ).encode()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         for name, body in parts.items():

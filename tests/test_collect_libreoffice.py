@@ -32,14 +32,20 @@ def saved_by_libreoffice(sample_plan, tmp_path_factory) -> tuple[Path, dict[str,
     folder = tmp_path_factory.mktemp("lo")
     source = folder / "finance.xlsx"
     source.write_bytes(filled_workbooks(sample_plan)["finance"])
-    cells = {name: named_cell(source, name, "i7")[1] for name in
-             (layout.NAME_STATUS, layout.NAME_ACTION_DATE, layout.NAME_RESULT)}
+    cells = {
+        name: named_cell(source, name, "i7")[1]
+        for name in (layout.NAME_STATUS, layout.NAME_ACTION_DATE, layout.NAME_RESULT)
+    }
     target = folder / "ส่งคืน กองคลัง.xlsx"
-    changed = lo.fill_and_save(source, target, [
-        (layout.MEASURES_SHEET, cells[layout.NAME_STATUS], "อยู่ระหว่างดำเนินการ"),
-        (layout.MEASURES_SHEET, cells[layout.NAME_ACTION_DATE], "3/11/2565"),
-        (layout.MEASURES_SHEET, cells[layout.NAME_RESULT], RESULT),
-    ])
+    changed = lo.fill_and_save(
+        source,
+        target,
+        [
+            (layout.MEASURES_SHEET, cells[layout.NAME_STATUS], "อยู่ระหว่างดำเนินการ"),
+            (layout.MEASURES_SHEET, cells[layout.NAME_ACTION_DATE], "3/11/2565"),
+            (layout.MEASURES_SHEET, cells[layout.NAME_RESULT], RESULT),
+        ],
+    )
     assert all(changed)
     return target, cells
 
@@ -53,11 +59,16 @@ def test_a_workbook_saved_by_libreoffice_is_accepted_with_the_typed_values(sampl
     assert (i7.status, i7.result) == ("in_progress", RESULT)
     # LibreOffice stores the typed 3/11/2565 as the year 2565: 543 years are taken off once, and said so.
     assert i7.action_date == dt.date(2022, 11, 3)
-    assert any(p.code == "date-be-stored-as-ce" and p.cell == cells[layout.NAME_ACTION_DATE]
-               for p in results.problems)
+    assert any(
+        p.code == "date-be-stored-as-ce" and p.cell == cells[layout.NAME_ACTION_DATE]
+        for p in results.problems
+    )
     # what LibreOffice changes (identity sheet merely hidden, structure protection dropped) is no error
     assert not [p for p in results.problems if p.severity == "error"]
-    assert not [p for p in results.problems if p.code in ("protection-removed", "locked-text-changed",
-                                                           "names-missing", "identity-sheet-visible")]
+    assert not [
+        p
+        for p in results.problems
+        if p.code in ("protection-removed", "locked-text-changed", "names-missing", "identity-sheet-visible")
+    ]
     others = {r.measure_id: r for r in results.records if r.division == "finance"}
     assert others["i12"].status == "done" and others["i12"].action_date == dt.date(2022, 12, 15)

@@ -26,7 +26,8 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 def test_the_bundled_plan_is_the_plan_at_the_top():
     assert (bundled() / PLAN_NAME).read_bytes() == (ROOT / "workbook_templates" / PLAN_NAME).read_bytes(), (
-        "run: python samples/make_samples.py")
+        "run: python samples/make_samples.py"
+    )
 
 
 @pytest.mark.parametrize("sub", SAMPLE_FOLDERS)
@@ -40,9 +41,20 @@ def test_the_lock_is_in_step_with_pyproject():
     assert run.returncode == 0, run.stderr + "\nrun: bash .ci/lock"
 
 
-@pytest.mark.parametrize(("name", "extra"), [("requirements.txt", []), ("requirements-dev.txt", ["--extra", "dev"])])
+@pytest.mark.parametrize(
+    ("name", "extra"), [("requirements.txt", []), ("requirements-dev.txt", ["--extra", "dev"])]
+)
 def test_the_pip_requirements_are_the_lock(name, extra):
-    args = [UV, "export", "--frozen", "--offline", "--no-emit-project", "--format", "requirements.txt", *extra]
+    args = [
+        UV,
+        "export",
+        "--frozen",
+        "--offline",
+        "--no-emit-project",
+        "--format",
+        "requirements.txt",
+        *extra,
+    ]
     run = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=True)
 
     def pins(text: str) -> list[str]:
@@ -57,4 +69,7 @@ def test_version_comes_from_the_package_metadata():
     from ita_xlsx import __version__
 
     run = subprocess.run([sys.executable, "-m", "ita_xlsx", "--version"], capture_output=True, text=True)
-    assert __version__ == metadata.version("ita-xlsx") and run.stdout.strip() == f"ita-xlsx, version {__version__}"
+    assert (
+        __version__ == metadata.version("ita-xlsx")
+        and run.stdout.strip() == f"ita-xlsx, version {__version__}"
+    )

@@ -57,7 +57,10 @@ class Printed:
 
     def assert_a4_landscape(self) -> None:
         for width, height in self.sizes:
-            assert (round(width, 1), round(height, 1)) == (round(A4_LANDSCAPE[0], 1), round(A4_LANDSCAPE[1], 1))
+            assert (round(width, 1), round(height, 1)) == (
+                round(A4_LANDSCAPE[0], 1),
+                round(A4_LANDSCAPE[1], 1),
+            )
 
 
 def _page_text(pdf: Path, number: int) -> str:

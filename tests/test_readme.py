@@ -44,8 +44,14 @@ def test_every_command_in_the_readme_runs(workdir):
     env.pop("ITA_LANG", None)
     for command in TOOL_COMMANDS:
         args = shlex.split(command)[1:]
-        run = subprocess.run([sys.executable, "-m", "ita_xlsx", *args], cwd=workdir, env=env,
-                             capture_output=True, text=True, timeout=300)
+        run = subprocess.run(
+            [sys.executable, "-m", "ita_xlsx", *args],
+            cwd=workdir,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert run.returncode in (0, 1), (command, run.stdout, run.stderr)
         assert "Traceback" not in run.stderr and "โปรแกรมผิดพลาดภายใน" not in run.stderr, command
     assert (workdir / "สรุป2566.xlsx").is_file() and (workdir / "สรุป2566.eml").is_file()
@@ -58,7 +64,8 @@ def test_problem_codes_document_is_in_step():
     from ita_xlsx.messages import problem_codes_markdown
 
     assert (ROOT / "docs" / "problem-codes.md").read_text(encoding="utf-8") == problem_codes_markdown(), (
-        "run: python -m ita_xlsx.messages > docs/problem-codes.md")
+        "run: python -m ita_xlsx.messages > docs/problem-codes.md"
+    )
 
 
 def test_pictures_exist():

@@ -196,14 +196,20 @@ def test_summary_headline_equals_the_records(book, results):
     assert headline["รายการ (มาตรการ × หน่วยงาน)"] == len(records) == results["summary"]["records"]
     assert headline["ดำเนินการแล้ว\n(ร้อยละของรายการ)"] == pytest.approx(done / applicable)
     assert round(100 * headline["ดำเนินการแล้ว\n(ร้อยละของรายการ)"], 1) == results["summary"]["percent_done"]
-    assert headline["ขาดรายงานบางงวด\n(รายการ)"] == states["periods_missing"] == results["summary"]["periods_missing"]
+    assert (
+        headline["ขาดรายงานบางงวด\n(รายการ)"]
+        == states["periods_missing"]
+        == results["summary"]["periods_missing"]
+    )
     assert headline["เกินกำหนด (รายการ)"] == states["overdue"]
     assert headline["ใกล้ถึงกำหนด (รายการ)"] == states["due_soon"]
     assert headline["ยังไม่ได้รับ\n(หน่วยงาน)"] == len(results["summary"]["divisions_missing"]) == 0
     assert headline["ส่งแล้วแต่ใช้ไม่ได้\n(หน่วยงาน)"] == len(results["summary"]["divisions_rejected"]) == 1
     counted = ws.cell(labels_row[0].row + 2, 1).value
     measures = len({r["measure_id"] for r in records})
-    assert counted.startswith(f"นับเป็นรายการ: มาตรการ {thai(measures)} มาตรการ × หน่วยงานที่รับผิดชอบ = {thai(len(records))}")
+    assert counted.startswith(
+        f"นับเป็นรายการ: มาตรการ {thai(measures)} มาตรการ × หน่วยงานที่รับผิดชอบ = {thai(len(records))}"
+    )
 
 
 def test_summary_division_table_recounts(book, results, sample_plan):
@@ -447,7 +453,9 @@ def test_report_print_setup(book):
         assert ws.page_setup.orientation == "landscape", name
         assert ws.page_setup.paperSize == 9, name  # A4
         wide = 2 if name == "รายละเอียด" else 1  # the detail: two pages wide, question and division repeated
-        assert (ws.page_setup.fitToWidth or 1) == wide and ws.page_setup.fitToHeight == 0, name  # 1: the default
+        assert (ws.page_setup.fitToWidth or 1) == wide and ws.page_setup.fitToHeight == 0, (
+            name
+        )  # 1: the default
         assert ws.sheet_properties.pageSetUpPr.fitToPage, name
         assert "&P" in ws.oddFooter.center.text, name
     ws = book["รายงาน"]

@@ -170,7 +170,8 @@ def test_a_record_read_back_from_the_spool_is_the_record_less_its_cell_reference
         kept.append(r)
     back = list(kept)
     assert back == [
-        dataclasses.replace(r, cells={}, log=[dataclasses.replace(e, cell=None) for e in r.log]) for r in originals
+        dataclasses.replace(r, cells={}, log=[dataclasses.replace(e, cell=None) for e in r.log])
+        for r in originals
     ]
     assert [as_dict(r) for r in back] == [as_dict(r) for r in originals] == list(kept.dicts)
     assert record_from_dict(kept.dicts[3]) == kept[3] == back[3]

@@ -46,8 +46,12 @@ def test_each_collection_is_a_run_of_its_year_and_round(office):
 
 
 def test_the_same_files_collected_again_add_a_run_and_no_submission(office):
-    first = _rows(office.store, "SELECT path, sha256, submission_id FROM run_files WHERE run_id = 1 ORDER BY seq")
-    again = _rows(office.store, "SELECT path, sha256, submission_id FROM run_files WHERE run_id = 2 ORDER BY seq")
+    first = _rows(
+        office.store, "SELECT path, sha256, submission_id FROM run_files WHERE run_id = 1 ORDER BY seq"
+    )
+    again = _rows(
+        office.store, "SELECT path, sha256, submission_id FROM run_files WHERE run_id = 2 ORDER BY seq"
+    )
     assert first == again and len(first) == 5
     assert _rows(office.store, "SELECT count(*) FROM submissions WHERE first_run = 2") == [(0,)]
     assert _rows(office.store, "SELECT count(*) FROM records WHERE run_id = 2") == [(56,)]
@@ -67,17 +71,22 @@ def test_a_return_after_accept_is_reported_and_not_used_until_reopened(office):
     assert "ยอมรับแบบรายงานของ finance รอบ 6m" in office.steps["accept"].output
     used = "SELECT path, chosen_why FROM run_files WHERE run_id = ? AND division = 'finance' AND chosen = 1"
     assert [(Path(p).name, why) for p, why in _rows(office.store, used, 3)] == [("finance.xlsx", "accepted")]
-    refused = _rows(office.store, "SELECT why_not FROM run_files WHERE run_id = 3 AND path LIKE '%finance-v2%'")
+    refused = _rows(
+        office.store, "SELECT why_not FROM run_files WHERE run_id = 3 AND path LIKE '%finance-v2%'"
+    )
     assert refused == [("submission-after-accept",)]
     assert [(Path(p).name, why) for p, why in _rows(office.store, used, 4)] == [("finance-v2.xlsx", "newest")]
-    sources = _rows(office.store, "SELECT DISTINCT source FROM records WHERE run_id = 3 AND division = 'finance'")
+    sources = _rows(
+        office.store, "SELECT DISTINCT source FROM records WHERE run_id = 3 AND division = 'finance'"
+    )
     assert [Path(s).name for (s,) in sources] == ["finance.xlsx"]
 
 
 def test_round_12m_is_prefilled_from_6m_and_the_next_year_from_the_last(office):
     assert "กรอกข้อมูลล่วงหน้าจากรอบ '6m' ปีงบประมาณ 2566" in office.steps["templates-12m"].output
     result_6m = _rows(
-        office.store, "SELECT result FROM records WHERE run_id = 4 AND measure_id = 'i7' AND division = 'finance'"
+        office.store,
+        "SELECT result FROM records WHERE run_id = 4 AND measure_id = 'i7' AND division = 'finance'",
     )[0][0]
     assert result_6m
     finance_12m = next(office.folders["templates-12m"].glob("*_finance_*.xlsx"))
@@ -105,11 +114,21 @@ def test_pandas_tables_give_the_latest_run_of_each_round(office):
     store = Store(office.store)
     records = store.records()
     assert list(records.columns) == [
-        "fiscal_year", "round", "measure_id", "division", "status", "action_date", "due_date", "state", "run_id"
+        "fiscal_year",
+        "round",
+        "measure_id",
+        "division",
+        "status",
+        "action_date",
+        "due_date",
+        "state",
+        "run_id",
     ]
     assert not records.duplicated(["fiscal_year", "round", "measure_id", "division"]).any()
     assert records.groupby(["fiscal_year", "round"]).run_id.unique().map(list).to_dict() == {
-        (2566, "12m"): [5], (2566, "6m"): [4], (2567, "6m"): [6]
+        (2566, "12m"): [5],
+        (2566, "6m"): [4],
+        (2567, "6m"): [6],
     }
     assert len(store.runs()) == 6 and set(store.problems().run_id) <= {4, 5, 6}
 
@@ -168,7 +187,17 @@ def test_collect_never_imports_pandas(tmp_path):
 
 
 def test_without_a_store_collect_says_once_how_to_keep_history(tmp_path):
-    result = run("collect", "--plan", PLAN_2566, "--round", "6m", "--as-of", "2023-03-31",
-                 "--out", tmp_path / "o.xlsx", SAMPLES / "6m")
+    result = run(
+        "collect",
+        "--plan",
+        PLAN_2566,
+        "--round",
+        "6m",
+        "--as-of",
+        "2023-03-31",
+        "--out",
+        tmp_path / "o.xlsx",
+        SAMPLES / "6m",
+    )
     assert result.exit_code == 0
     assert result.output.count("--store") == 1 and "เคล็ดลับ" in result.output

@@ -38,7 +38,19 @@ def store(made, tmp_path) -> Path:
 
 
 def _collect(store: Path, out: Path, plan: Path = PLAN_2566, **env):
-    args = ("collect", "--plan", plan, "--round", "6m", "--as-of", "2023-03-31", "--store", store, "--out", out)
+    args = (
+        "collect",
+        "--plan",
+        plan,
+        "--round",
+        "6m",
+        "--as-of",
+        "2023-03-31",
+        "--store",
+        store,
+        "--out",
+        out,
+    )
     return run(*args, SAMPLES / "6m")
 
 
@@ -136,10 +148,27 @@ def test_a_locked_store_makes_the_second_command_wait_then_give_up(store, monkey
 
 def test_two_collections_at_once_both_land_whole(store, tmp_path):
     def start(name: str) -> subprocess.Popen:
-        args = ["collect", "--plan", PLAN_2566, "--round", "6m", "--as-of", "2023-03-31", "--store", store,
-                "--out", tmp_path / f"{name}.xlsx", SAMPLES / "6m"]
-        return subprocess.Popen([sys.executable, "-m", "ita_xlsx", *map(str, args)], cwd=ROOT,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        args = [
+            "collect",
+            "--plan",
+            PLAN_2566,
+            "--round",
+            "6m",
+            "--as-of",
+            "2023-03-31",
+            "--store",
+            store,
+            "--out",
+            tmp_path / f"{name}.xlsx",
+            SAMPLES / "6m",
+        ]
+        return subprocess.Popen(
+            [sys.executable, "-m", "ita_xlsx", *map(str, args)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
 
     first, second = start("a"), start("b")
     outputs = [p.communicate(timeout=300)[0] for p in (first, second)]
@@ -169,10 +198,27 @@ main()
 
 def test_a_run_killed_while_recording_leaves_the_store_as_it_was(store, tmp_path):
     before = _runs(store)
-    args = ["collect", "--plan", PLAN_2566, "--round", "6m", "--as-of", "2023-03-31", "--store", store,
-            "--out", tmp_path / "o.xlsx", SAMPLES / "6m"]
-    proc = subprocess.Popen([sys.executable, "-c", _KILLED_HALFWAY, *map(str, args)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    args = [
+        "collect",
+        "--plan",
+        PLAN_2566,
+        "--round",
+        "6m",
+        "--as-of",
+        "2023-03-31",
+        "--store",
+        store,
+        "--out",
+        tmp_path / "o.xlsx",
+        SAMPLES / "6m",
+    ]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_HALFWAY, *map(str, args)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     lines = []
     for line in proc.stdout:
         lines.append(line)
@@ -225,8 +271,18 @@ def test_feedback_sent_back_is_followed_up_by_the_next_collection(tmp_path):
 
 def test_the_environment_names_the_store(tmp_path, monkeypatch):
     monkeypatch.setenv("ITA_STORE", str(tmp_path / "env.sqlite"))
-    result = run("collect", "--plan", PLAN_2566, "--round", "6m", "--as-of", "2023-03-31",
-                 "--out", tmp_path / "o.xlsx", SAMPLES / "6m")
+    result = run(
+        "collect",
+        "--plan",
+        PLAN_2566,
+        "--round",
+        "6m",
+        "--as-of",
+        "2023-03-31",
+        "--out",
+        tmp_path / "o.xlsx",
+        SAMPLES / "6m",
+    )
     assert result.exit_code == 0 and (tmp_path / "env.sqlite").exists()
     assert os.path.getsize(tmp_path / "env.sqlite") > 0
 
@@ -234,8 +290,18 @@ def test_the_environment_names_the_store(tmp_path, monkeypatch):
 def test_a_store_among_the_returns_is_refused(tmp_path):
     returns = tmp_path / "returns"
     shutil.copytree(SAMPLES / "6m", returns)
-    result = run("collect", "--plan", PLAN_2566, "--round", "6m", "--store", returns / "ita-store.sqlite",
-                 "--out", tmp_path / "o.xlsx", returns)
+    result = run(
+        "collect",
+        "--plan",
+        PLAN_2566,
+        "--round",
+        "6m",
+        "--store",
+        returns / "ita-store.sqlite",
+        "--out",
+        tmp_path / "o.xlsx",
+        returns,
+    )
     assert result.exit_code == 2 and "ita-store.sqlite" in result.output
     assert not (returns / "ita-store.sqlite").exists()
 

@@ -474,7 +474,7 @@ PREFILL = {
             "note": "",
             "log": [{"measure_id": "m1", "date": "2022-10-05", "detail": "ของสำนักปลัด", "evidence": ""}],
         },
-    ]
+    ],
 }
 
 

@@ -107,7 +107,6 @@ class Results:
                 continue
             yield report, _reason(report)
 
-
     def received(self) -> str | None:
         """The latest date a file used was saved or mailed (None when no time is known)."""
         dates = [f.received for f in self.files if f.accepted and not f.superseded_by and f.received]
@@ -163,9 +162,10 @@ class Results:
         yield "as_of", self.as_of.isoformat()
         yield "received", self.received()
         yield "due_soon_days", self.due_soon_days
-        yield "indicators", [
-            {"number": i.number, "section": i.section, "name": i.name} for i in plan.indicators
-        ]
+        yield (
+            "indicators",
+            [{"number": i.number, "section": i.section, "name": i.name} for i in plan.indicators],
+        )
         yield "summary", self.summary()
         yield "divisions", self.submissions()
         records = self.records

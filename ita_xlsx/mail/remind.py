@@ -128,7 +128,9 @@ def _return_by(plan: Plan, results: ResultsForMail) -> str:
     return th("mail.remind.return")
 
 
-def reminder_message(reminder: Reminder, results: ResultsForMail, plan: Plan, *, sender: str | None) -> EmailMessage:
+def reminder_message(
+    reminder: Reminder, results: ResultsForMail, plan: Plan, *, sender: str | None
+) -> EmailMessage:
     """The reminder to one division, addressed to every address of the division in the plan."""
     return new_message(
         sender,

@@ -52,7 +52,9 @@ class ResultsForMail:
     as_of: dt.date | None
     summary: Mapping[str, object]
     records: tuple[ResultRecord, ...]
-    rejections: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # division → why its files were not used
+    rejections: Mapping[str, tuple[str, ...]] = field(
+        default_factory=dict
+    )  # division → why its files were not used
 
     def in_state(self, state: str, division: str | None = None) -> tuple[ResultRecord, ...]:
         """Records in ``state``, of one division if given, in file order."""

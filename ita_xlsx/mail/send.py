@@ -216,7 +216,11 @@ def send_all(
 
 
 def _send_all(
-    settings: MailSettings, password: str | None, outgoing: Sequence[Outgoing], connect: Connect, guard: _Guard
+    settings: MailSettings,
+    password: str | None,
+    outgoing: Sequence[Outgoing],
+    connect: Connect,
+    guard: _Guard,
 ) -> list[Outcome]:
     per_message = settings.timeout * MESSAGE_DEADLINE_FACTOR
     run_ends = time.monotonic() + per_message * len(outgoing)
@@ -241,7 +245,9 @@ def _send_all(
     return outcomes
 
 
-def _send_one(smtp: smtplib.SMTP, settings: MailSettings, item: Outgoing, guard: _Guard) -> tuple[Outcome, bool]:
+def _send_one(
+    smtp: smtplib.SMTP, settings: MailSettings, item: Outgoing, guard: _Guard
+) -> tuple[Outcome, bool]:
     """Send one message; also say whether the connection can be used again."""
     to = recipients(item.message)
     try:

@@ -143,8 +143,7 @@ MESSAGES = {
         "skipped, nothing to do (do not send it to divisions)",
     ),
     "intake-own-mail": (
-        "อีเมลนี้เป็นหนังสือแจ้งเตือนหรือร่างอีเมลที่ ita-xlsx เขียน ไม่ใช่แบบรายงานที่ส่งกลับ จึงข้ามไป "
-        "ไม่ต้องดำเนินการใด ๆ",
+        "อีเมลนี้เป็นหนังสือแจ้งเตือนหรือร่างอีเมลที่ ita-xlsx เขียน ไม่ใช่แบบรายงานที่ส่งกลับ จึงข้ามไป ไม่ต้องดำเนินการใด ๆ",
         "This mail is a reminder or a draft written by ita-xlsx, not a returned report: skipped, nothing to do",
     ),
     "intake-own-feedback": (

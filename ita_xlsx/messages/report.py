@@ -82,9 +82,8 @@ MESSAGES = {
         "Sent, not usable: {name}: {reason}",
     ),
     "report.summary.nothing-accepted": (
-        "ไม่มีไฟล์ใดใช้ได้เลย (ได้รับ {count} รายการ) ตัวเลขด้านล่างจึงเป็น \"ไม่ได้ส่งรายงาน\" ทั้งหมด "
-        "ดูสาเหตุในชีต 'ปัญหาข้อมูล'",
-        "No file could be used ({count} inputs), so every figure below is \"not reported\"; see why in "
+        "ไม่มีไฟล์ใดใช้ได้เลย (ได้รับ {count} รายการ) ตัวเลขด้านล่างจึงเป็น \"ไม่ได้ส่งรายงาน\" ทั้งหมด ดูสาเหตุในชีต 'ปัญหาข้อมูล'",
+        'No file could be used ({count} inputs), so every figure below is "not reported"; see why in '
         "the data problems sheet",
     ),
     "report.summary.all-sent": ("ทุกหน่วยงานส่งรายงานแล้ว", "Every division has sent its report"),

@@ -36,8 +36,7 @@ MESSAGES = {
         "The store {path} does not exist (collect --store makes it).",
     ),
     "store.damaged": (
-        "คลังข้อมูล {path} เสียหายหรือไม่ใช่คลังข้อมูลของ ita-xlsx ({reason}) ไม่ได้เปลี่ยนแปลงอะไร "
-        "กรุณาใช้ไฟล์สำรองล่าสุด",
+        "คลังข้อมูล {path} เสียหายหรือไม่ใช่คลังข้อมูลของ ita-xlsx ({reason}) ไม่ได้เปลี่ยนแปลงอะไร กรุณาใช้ไฟล์สำรองล่าสุด",
         "The store {path} is damaged or not an ita-xlsx store ({reason}); nothing was changed. "
         "Use your latest backup.",
     ),
@@ -65,8 +64,7 @@ MESSAGES = {
         "The store {path} belongs to {found}, not {expected}; nothing was changed.",
     ),
     "store.other-plan": (
-        "คลังข้อมูล {path} เก็บปีงบประมาณ {year} ของแผน '{found}' ไว้แล้ว ไม่ใช่แผน '{expected}' "
-        "ไม่ได้เปลี่ยนแปลงอะไร",
+        "คลังข้อมูล {path} เก็บปีงบประมาณ {year} ของแผน '{found}' ไว้แล้ว ไม่ใช่แผน '{expected}' ไม่ได้เปลี่ยนแปลงอะไร",
         "The store {path} already holds fiscal year {year} of plan '{found}', not plan '{expected}'; "
         "nothing was changed.",
     ),
@@ -146,7 +144,10 @@ MESSAGES.update(
         "history.on-time": ("ตรงเวลา", "on time"),
         "history.late": ("ล่าช้า {days} วัน", "late by {days} days"),
         "history.no-deadline": ("-", "-"),
-        "history.chart-title": ("ร้อยละที่ดำเนินการแล้ว และจำนวนที่เกินกำหนด แต่ละรอบ", "Done % and overdue, round by round"),
+        "history.chart-title": (
+            "ร้อยละที่ดำเนินการแล้ว และจำนวนที่เกินกำหนด แต่ละรอบ",
+            "Done % and overdue, round by round",
+        ),
         "history.chart-done": ("ดำเนินการแล้ว (%)", "Done (%)"),
         "history.chart-overdue": ("เกินกำหนด", "Overdue"),
         "history.none-repeated": (

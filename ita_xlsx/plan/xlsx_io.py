@@ -83,7 +83,11 @@ TABLES = (
     Table(
         "sections",
         "ด้าน",
-        (TableColumn("code", "รหัสด้าน", 10), TableColumn("name", "ชื่อ", 50), TableColumn("name_en", "ชื่อภาษาอังกฤษ", 50)),
+        (
+            TableColumn("code", "รหัสด้าน", 10),
+            TableColumn("name", "ชื่อ", 50),
+            TableColumn("name_en", "ชื่อภาษาอังกฤษ", 50),
+        ),
     ),
     Table(
         "indicators",

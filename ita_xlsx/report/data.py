@@ -118,7 +118,11 @@ def build(results: Mapping, plan: Plan) -> ReportData:
     for key in keys:
         state = key.state
         totals.states[state] += 1
-        for tallies, group in ((by_division, key.division), (by_section, key.section), (by_indicator, key.indicator)):
+        for tallies, group in (
+            (by_division, key.division),
+            (by_section, key.section),
+            (by_indicator, key.indicator),
+        ):
             tally = tallies.get(group)
             if tally is None:
                 tally = tallies[group] = Tally()

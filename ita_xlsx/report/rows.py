@@ -133,7 +133,6 @@ def needs_quote_prefix(s: str) -> bool:
     return s.startswith(FORMULA_TRIGGERS)
 
 
-
 # --- rows ------------------------------------------------------------------------------------
 class RowWriter:
     """Writes the rows of one constant_memory worksheet, in order, safely."""
@@ -177,7 +176,9 @@ class RowWriter:
                 url, shown = value if isinstance(value, tuple) else (value, value)
                 ws.write_url(row, col, url, style.plain, string=clean_text(shown))
             elif kind == LINK:
-                _write_public_text(ws, row, col, clean_text(value[1] if isinstance(value, tuple) else value), style)
+                _write_public_text(
+                    ws, row, col, clean_text(value[1] if isinstance(value, tuple) else value), style
+                )
             else:
                 _write_public_text(ws, row, col, clean_text(value), style)
 
@@ -213,7 +214,9 @@ class RowWriter:
                 if tail is None:
                     tail = by_value[value] = self._shared_tail(value, style)
                 if tail:
-                    str_table.count += 1  # the uses of shared strings, as _get_shared_string_index counts them
+                    str_table.count += (
+                        1  # the uses of shared strings, as _get_shared_string_index counts them
+                    )
                     parts.append(f'<c r="{ref}"{tail}')
                     continue
             if kind == LINK:

@@ -35,8 +35,17 @@ def record_feedback(
                 conn.execute(
                     """INSERT INTO feedback (at, fiscal_year, round, division, code, measure_id, sheet,
                            cell, message_th) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    (at, plan.fiscal_year, round_id, division, p.code, p.measure_id or "", p.sheet or "",
-                     p.cell or "", p.message_th),
+                    (
+                        at,
+                        plan.fiscal_year,
+                        round_id,
+                        division,
+                        p.code,
+                        p.measure_id or "",
+                        p.sheet or "",
+                        p.cell or "",
+                        p.message_th,
+                    ),
                 )
                 count += 1
     return count
@@ -48,7 +57,9 @@ def feedback_outcome(conn: sqlite3.Connection, run_id: int) -> list[Outcome]:
     A problem is the same when its code, measure, sheet and cell are; it is fixed when the run
     no longer finds it in the division's file.
     """
-    year, round_id = conn.execute("SELECT fiscal_year, round FROM runs WHERE run_id = ?", (run_id,)).fetchone()
+    year, round_id = conn.execute(
+        "SELECT fiscal_year, round FROM runs WHERE run_id = ?", (run_id,)
+    ).fetchone()
     rows = conn.execute(
         """SELECT f.division, f.code, f.measure_id, f.sheet, f.cell, f.message_th,
                   EXISTS (SELECT 1 FROM problems p WHERE p.run_id = ? AND p.division = f.division
@@ -61,7 +72,9 @@ def feedback_outcome(conn: sqlite3.Connection, run_id: int) -> list[Outcome]:
            ORDER BY f.division, f.feedback_id""",
         (run_id, year, round_id),
     ).fetchall()
-    names = dict(conn.execute("SELECT DISTINCT division, division_name FROM records WHERE run_id = ?", (run_id,)))
+    names = dict(
+        conn.execute("SELECT DISTINCT division, division_name FROM records WHERE run_id = ?", (run_id,))
+    )
     by_division: dict[str, tuple[int, list[str]]] = {}
     for division, *_key, message, still in rows:
         fixed, remaining = by_division.setdefault(division, (0, []))

@@ -1,7 +1,7 @@
 """The store for analysts, as pandas DataFrames (pandas is imported here only, never by collect).
 
-    >>> from ita_xlsx.store import Store
-    >>> Store("ita-store.sqlite").records().groupby(["fiscal_year", "round"]).state.value_counts()
+>>> from ita_xlsx.store import Store
+>>> Store("ita-store.sqlite").records().groupby(["fiscal_year", "round"]).state.value_counts()
 """
 
 from __future__ import annotations

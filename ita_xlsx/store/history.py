@@ -37,9 +37,13 @@ def write_history(conn: sqlite3.Connection, path: str, out: str | Path) -> Path:
     runs = conn.execute("SELECT count(*) FROM runs").fetchone()[0]
     with tempfile.TemporaryDirectory(prefix="ita-xlsx-") as tmpdir, atomic_path(out) as tmp:
         wb = xlsxwriter.Workbook(str(tmp), workbook_options(tmpdir))
-        book = _Book(wb, Formats(wb), rounds, th("history.office", office=office, runs=thai_digits(str(runs))))
+        book = _Book(
+            wb, Formats(wb), rounds, th("history.office", office=office, runs=thai_digits(str(runs)))
+        )
         book.trend(queries.by_round(conn))
-        book.grouped("history.sheet.divisions", "history.col.division", _division_rows(queries.by_division(conn)))
+        book.grouped(
+            "history.sheet.divisions", "history.col.division", _division_rows(queries.by_division(conn))
+        )
         book.grouped("history.sheet.indicators", "history.col.indicator", _indicator_rows(conn))
         book.repeated(queries.overdue_runs(conn))
         book.timeline(queries.timeline(conn))
@@ -97,8 +101,14 @@ class _Book:
 
     def trend(self, by_round: dict[int, tuple]) -> None:
         ws = self.sheet("history.sheet.trend", (14, 22, 24, 14, 16, 14, 18, 18))
-        keys = ("history.col.year", "history.col.round", "history.col.as-of", "history.col.measures",
-                *_COUNT_COLUMNS, "history.col.not-received")
+        keys = (
+            "history.col.year",
+            "history.col.round",
+            "history.col.as-of",
+            "history.col.measures",
+            *_COUNT_COLUMNS,
+            "history.col.not-received",
+        )
         self.header(ws, 3, keys)
         row = 4
         for run_id, *_rest in self.rounds:
@@ -112,14 +122,27 @@ class _Book:
         sheet = th("history.sheet.trend")
         font = {"name": "TH Sarabun New", "size": 14}
         columns = self.wb.add_chart({"type": "column"})
-        columns.add_series({"name": th("history.chart-overdue"), "categories": [sheet, first, 0, last, 1],
-                            "values": [sheet, first, 5, last, 5], "fill": {"color": "#FFC7CE"},
-                            "border": {"color": "#7F7F7F"}, "y2_axis": True})
+        columns.add_series(
+            {
+                "name": th("history.chart-overdue"),
+                "categories": [sheet, first, 0, last, 1],
+                "values": [sheet, first, 5, last, 5],
+                "fill": {"color": "#FFC7CE"},
+                "border": {"color": "#7F7F7F"},
+                "y2_axis": True,
+            }
+        )
         line = self.wb.add_chart({"type": "line"})
-        line.add_series({"name": th("history.chart-done"), "categories": [sheet, first, 0, last, 1],
-                         "values": [sheet, first, 4, last, 4], "marker": {"type": "circle", "size": 7},
-                         "line": {"color": "#548235", "width": 2.5},
-                         "data_labels": {"value": True, "num_format": "0%", "font": font, "position": "above"}})
+        line.add_series(
+            {
+                "name": th("history.chart-done"),
+                "categories": [sheet, first, 0, last, 1],
+                "values": [sheet, first, 4, last, 4],
+                "marker": {"type": "circle", "size": 7},
+                "line": {"color": "#548235", "width": 2.5},
+                "data_labels": {"value": True, "num_format": "0%", "font": font, "position": "above"},
+            }
+        )
         line.combine(columns)
         line.set_title({"name": th("history.chart-title"), "name_font": {**font, "size": 18, "bold": True}})
         line.set_y_axis({"min": 0, "max": 1, "num_format": "0%", "num_font": font})
@@ -134,8 +157,19 @@ class _Book:
         ws = self.sheet(key, (30, 14, 22, 24, 14, 16, 14, 18, 16))
         per_division = key == "history.sheet.divisions"
         last = "history.col.received-flag" if per_division else "history.col.not-received"
-        self.header(ws, 3, (label_key, "history.col.year", "history.col.round", "history.col.as-of",
-                            "history.col.measures", *_COUNT_COLUMNS, last))
+        self.header(
+            ws,
+            3,
+            (
+                label_key,
+                "history.col.year",
+                "history.col.round",
+                "history.col.as-of",
+                "history.col.measures",
+                *_COUNT_COLUMNS,
+                last,
+            ),
+        )
         row = 4
         for label, counts in groups:
             for run_id, *_rest in self.rounds:
@@ -153,8 +187,9 @@ class _Book:
 
     def repeated(self, overdue: dict[tuple[str, str, str], set[int]]) -> None:
         ws = self.sheet("history.sheet.repeated", (16, 30, 20, 60))
-        self.header(ws, 3, ("history.col.measure", "history.col.division", "history.col.streak",
-                            "history.col.rounds"))
+        self.header(
+            ws, 3, ("history.col.measure", "history.col.division", "history.col.streak", "history.col.rounds")
+        )
         rows = []
         for (measure_id, _code, name), runs in overdue.items():
             streak = _longest_streak(sorted(self.order[r] for r in runs))
@@ -175,9 +210,21 @@ class _Book:
 
     def timeline(self, returns: list[tuple]) -> None:
         ws = self.sheet("history.sheet.timeline", (26, 12, 20, 24, 18, 10, 16, 24, 50))
-        self.header(ws, 3, ("history.col.division", "history.col.year", "history.col.round",
-                            "history.col.received", "history.col.timeliness", "history.col.version",
-                            "history.col.used", "history.col.accepted", "history.col.file"))
+        self.header(
+            ws,
+            3,
+            (
+                "history.col.division",
+                "history.col.year",
+                "history.col.round",
+                "history.col.received",
+                "history.col.timeliness",
+                "history.col.version",
+                "history.col.used",
+                "history.col.accepted",
+                "history.col.file",
+            ),
+        )
         names = {(year, rid): name for _run, year, rid, name, _as_of in self.rounds}
         for row, item in enumerate(returns, start=4):
             _code, name, year, round_id, received, late, version, used, accepted, path = item

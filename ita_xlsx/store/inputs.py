@@ -26,7 +26,9 @@ class InputFile:
     received: str | None  # local time, ISO: the file's mtime, a zip entry's time or the e-mail's Date
 
 
-def describe_inputs(inputs: Iterable[str | Path], limits: intake.Limits | None = None) -> dict[str, InputFile]:
+def describe_inputs(
+    inputs: Iterable[str | Path], limits: intake.Limits | None = None
+) -> dict[str, InputFile]:
     """Each input's facts by the name the collection gives it (``folder/x.xlsx``, ``a.zip › x.xlsx``)."""
     found: dict[str, InputFile] = {}
     for item in intake.gather(inputs, limits or intake.Limits()):

@@ -53,7 +53,8 @@ def _accepted_first(conn: sqlite3.Connection, year: int, round_id: str) -> list[
     kept = [r for r in latest if r["division"] not in accepted]
     for division, decision in accepted.items():
         run = conn.execute(
-            "SELECT max(run_id) FROM run_files WHERE submission_id = ? AND chosen = 1", (decision.submission_id,)
+            "SELECT max(run_id) FROM run_files WHERE submission_id = ? AND chosen = 1",
+            (decision.submission_id,),
         ).fetchone()[0]
         kept.extend(r for r in queries.run_records(conn, run) if r["division"] == division)
     return kept

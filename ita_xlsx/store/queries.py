@@ -87,9 +87,7 @@ def measure_lineage(conn: sqlite3.Connection) -> dict[tuple[int, str], str]:
 
 def indicator_names(conn: sqlite3.Connection) -> dict[tuple[int, str], str]:
     """(indicator, section) → its name in the latest plan that has it."""
-    rows = conn.execute(
-        "SELECT indicator, section, indicator_name FROM plan_measures ORDER BY fiscal_year"
-    )
+    rows = conn.execute("SELECT indicator, section, indicator_name FROM plan_measures ORDER BY fiscal_year")
     return {(number, section): name for number, section, name in rows if name}
 
 
@@ -139,6 +137,7 @@ def run_records(conn: sqlite3.Connection, run_id: int) -> list[dict]:
 def last_round(conn: sqlite3.Connection, fiscal_year: int) -> str | None:
     """The round of a fiscal year collected last (by its as-of date)."""
     row = conn.execute(
-        "SELECT round FROM runs WHERE fiscal_year = ? ORDER BY as_of DESC, run_id DESC LIMIT 1", (fiscal_year,)
+        "SELECT round FROM runs WHERE fiscal_year = ? ORDER BY as_of DESC, run_id DESC LIMIT 1",
+        (fiscal_year,),
     ).fetchone()
     return row[0] if row else None

@@ -119,8 +119,14 @@ def _keep_measures(conn: sqlite3.Connection, plan) -> None:
     conn.executemany(
         "INSERT INTO plan_measures VALUES (?, ?, ?, ?, ?, ?)",
         [
-            (plan.fiscal_year, m.id, getattr(m, "previous_id", "") or "", m.section, m.indicator,
-             _indicator_name(plan, m.indicator))
+            (
+                plan.fiscal_year,
+                m.id,
+                getattr(m, "previous_id", "") or "",
+                m.section,
+                m.indicator,
+                _indicator_name(plan, m.indicator),
+            )
             for m in plan.measures
         ],
     )

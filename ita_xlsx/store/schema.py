@@ -157,7 +157,9 @@ class StoreError(Exception):
         self.params = params
 
 
-def connect(path: str | Path, *, create: bool = True, busy_seconds: float | None = None) -> sqlite3.Connection:
+def connect(
+    path: str | Path, *, create: bool = True, busy_seconds: float | None = None
+) -> sqlite3.Connection:
     """An open, current store at ``path`` (made when absent and ``create``); migrated after a backup."""
     path = Path(path)
     if path.is_dir():
