@@ -20,6 +20,7 @@ import datetime as dt
 import io
 import os
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -390,7 +391,7 @@ class _Book:
         ws.set_row(row, sizing.height_for([(shown, INSTRUCTION_WIDTHS[1])], bold=True))
         return row + 1
 
-    def _guidance(self) -> list[tuple[str, list[str | tuple[str, str, str]]]]:
+    def _guidance(self) -> list[tuple[str, Sequence[str | tuple[str, str, str]]]]:
         """The sections of the instructions: each a heading and its lines (or status/meaning pairs)."""
         start, end = (content.typed_date(d) for d in self.window)
         fill = [
