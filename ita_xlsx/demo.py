@@ -40,14 +40,14 @@ def run_demo(out_dir: Path, *, pdf: bool = True) -> DemoRun:
     from ita_xlsx.collect.run import collect
     from ita_xlsx.plan import load_plan
     from ita_xlsx.publish.outputs import write_outputs
-    from ita_xlsx.template.writer import write_templates
+    from ita_xlsx.template.writer import plan_round, write_templates
 
     plan_file = copy_bundled(out_dir)
     returned = out_dir / "samples" / ROUND
     plan, found = load_plan(plan_file)
     if plan is None:
         raise DemoUnavailable(str(plan_file))
-    rnd = plan.round(ROUND)
+    rnd = plan_round(plan, ROUND)
     templates, template_problems = write_templates(
         plan,
         out_dir / "templates",

@@ -88,10 +88,10 @@ def _monthly_detail(text: str) -> str:
 
 def clean_workbooks(plan: Plan, actions: dict[str, str]) -> dict[str, bytes]:
     """File name → bytes of each division's filled workbook."""
-    from ita_xlsx.template.writer import build_template
+    from ita_xlsx.template.writer import build_template, plan_round
 
     records = records_from_seed(plan, actions)
-    rnd = plan.round(ROUND)
+    rnd = plan_round(plan, ROUND)
     return {
         layout.file_name(plan, rnd, d.code): build_template(
             plan, ROUND, d.code, password=PASSWORD, generated=GENERATED, prefill=records
@@ -103,8 +103,10 @@ def clean_workbooks(plan: Plan, actions: dict[str, str]) -> dict[str, bytes]:
 # -- the mistakes clerks make -----------------------------------------------------------------
 def workbooks_with_mistakes(plan: Plan, actions: dict[str, str]) -> dict[str, bytes]:
     """The same office, with each planted mistake in a known cell (see MISTAKES)."""
+    from ita_xlsx.template.writer import plan_round
+
     clean = clean_workbooks(plan, actions)
-    rnd = plan.round(ROUND)
+    rnd = plan_round(plan, ROUND)
     name = {d.code: layout.file_name(plan, rnd, d.code) for d in plan.divisions}
     out: dict[str, bytes] = {}
     out[name["palad"]] = edit_cells(

@@ -20,6 +20,7 @@ from ita_xlsx.core import textnorm
 from ita_xlsx.core.problems import ERROR, WARNING, Problem, sort_key
 from ita_xlsx.desk.store import Acceptance, FeedbackOutcome, Recorded, Store
 from ita_xlsx.plan import Division, Plan, Round
+from ita_xlsx.template.writer import plan_round
 
 NOT_RECEIVED, RECEIVED, REJECTED, ACCEPTED = "not_received", "received", "rejected", "accepted"
 _SEP = " › "  # how intake names a workbook inside a zip or an e-mail
@@ -117,7 +118,7 @@ def build_board(
         results = collect(plan, [folder], round_id=round_id, as_of=as_of, jobs=1, hold=kept.hold)
         recorded = kept.record(results, [folder])
     files = [_file_view(report, folder) for report in results.files]
-    rnd = plan.round(results.round_id)
+    rnd = plan_round(plan, results.round_id)
     rows = [_row(division, files, plan, recorded) for division in plan.divisions]
     matched = {id(r.file) for r in rows if r.file is not None}
     unmatched = [f for f in files if f.rejected and id(f) not in matched and _guess_division(plan, f) is None]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
 from flask import Request, Response, redirect
+from werkzeug.wrappers import Response as AnyResponse  # what flask.redirect makes
 
 SAFE_METHODS = ("GET", "HEAD")
 LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")
@@ -63,7 +64,7 @@ class Guard:
             shown = f"[{shown}]"
         return f"http://{shown}:{self.port}/?{urlencode({'token': self.token})}"
 
-    def check(self, request: Request) -> Response | None:
+    def check(self, request: Request) -> AnyResponse | None:
         """None to let the request in; a redirect that sets the cookie; or raise :class:`Refused`."""
         host = (request.headers.get("Host") or "").lower()
         if host not in self.hosts:
@@ -96,7 +97,7 @@ class Guard:
         if origin is None or origin.lower() not in allowed:
             raise Refused("desk.error.origin", 403)
 
-    def _welcome(self, request: Request) -> Response:
+    def _welcome(self, request: Request) -> AnyResponse:
         """The token becomes a cookie; the address loses it (not left in the history or the bar)."""
         rest = [(k, v) for k, v in request.args.items(multi=True) if k != "token"]
         target = request.path + (f"?{urlencode(rest)}" if rest else "")

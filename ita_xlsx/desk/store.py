@@ -65,7 +65,8 @@ class StoreUnavailable(Exception):
 
 
 class Keeping(Protocol):
-    hold: Callable | None
+    @property
+    def hold(self) -> Callable | None: ...
 
     def record(self, results, inputs: list[Path]) -> Recorded: ...
 

@@ -45,7 +45,7 @@ from ita_xlsx.plan import Plan
 from ita_xlsx.read import layout
 from ita_xlsx.read.returned_file import FIELDS, LOCKED_FIELDS, LOG_FIELDS, Returned
 from ita_xlsx.template import content
-from ita_xlsx.template.writer import build_template, resolve_password
+from ita_xlsx.template.writer import build_template, plan_division, plan_round, resolve_password
 
 FIX_SHEET = layout.FEEDBACK_SHEET
 FILE_PREFIX = "แก้ไข_"
@@ -141,8 +141,8 @@ def write_feedback(
     found += [note] if note else []
     if not due:
         return [], found
-    rnd = plan.round(results.round_id)
-    targets = [out_dir / (FILE_PREFIX + layout.file_name(plan, rnd, ret.division)) for ret, _ in due]
+    rnd = plan_round(plan, results.round_id)
+    targets = [out_dir / (FILE_PREFIX + layout.file_name(plan, rnd, division_of(ret))) for ret, _ in due]
     for target in targets:  # all checked before any is written
         if overwrites_input(target, inputs) is not None:
             raise OutputIsInput(str(target))
@@ -153,7 +153,7 @@ def write_feedback(
         data = feedback_workbook(plan, results.round_id, ret, to_fix, password=password, generated=generated)
         written.append(atomic_write_bytes(target, data))
     if sent is not None:
-        sent(results.round_id, [(ret.division, to_fix) for ret, to_fix in due])
+        sent(results.round_id, [(division_of(ret), to_fix) for ret, to_fix in due])
     return written, found + notes
 
 
@@ -165,6 +165,13 @@ def divisions_to_fix(results: Results, inputs: list[str | Path]) -> list[tuple[R
     returned, _ = read_inputs(results.plan, inputs, round_id=results.round_id)
     by_source = {ret.source: ret for ret in returned}
     return [(by_source[f.path], problems_to_fix(f)) for f in reports if f.path in by_source]
+
+
+def division_of(ret: Returned) -> str:
+    """The division of a used file: a file is used only when it names one."""
+    if ret.division is None:
+        raise ValueError(f"{ret.source} names no division")
+    return ret.division
 
 
 def used_files(results: Results) -> list[FileReport]:
@@ -194,7 +201,7 @@ def feedback_workbook(
 ) -> bytes:
     """The division's fresh workbook, prefilled from ``ret``, with ``found`` marked and listed."""
     data = build_template(
-        plan, round_id, ret.division, password=password, generated=generated, prefill=prefill_records(ret)
+        plan, round_id, division_of(ret), password=password, generated=generated, prefill=prefill_records(ret)
     )
     wb = load_workbook(io.BytesIO(data))
     fresh = FreshCells(wb)
@@ -217,7 +224,7 @@ def prefill_records(ret: Returned) -> list[dict]:
     the returned file (the prefill lays the log out record by record); that record's empty values
     never replace a measure's own, which comes first.
     """
-    records = [
+    records: list[dict] = [
         {
             "measure_id": e.measure_id,
             "division": ret.division,
@@ -276,7 +283,7 @@ def _measure_spot(problem: Problem, ret: Returned, row: int, col: int) -> Spot:
         return Spot(problem.measure_id)
     exact = [key for key, ref in entry.cells.items() if ref == problem.cell]
     same_column = [key for key, ref in entry.cells.items() if coordinate_to_tuple(ref)[1] == col]
-    field = (exact or same_column or [None])[0]
+    field = exact[0] if exact else same_column[0] if same_column else None
     return Spot(entry.measure_id, field)
 
 
@@ -318,7 +325,7 @@ class FreshCells:
     def order(self, fix: Fix) -> tuple:
         """Measure rows in the workbook's order, then the log in order, then the rest."""
         spot = fix.spot
-        if spot.on_log and spot.log_index is not None:
+        if spot.on_log and spot.log_index is not None and spot.field is not None:  # _log_spot sets both
             return (1, spot.log_index, list(LOG_FIELDS).index(spot.field), sort_key(fix.problem))
         if not spot.on_log and spot.measure_id in self.rows:
             field = list(FIELDS).index(spot.field) if spot.field else -1
@@ -341,12 +348,13 @@ def named_cells(wb: Workbook, name: str) -> list[Cell]:
 # --- marking the cells ----------------------------------------------------------------------------
 def mark_cells(fixes: list[Fix]) -> None:
     """A fill (red for an error, orange for a warning) and one Thai comment on each problem cell."""
-    by_cell: dict[tuple[str, str], list[Fix]] = {}
+    by_cell: dict[tuple[str, str], tuple[Cell, list[Fix]]] = {}
     for fix in fixes:
         if fix.target is not None:
-            by_cell.setdefault((fix.target.parent.title, fix.target.coordinate), []).append(fix)
-    for group in by_cell.values():
-        cell = group[0].target
+            by_cell.setdefault((fix.target.parent.title, fix.target.coordinate), (fix.target, []))[1].append(
+                fix
+            )
+    for cell, group in by_cell.values():
         severity = ERROR if any(f.problem.severity == ERROR for f in group) else WARNING
         cell.fill = _fill(severity)
         cell.comment = _comment([comment_line(f) for f in group])
@@ -385,12 +393,12 @@ def add_fix_sheet(
     wb: Workbook, plan: Plan, round_id: str, ret: Returned, fixes: list[Fix], password: str
 ) -> Worksheet:
     """The first (and active) sheet: what to do with this file, then every fix in a table."""
-    rnd = plan.round(round_id)
+    rnd = plan_round(plan, round_id)
     ws = wb.create_sheet(FIX_SHEET, 0)
     widths = [width for _, width in FIX_COLUMNS]
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[ws.cell(1, col).column_letter].width = width
-    division = content.division_title(plan.division(ret.division))
+    division = content.division_title(plan_division(plan, division_of(ret)))
     year = thaidates.to_thai_digits(plan.fiscal_year)
     _banner(ws, 1, th("feedback.sheet.title", division=division, round=rnd.name, year=year), bold=True)
     _banner(ws, 2, th("feedback.sheet.replaces", source=Path(ret.source).name))

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from email.utils import parseaddr
 from pathlib import Path
+from typing import Any
 
 from ita_xlsx.core import problems
 from ita_xlsx.core.os_reasons import os_reason
@@ -94,7 +95,8 @@ def load_settings(
     settings = MailSettings()
     if config_file is not None or path.is_file():
         settings, found = _read_config(path)
-    given = {k: v for k, v in (overrides or {}).items() if v is not None}
+    # field name -> value, each of its field's type (the options and _config_value see to it)
+    given: dict[str, Any] = {k: v for k, v in (overrides or {}).items() if v is not None}
     settings = replace(settings, **given)
     found += _check_cafile(settings)
     return settings, found
@@ -117,9 +119,9 @@ def _read_config(path: Path) -> tuple[MailSettings, list[Problem]]:
     return MailSettings(config_file=path, **values), found
 
 
-def _config_values(table: Mapping[str, object], path: Path) -> tuple[dict[str, object], list[Problem]]:
-    """Check each key of the table; return the valid ones as MailSettings fields."""
-    values: dict[str, object] = {}
+def _config_values(table: Mapping[str, object], path: Path) -> tuple[dict[str, Any], list[Problem]]:
+    """Check each key of the table; return the valid ones as MailSettings fields (each of its type)."""
+    values: dict[str, Any] = {}
     found: list[Problem] = []
     for key, value in table.items():
         if key == "password":
@@ -148,8 +150,9 @@ def _config_value(key: str, value: object, path: Path) -> object:
         ok = isinstance(value, int) and not isinstance(value, bool) and 0 < value < 65536
         return value if ok else bad
     if key == "timeout":
-        ok = isinstance(value, int | float) and not isinstance(value, bool) and value > 0
-        return float(value) if ok else bad
+        if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+            return float(value)
+        return bad
     if not isinstance(value, str) or not value.strip():
         return bad
     if key == "tls":

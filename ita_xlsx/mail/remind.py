@@ -78,7 +78,7 @@ def _reminder(division: Division, results: ResultsForMail) -> Reminder | None:
     """The division's reminder, or None when it has nothing to be reminded of."""
     records = tuple(r for state in REMINDER_STATES for r in results.in_state(state, division.code))
     not_sent = division.code in results.divisions_missing
-    rejected = ()
+    rejected: tuple[str, ...] = ()
     if division.code in results.divisions_rejected:
         rejected = results.rejections.get(division.code) or ("-",)
     if not (records or not_sent or rejected):

@@ -93,7 +93,8 @@ def find_office_reminders(rollup: Rollup) -> tuple[list[OfficeReminder], list[Pr
     found: list[Problem] = []
     for o in rollup.offices:
         submission = str(o.get("submission") or "")
-        overdue = o.get("overdue") if isinstance(o.get("overdue"), int) else 0
+        overdue_given = o.get("overdue")
+        overdue = overdue_given if isinstance(overdue_given, int) else 0
         if not o.get("expected", True) or (submission == "received" and not overdue):
             continue
         reminder = OfficeReminder(

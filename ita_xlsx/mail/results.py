@@ -145,7 +145,8 @@ def _rejections(files: object) -> Mapping[str, tuple[str, ...]]:
     for f in files if isinstance(files, list) else ():
         if not isinstance(f, dict) or f.get("accepted") or not f.get("division"):
             continue
-        for p in f.get("problems") if isinstance(f.get("problems"), list) else ():
+        listed = f.get("problems")
+        for p in listed if isinstance(listed, list) else ():
             if isinstance(p, dict) and p.get("severity") == "error":
                 said = _text(p.get("message_th")) or _text(p.get("code"))
                 reasons = found.setdefault(str(f["division"]), [])
@@ -169,10 +170,15 @@ def _record(data: Mapping[str, object]) -> ResultRecord:
         state=_text(data.get("state")),
         due_date=_date(data.get("due_date")),
         days_overdue=_int(data.get("days_overdue")),
-        missed_periods=tuple(d for d in map(_date, data.get("missed_periods") or ()) if d is not None)
-        if isinstance(data.get("missed_periods"), list)
-        else (),
+        missed_periods=_dates(data.get("missed_periods")),
     )
+
+
+def _dates(value: object) -> tuple[dt.date, ...]:
+    """The dates of a list (the values that are not dates left out); none when it is not a list."""
+    if not isinstance(value, list):
+        return ()
+    return tuple(d for d in map(_date, value) if d is not None)
 
 
 def _line(value: object) -> str:

@@ -164,11 +164,14 @@ def tls_context(settings: MailSettings) -> ssl.SSLContext:
 def connect(settings: MailSettings, password: str | None) -> smtplib.SMTP:
     """An SMTP session, encrypted as ``settings.tls`` says and logged in when a user is set."""
     context = tls_context(settings)
-    options = {"timeout": settings.timeout, "local_hostname": _helo_name()}
+    host = settings.smtp_host or ""  # smtplib connects only when a host is given, "" or None alike
+    timeout, helo = settings.timeout, _helo_name()
     if settings.tls == "ssl":
-        smtp: smtplib.SMTP = _SMTP_SSL(settings.smtp_host, settings.port, context=context, **options)
+        smtp: smtplib.SMTP = _SMTP_SSL(
+            host, settings.port, local_hostname=helo, timeout=timeout, context=context
+        )
     else:
-        smtp = _SMTP(settings.smtp_host, settings.port, **options)
+        smtp = _SMTP(host, settings.port, local_hostname=helo, timeout=timeout)
     try:
         smtp.ehlo()
         if settings.tls == "starttls":

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -30,7 +29,7 @@ def csv_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}_oit.csv")
 
 
-def write_csv(links: Iterable[Mapping], plan: Plan, path: str | os.PathLike) -> Path:
+def write_csv(links: Iterable[Mapping], plan: Plan, path: str | Path) -> Path:
     """Write the register (the JSON's ``links``) to ``path``, atomically."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

@@ -26,7 +26,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Length, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -286,12 +286,12 @@ def _section(doc: DocumentObject, report: OfficialReport, section: ReportSection
         _measure_row(table, texts, widths)
 
 
-def _column_widths(total: int) -> list[int]:
+def _column_widths(total: int) -> list[Length]:
     whole = sum(WIDTHS)
-    return [int(total * w / whole) for w in WIDTHS]
+    return [Emu(int(total * w / whole)) for w in WIDTHS]
 
 
-def _header_row(table: Table, labels: list[str], widths: list[int]) -> None:
+def _header_row(table: Table, labels: list[str], widths: list[Length]) -> None:
     row = table.rows[0]
     trpr = row._tr.get_or_add_trPr()
     trpr.append(OxmlElement("w:cantSplit"))  # (the schema wants it before w:tblHeader)
@@ -306,7 +306,7 @@ def _header_row(table: Table, labels: list[str], widths: list[int]) -> None:
         _shade(cell, "F2F2F2")
 
 
-def _measure_row(table: Table, texts: list[str], widths: list[int]) -> None:
+def _measure_row(table: Table, texts: list[str], widths: list[Length]) -> None:
     row = table.add_row()
     lines = max(lines_needed(t, w * SCALE) for t, w in zip(texts, WIDTHS, strict=True))
     if lines <= PAGE_LINES:  # a taller row must split, or what does not fit a page would be cut off

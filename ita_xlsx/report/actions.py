@@ -38,7 +38,7 @@ def phrase(record: Mapping) -> str:
         return th("report.action.done")
     if status == "ongoing":
         return th("report.action.ongoing", rhythm=rhythm(record.get("schedule")))
-    return th(_STATUS_KEYS.get(status, "report.action.missing"))
+    return th(_STATUS_KEYS.get(status or "", "report.action.missing"))
 
 
 def record_text(record: Mapping) -> str:

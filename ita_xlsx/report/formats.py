@@ -31,14 +31,16 @@ DONE_STATES = ("done", "done_late", "ongoing")
 # Row fill of each state: green for done and ongoing, orange for done late, yellow for due soon,
 # light orange for periods not reported, red for overdue and not reported, grey for not
 # applicable; pending rows stay white.
+DONE_FILL = "#C6EFCE"
+OVERDUE_FILL = "#FFC7CE"
 STATE_FILLS: dict[str, str | None] = {
-    "done": "#C6EFCE",
+    "done": DONE_FILL,
     "ongoing": house.FILL_GREEN,
     "done_late": "#F8CBAD",
     "pending": None,
     "due_soon": "#FFEB9C",
     "periods_missing": "#FCE4D6",
-    "overdue": "#FFC7CE",
+    "overdue": OVERDUE_FILL,
     "missing": "#FF9B9B",
     "not_applicable": house.FILL_GREY,
 }

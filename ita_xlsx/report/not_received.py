@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -53,7 +55,7 @@ def write(wb: Workbook, fmt: Formats, data: ReportData) -> Worksheet:
     return ws
 
 
-def _cells(fmt: Formats, data: ReportData, r: dict) -> list:
+def _cells(fmt: Formats, data: ReportData, r: Mapping) -> list:
     cell = fmt.cell
     code = r["division"]
     division = data.plan.division(code)

@@ -45,7 +45,7 @@ _ATTR_RE = re.compile(r'([\w:]+)="([^"]*)"')
 
 
 def export_report_pdf(
-    xlsx_path: str | os.PathLike, pdf_path: str | os.PathLike, *, timeout: float = DEFAULT_TIMEOUT
+    xlsx_path: str | Path, pdf_path: str | Path, *, timeout: float = DEFAULT_TIMEOUT
 ) -> Problem | None:
     """Write the รายงาน sheet of the consolidated workbook ``xlsx_path`` to ``pdf_path``.
 
@@ -189,7 +189,8 @@ def _rel_target(attrs: dict[str, str]) -> str:
     return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
-def _sheet_targets(rels: str) -> dict[str, str]:
+def _sheet_targets(rels: str) -> dict[str | None, str]:
+    """Relationship id (None when it has none) → its part in the package."""
     return {a.get("Id"): _rel_target(a) for a in (dict(_ATTR_RE.findall(t)) for t in _REL_RE.findall(rels))}
 
 

@@ -71,7 +71,7 @@ def sorted_problems(problems: Sequence[Mapping]) -> Iterator[Mapping]:
 
     Only the order is held; each problem is read again when its row is written.
     """
-    ranks = [_RANK.get(p.get("severity"), len(_RANK)) for p in problems]
+    ranks = [_RANK.get(p.get("severity", ""), len(_RANK)) for p in problems]
     return (problems[i] for i in sorted(range(len(ranks)), key=ranks.__getitem__))
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
@@ -83,7 +83,12 @@ def shared(value: object, style: Style) -> Cell:
     return (SHARED, value, style)
 
 
-def number(value: float | int | None, style: Style) -> Cell | None:
+@overload
+def number(value: float, style: Style) -> Cell: ...
+@overload
+def number(value: float | None, style: Style) -> Cell | None: ...
+def number(value: float | None, style: Style) -> Cell | None:
+    """A number cell; None (no value) is an empty cell."""
     return None if value is None else (NUMBER, value, style)
 
 

@@ -40,7 +40,7 @@ def write_consolidated(
     plan: Plan,
     path: str | os.PathLike,
     *,
-    protected_paths: Collection[str | os.PathLike] = (),
+    protected_paths: Collection[str | Path] = (),
 ) -> Path:
     """Write the consolidated workbook of ``results`` (``Results.view()``, ``to_dict()`` or the JSON) to ``path``.
 
@@ -57,7 +57,7 @@ def write_consolidated(
     return path
 
 
-def refuse_protected(path: Path, protected_paths: Collection[str | os.PathLike]) -> None:
+def refuse_protected(path: Path, protected_paths: Collection[str | Path]) -> None:
     """Raise :class:`OutputIsInput` when writing ``path`` would destroy a protected path."""
     other = overwrites_input(path, protected_paths)
     if other is not None:

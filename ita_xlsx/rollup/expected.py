@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,7 +84,7 @@ def read_expected(path: Path) -> tuple[dict[str, ExpectedOffice], list[Problem]]
     return offices, found
 
 
-def _rows(path: Path) -> list[list[object]]:
+def _rows(path: Path) -> Sequence[Sequence[object]]:
     """The rows of the first sheet of an xlsx, or of a CSV (UTF-8, BOM or not)."""
     try:
         data = path.read_bytes()

@@ -61,7 +61,8 @@ def _read_results(data: Mapping, item: Candidate) -> Read:
     office = data.get("office")
     office = office if isinstance(office, dict) else {"name": text_of(office)}
     records = data.get("records") if isinstance(data.get("records"), list) else []
-    summary = data.get("summary") if isinstance(data.get("summary"), dict) else {}
+    given_summary = data.get("summary")
+    summary = given_summary if isinstance(given_summary, dict) else {}
     names = {
         int(i["number"]): text_of(i.get("name"))
         for i in _dicts(data.get("indicators"))

@@ -44,10 +44,10 @@ def rollup(
     progress: Callable[[str], None] | None = None,
 ) -> tuple[RollupResults, list[Path]]:
     """Roll up the offices' results in ``inputs`` and write ``out`` (.xlsx) and its .json."""
-    inputs = [Path(p) for p in inputs]
-    protected = [*inputs, *([expected] if expected else [])]
+    paths = [Path(p) for p in inputs]
+    protected = [*paths, *([expected] if expected else [])]
     listed, found = read_expected(expected) if expected else (None, [])
     results = roll_up(
-        inputs, expected=listed, expected_problems=found, round_id=round_id, as_of=as_of, progress=progress
+        paths, expected=listed, expected_problems=found, round_id=round_id, as_of=as_of, progress=progress
     )
     return results, write_rollup(results, out, inputs=protected)

@@ -10,7 +10,7 @@ from xlsxwriter.workbook import Workbook
 from ita_xlsx.messages import th
 from ita_xlsx.report import rows
 from ita_xlsx.report.common import LINE_PX, merged_text, row_height
-from ita_xlsx.report.formats import STATE_FILLS, Formats
+from ita_xlsx.report.formats import DONE_FILL, OVERDUE_FILL, Formats
 from ita_xlsx.report.rows import RowWriter
 from ita_xlsx.rollup.aggregate import RollupResults
 from ita_xlsx.rollup.sheet_common import CHART_ROWS, chart, fraction, plain_sheet, titles
@@ -35,7 +35,7 @@ def write(wb: Workbook, fmt: Formats, r: RollupResults) -> None:
         th("rollup.summary.chart-histogram"),
         (SUMMARY, first, HISTOGRAM_COL, first + BINS - 1, HISTOGRAM_COL),
         (SUMMARY, first, HISTOGRAM_COL + 1, first + BINS - 1, HISTOGRAM_COL + 1),
-        STATE_FILLS["done"],
+        DONE_FILL,
         (row, 0),
         (th("rollup.summary.chart-histogram-x"), th("rollup.col.offices")),
     )
@@ -62,7 +62,7 @@ def write(wb: Workbook, fmt: Formats, r: RollupResults) -> None:
             th("rollup.summary.lowest-districts"),
             (SUMMARY, first, 0, first + len(districts) - 1, 0),
             (SUMMARY, first, 4, first + len(districts) - 1, 4),
-            STATE_FILLS["overdue"],
+            OVERDUE_FILL,
             (row + 1, 0),
             ("", th("rollup.col.done-pct")),
             percent=True,

@@ -10,7 +10,7 @@ from xlsxwriter.workbook import Workbook
 from ita_xlsx.messages import th
 from ita_xlsx.report import rows
 from ita_xlsx.report.common import row_height
-from ita_xlsx.report.formats import STATE_FILLS, Formats
+from ita_xlsx.report.formats import DONE_FILL, Formats
 from ita_xlsx.report.problems import severity_label
 from ita_xlsx.report.summary import PERCENT_BAR
 from ita_xlsx.rollup.aggregate import RollupResults
@@ -207,7 +207,7 @@ def indicators(wb: Workbook, fmt: Formats, r: RollupResults) -> None:
             th("rollup.indicators.chart"),
             (INDICATORS, 5, 1, row - 1, 1),
             (INDICATORS, 5, 6, row - 1, 6),
-            STATE_FILLS["done"],
+            DONE_FILL,
             (row + 1, 0),
             ("", th("rollup.col.done-pct")),
             percent=True,

@@ -201,7 +201,7 @@ class _Book:
             _text(ws, row, 0, measure_id, self.fmt.cell)
             _text(ws, row, 1, name, self.fmt.wrap)
             ws.write_number(row, 2, -streak, self.fmt.int.plain)
-            labels = [self.round_label(r) for r in sorted(runs, key=self.order.get)]
+            labels = [self.round_label(r) for r in sorted(runs, key=self.order.__getitem__)]
             _text(ws, row, 3, ", ".join(labels), self.fmt.wrap)
 
     def round_label(self, run_id: int) -> str:

@@ -110,6 +110,8 @@ def _insert_run(conn: sqlite3.Connection, results, started: dt.datetime) -> int:
             getattr(results, "run_id", None),
         ),
     )
+    if cursor.lastrowid is None:  # an INSERT always sets it
+        raise RuntimeError("the run was not stored")
     return cursor.lastrowid
 
 
@@ -214,7 +216,10 @@ def _submission(conn, run_id: int, results, report, info: InputFile, watch: Watc
             modified,
         ),
     )
-    return _known(conn, year, round_id, info)
+    submission_id = _known(conn, year, round_id, info)
+    if submission_id is None:  # inserted just now, or there already
+        raise RuntimeError("the return was not stored")
+    return submission_id
 
 
 def _known(conn, year: int, round_id: str, info: InputFile) -> int | None:

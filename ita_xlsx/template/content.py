@@ -72,6 +72,8 @@ def _once_due_text(plan: Plan, measure: Measure, rnd: Round) -> str:
     later = [d for d in measure.schedule.dates if d > rnd.end]
     if not due.in_round:
         return th("template.book.due.next-round", date=short_date(later[0]))
+    if due.due_date is None:  # only an event-driven measure has no deadline
+        raise ValueError(f"the one-off measure {measure.id} has no due date")
     text = th("template.book.due.once", date=short_date(due.due_date))
     if later:
         text += " · " + th("template.book.due.later", date=short_date(later[0]))

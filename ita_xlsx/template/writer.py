@@ -20,6 +20,7 @@ import datetime as dt
 import io
 import os
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,7 +153,7 @@ def write_templates(
     as the office store gives it, instead of ``prefill_path``. Without a password a random one is made (or the one saved in the folder reused)
     and saved to ``PASSWORD_FILE`` there, readable only by the user.
     """
-    rnd = _round(plan, round_id)
+    rnd = plan_round(plan, round_id)
     out_dir = Path(out_dir)
     records, found = load_records(prefill_path, plan) if prefill_path else (prefill or [], [])
     if records is None:
@@ -187,12 +188,21 @@ def write_templates(
 
 
 # --- files and password ---------------------------------------------------------------------------
-def _round(plan: Plan, round_id: str | None) -> Round:
+def plan_round(plan: Plan, round_id: str | None) -> Round:
+    """The plan's round ``round_id`` (its first when None); ValueError when it has no such round."""
     rnd = plan.round(round_id) if round_id else (plan.rounds[0] if plan.rounds else None)
     if rnd is None:
         known = ", ".join(r.id for r in plan.rounds)
         raise ValueError(f"no round {round_id!r} in the plan (rounds: {known})")
     return rnd
+
+
+def plan_division(plan: Plan, code: str) -> Division:
+    """The plan's division ``code``; ValueError when it has no such division."""
+    division = plan.division(code)
+    if division is None:
+        raise ValueError(f"no division {code!r} in the plan")
+    return division
 
 
 def _targets(plan: Plan, rnd: Round, out_dir: Path) -> tuple[dict[str, Path], list[Problem]]:
@@ -259,10 +269,8 @@ def _build(
     source: str | None = None,
 ) -> tuple[bytes, list[Problem]]:
     """Bytes of one workbook and the problems met on the way (prefill warnings)."""
-    rnd = _round(plan, round_id)
-    division = plan.division(division_code)
-    if division is None:
-        raise ValueError(f"no division {division_code!r} in the plan")
+    rnd = plan_round(plan, round_id)
+    division = plan_division(plan, division_code)
     prefill, found = prefill_for(records, plan, division_code, source=source) if records else (EMPTY, [])
     book = _Book(plan, rnd, division, prefill, generated or dt.datetime.combine(rnd.start, dt.time()))
     return book.build(password), found
@@ -390,7 +398,7 @@ class _Book:
         ws.set_row(row, sizing.height_for([(shown, INSTRUCTION_WIDTHS[1])], bold=True))
         return row + 1
 
-    def _guidance(self) -> list[tuple[str, list[str | tuple[str, str, str]]]]:
+    def _guidance(self) -> list[tuple[str, Sequence[str | tuple[str, str, str]]]]:
         """The sections of the instructions: each a heading and its lines (or status/meaning pairs)."""
         start, end = (content.typed_date(d) for d in self.window)
         fill = [
