@@ -510,3 +510,16 @@ def test_an_office_whose_code_another_claims_has_not_reported(tmp_path, plan):
     data = r_json(tmp_path / "R.xlsx")
     assert code == 1 and ("impostor.json", "rollup-office-name-mismatch") in problem_at(data)
     assert [(o["code"], o["submission"]) for o in data["offices"]] == [(office_code(1), "not_received")]
+
+
+def test_an_office_listed_twice_is_a_warning_at_its_line(tmp_path, plan):
+    write_results(office_results(plan, 1, 2), tmp_path / "in" / "a.json")
+    row = (office_code(1), office_name(1), "", "", "a@example.go.th")
+    listed = expected_csv(tmp_path / "offices.csv", [row, row])
+    code, output = rollup("--expected", str(listed), "--out", str(tmp_path / "R.xlsx"), str(tmp_path / "in"))
+    assert code == 0, output
+    found = [p for p in r_json(tmp_path / "R.xlsx")["problems"] if p["code"] == "rollup-expected-duplicate"]
+    assert [(Path(p["file"]).name, p["cell"], p["severity"]) for p in found] == [
+        ("offices.csv", "line 3", "warning")
+    ]
+    assert office_code(1) in found[0]["message_th"]

@@ -77,15 +77,15 @@ class Problem:
         }
 
 
-def error(code: str, **kw: object) -> Problem:
+def error(code: str, /, **kw: object) -> Problem:
     return _make(ERROR, code, kw)
 
 
-def warning(code: str, **kw: object) -> Problem:
+def warning(code: str, /, **kw: object) -> Problem:
     return _make(WARNING, code, kw)
 
 
-def info(code: str, **kw: object) -> Problem:
+def info(code: str, /, **kw: object) -> Problem:
     return _make(INFO, code, kw)
 
 
