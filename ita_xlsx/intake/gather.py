@@ -521,7 +521,8 @@ class _Run:
         for number, part in enumerate(_attachment_parts(message), 1):  # type: ignore[arg-type]
             self.check_clock()
             name = _clean(_last_part(part.get_filename() or "")) or f"attachment-{number}"
-            data = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)  # bytes, or None for a multipart part
+            data = payload if isinstance(payload, bytes) else b""
             yield _Blob(blob.source + _SEP + name, name, data, when)
 
     def mbox_members(self, blob: _Blob) -> Iterator[_Blob | Problem]:
