@@ -200,7 +200,7 @@ def _reason(report: FileReport) -> Problem | None:
     return first
 
 
-def division_submissions(plan, files: Iterable[FileReport]) -> list[dict]:
+def division_submissions(plan: Plan, files: Iterable[FileReport]) -> list[dict]:
     """The ``divisions`` of the results: one object per division of the plan that has measures."""
     came: dict[str, list[FileReport]] = {}
     for report in files:

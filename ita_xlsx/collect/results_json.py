@@ -80,7 +80,7 @@ def json_pieces(fields: list[tuple[str, object]]) -> Iterator[str]:
             yield encode(value)
             continue
         empty = True
-        for item in value:  # type: ignore[attr-defined]
+        for item in value:
             yield f"{'[' if empty else ','}\n  "
             yield encode(item)
             empty = False

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol, TypeVar, cast
 
+from ita_xlsx.plan import Plan
 from ita_xlsx.read.plan_index import plan_index
 
 DONE_STATES = ("done", "done_late", "ongoing")
@@ -165,7 +166,7 @@ def _date(value: str | None) -> dt.date | None:
 class RecordDict:
     """Makes a record's JSON object; what comes from the plan is looked up once per measure and division."""
 
-    def __init__(self, plan, statuses: dict, states: dict) -> None:
+    def __init__(self, plan: Plan, statuses: dict, states: dict) -> None:
         self.plan = plan
         self.statuses = statuses
         self.states = states
