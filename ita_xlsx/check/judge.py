@@ -44,7 +44,9 @@ class Judged:
 
 def judge(plan: Plan, ret: Returned, judging: Judging) -> Judged:
     """The records of ``ret`` (accepted, with its entries and log) and the rules' word on each."""
+    assert ret.division is not None and ret.round_id is not None, "an accepted file names both"
     rnd = plan.round(ret.round_id)
+    assert rnd is not None, "an accepted file's round is in the plan"
     as_dict, key_of = _makers(plan)
     made: list[bytes] = []
     keys: list[RecordKey] = []
@@ -52,9 +54,9 @@ def judge(plan: Plan, ret: Returned, judging: Judging) -> Judged:
     links: list[Link] = []
     for record in division_records(plan, ret.division, ret):
         links += record_links(record)
-        found += rules.evaluate(
-            record, plan.measure(record.measure_id), plan, rnd, judging.as_of, judging.due_soon_days
-        )
+        measure = plan.measure(record.measure_id)
+        assert measure is not None, "a division's records are the plan's measures"
+        found += rules.evaluate(record, measure, plan, rnd, judging.as_of, judging.due_soon_days)
         made_dict = as_dict(record)
         made.append(spool.dumps(made_dict))
         keys.append(key_of(made_dict))

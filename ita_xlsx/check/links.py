@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from ita_xlsx.read.layout import LOG_SHEET
 from ita_xlsx.read.records import LogEntry, Record
@@ -66,9 +67,17 @@ def urls_in(text: str) -> list[str]:
     return found
 
 
+class _Where(TypedDict):
+    """Whose a link is: the measure and division, and the file it came in."""
+
+    measure_id: str
+    division: str
+    file: str | None
+
+
 def record_links(record: Record) -> Iterator[Link]:
     """Every link of one record: typed in its cells, behind their hyperlinks, and in its log."""
-    where = {"measure_id": record.measure_id, "division": record.division, "file": record.source}
+    where: _Where = {"measure_id": record.measure_id, "division": record.division, "file": record.source}
     for name in TEXT_FIELDS:
         text = getattr(record, name) or ""
         cell = record.cells.get(name)
@@ -82,7 +91,7 @@ def record_links(record: Record) -> Iterator[Link]:
         yield from _log_links(entry, {**where, "measure_id": entry.measure_id or record.measure_id})
 
 
-def _log_links(entry: LogEntry, where: dict) -> Iterator[Link]:
+def _log_links(entry: LogEntry, where: _Where) -> Iterator[Link]:
     text = " ".join(t for t in (entry.detail, entry.evidence) if t)
     seen: list[str] = []
     for name in LOG_FIELDS:

@@ -76,8 +76,8 @@ def division_records(plan: Plan, code: str, ret: Returned | None) -> Iterator[Re
     """The records of one division: filled from ``ret``, the file chosen for it (with its
     entries), or missing when it sent none."""
     log_by_measure = defaultdict(list)
-    for entry in ret.log if ret else ():
-        log_by_measure[entry.measure_id].append(entry)
+    for logged in ret.log if ret else ():
+        log_by_measure[logged.measure_id].append(logged)
     for measure in plan_index(plan).measures_for(code):
         entry = ret.entries.get(measure.id) if ret else None
         yield _record(measure.id, code, ret, entry, log_by_measure[measure.id])

@@ -131,11 +131,9 @@ def _state(
 def _done_state(record: Record, measure: Measure, due: MeasureDue, status: str) -> str:
     """Done, or done late when a one-off deadline passed before the action."""
     single = measure.schedule.kind == "once" or len(due.occurrences) == 1
-    late = (
-        single and due.in_round and record.action_date and due.due_date and record.action_date > due.due_date
-    )
-    if status == "done" and late:
-        record.days_overdue = (record.action_date - due.due_date).days
+    done_on, due_date = record.action_date, due.due_date
+    if status == "done" and single and due.in_round and done_on and due_date and done_on > due_date:
+        record.days_overdue = (done_on - due_date).days
         return "done_late"
     return status
 

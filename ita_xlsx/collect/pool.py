@@ -128,7 +128,8 @@ class Stash:
         if ret.judged is not None:
             judged: Judged = spool.loads(ret.judged)
             ret.judged = None
-            first, keys = -1, []
+            first = -1
+            keys: list[RecordKey] = []
             if self.records is not None:
                 first, keys = self.records.keep(judged.made, judged.keys)
             self.judged_at[id(ret)] = (first, keys, len(self.spool))
@@ -155,6 +156,7 @@ class Stash:
         """List the judged records of ``ret`` in ``records``, after those listed before; the rules'
         problems with them. ``ret`` was accepted and read with ``judging``."""
         first, keys, problems_at = self.judged_at[id(ret)]
+        assert self.records is not None, "judged records are listed only when kept"
         self.records.list_kept(first, keys)
         return self.spool[problems_at][0]
 
@@ -351,7 +353,7 @@ def _crashed(item: Candidate) -> Returned:
 
 
 # In a worker: the plan and options, set once when the worker starts.
-_WORKER_SETUP: tuple | None = None
+_WORKER_SETUP: tuple[Plan, str | None, intake.Limits, Judging | None] | None = None
 
 
 def _worker_start(
@@ -366,6 +368,7 @@ def _worker_start(
 
 def _worker_read(tasks: list[tuple[str, bytes, float | None]]) -> bytes:
     setup = _WORKER_SETUP
+    assert setup is not None, "set by _worker_start"
     return _dumps([_packed(_read_bytes(source, data, mtime, *setup)) for source, data, mtime in tasks])
 
 

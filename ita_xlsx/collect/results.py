@@ -18,6 +18,7 @@ from ita_xlsx.core.digest import DIGEST_KEY, content_digest
 from ita_xlsx.core.problem_spool import SpooledProblems
 from ita_xlsx.core.problems import Problem, sort_key
 from ita_xlsx.core.spool import Mapped
+from ita_xlsx.plan import Plan
 from ita_xlsx.read.plan_index import plan_index
 from ita_xlsx.read.records import DONE_STATES, STATES, Record, RecordDict, _iso
 from ita_xlsx.read.run_id import new_run_id
@@ -59,7 +60,7 @@ class FileReport:
 
 @dataclass(slots=True)
 class Results:
-    plan: object  # ita_xlsx.plan.Plan
+    plan: Plan
     round_id: str
     as_of: dt.date
     due_soon_days: int
@@ -79,8 +80,9 @@ class Results:
         done = sum(counts[s] for s in DONE_STATES)
         submissions = self.submissions()
         found = self.problems
-        spooled = isinstance(found, SpooledProblems)
-        severities = Counter(found.severities() if spooled else (p.severity for p in found))
+        severities = Counter(
+            found.severities() if isinstance(found, SpooledProblems) else (p.severity for p in found)
+        )
         return {
             "records": len(self.records),
             **counts,
@@ -198,7 +200,7 @@ def _reason(report: FileReport) -> Problem | None:
     return first
 
 
-def division_submissions(plan, files: Iterable[FileReport]) -> list[dict]:
+def division_submissions(plan: Plan, files: Iterable[FileReport]) -> list[dict]:
     """The ``divisions`` of the results: one object per division of the plan that has measures."""
     came: dict[str, list[FileReport]] = {}
     for report in files:

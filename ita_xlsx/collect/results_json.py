@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeGuard
 
 from ita_xlsx import messages
 from ita_xlsx.core.digest import DIGEST_KEY, content_digest
@@ -42,7 +42,8 @@ def parse_results(raw: bytes) -> dict:
     """Results from the bytes of a file (a BOM, as Notepad saves, is allowed): the errors of
     :func:`read_results`."""
     data = parse_json(raw)
-    check_results(data)
+    if not is_results(data):
+        raise _not_results(data)
     return data
 
 
@@ -51,14 +52,18 @@ def parse_json(raw: bytes) -> object:
     return json.loads(raw.decode("utf-8-sig"))
 
 
-def is_results(data: object) -> bool:
+def is_results(data: object) -> TypeGuard[dict]:
     return isinstance(data, dict) and data.get("format") == RESULTS_FORMAT
 
 
 def check_results(data: object) -> None:
     """Raise :class:`NotResults` unless ``data`` is a results object."""
     if not is_results(data):
-        raise NotResults(data.get("format") if isinstance(data, dict) else None)
+        raise _not_results(data)
+
+
+def _not_results(data: object) -> NotResults:
+    return NotResults(data.get("format") if isinstance(data, dict) else None)
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
@@ -75,7 +80,7 @@ def json_pieces(fields: list[tuple[str, object]]) -> Iterator[str]:
             yield encode(value)
             continue
         empty = True
-        for item in value:  # type: ignore[attr-defined]
+        for item in value:
             yield f"{'[' if empty else ','}\n  "
             yield encode(item)
             empty = False
@@ -97,6 +102,6 @@ def write_pieces(stream: IO[bytes], pieces: Iterable[str]) -> None:
     stream.write("".join(buffer).encode("utf-8"))
 
 
-def long_list(value: object) -> bool:
+def long_list(value: object) -> TypeGuard[Mapped | Spool]:
     """The long lists of the results (records, files, problems): made item by item when read."""
     return isinstance(value, Mapped | Spool)

@@ -21,6 +21,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import cast
 
 from ita_xlsx.check import linkcheck, register, rules
 from ita_xlsx.check.judge import Judging
@@ -83,14 +84,16 @@ def collect(
     rnd = plan.round(round_id)
     links: list[Link] = []
     for division in plan.divisions:
-        ret = chosen.get(division.code)
-        if ret is not None:  # its records were made and judged where it was read
-            for p in stash.list_judged(ret):
+        sent = chosen.get(division.code)
+        if sent is not None:  # its records were made and judged where it was read
+            for p in stash.list_judged(sent):
                 _add_later(found, later, p)
-            links += stash.judged_links(ret)
+            links += stash.judged_links(sent)
             continue
         for record in division_records(plan, division.code, None):  # it sent nothing
-            for p in rules.evaluate(record, plan.measure(record.measure_id), plan, rnd, as_of, due_soon_days):
+            measure = plan.measure(record.measure_id)
+            assert measure is not None and rnd is not None, "the plan's measures, in one of its rounds"
+            for p in rules.evaluate(record, measure, plan, rnd, as_of, due_soon_days):
                 _add_later(found, later, p)
             records.append(record)
     stash.close()
@@ -101,7 +104,9 @@ def collect(
     missing = [_unsubmitted(d) for d in division_submissions(plan, files) if d["submission"] != "received"]
     every = array("l")
     for report in files:
-        every.extend(report.problems.positions)
+        every.extend(
+            cast(SpooledProblems, report.problems).positions
+        )  # as _file_reports and _spooled made them
     every.extend(found.add_all(missing))
     return Results(plan, round_id, as_of, due_soon_days, records, files, SpooledProblems(found, every), links)
 
@@ -248,7 +253,7 @@ def _file_reports(
     merge and the rules found in it (``later``, by file), kept in ``found``."""
     reports = []
     for ret in returned:
-        winner = chosen.get(ret.division) if ret.accepted else None
+        winner = chosen.get(ret.division) if ret.accepted and ret.division is not None else None
         superseded = winner.source if winner is not None and winner is not ret else None
         positions = found.add_all(ret.problems)
         positions.extend(later.pop(ret.source, ()))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
+from typing import cast
 
 DIGEST_KEY = "digest"
 _NOT_CONTENT = (DIGEST_KEY, "run_id")
@@ -35,7 +36,7 @@ def content_digest(fields: Iterable[tuple[str, object]]) -> str:
             digest.update(_canonical(value))
         else:
             digest.update(b"[")
-            for number, item in enumerate(value):  # type: ignore[attr-defined]
+            for number, item in enumerate(cast("Iterable[object]", value)):  # a long list, item by item
                 digest.update(b"," + _canonical(item) if number else _canonical(item))
             digest.update(b"]")
         digest.update(b"\n")

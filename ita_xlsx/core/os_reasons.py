@@ -28,7 +28,8 @@ _KEYS = {
 def os_reason(exc: BaseException, lang: str | None = None) -> str:
     """``exc``'s reason: in Thai as well when the language is Thai and the error a common one."""
     english = (exc.strerror if isinstance(exc, OSError) else None) or str(exc) or type(exc).__name__
-    key = _KEYS.get(getattr(exc, "errno", None))
+    code = getattr(exc, "errno", None)
+    key = None if code is None else _KEYS.get(code)
     if key is None or (lang or messages.get_language()) != "th":
         return english
     return f"{messages.text(key, 'th')} ({english})"

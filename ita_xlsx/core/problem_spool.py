@@ -93,7 +93,8 @@ class SpooledProblems(Mapped):
         """The problems' JSON objects (``Problem.to_dict``) in ``sorted()`` order, made once into a
         spool that reads back faster than a Problem is made and its messages written."""
         store = self.store
-        store.dicts = made = Spool()
+        made: Spool[dict] = Spool()
+        store.dicts = made
         store.dict_at = array("l", [-1]) * len(store.spool)
         order = self.sorted().positions
         for index, (position, problem) in enumerate(zip(order, store.spool.take(order), strict=True)):

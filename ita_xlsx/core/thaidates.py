@@ -235,17 +235,16 @@ _ZERO_WIDTH_RE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 # --- parsing -------------------------------------------------------------------------------------
 def parse_date(value: object, *, date1904: bool = False) -> ParsedDate:
     """Read a date from a cell value: a date, an Excel serial number, or text. Never raises."""
-    cls = type(value)
-    if cls is date:
+    if type(value) is date:
         return ParsedDate(value) if value.year < BE_THRESHOLD else _be_stored_as_ce(value, _NONE)
-    if cls is datetime:
+    if type(value) is datetime:
         day = value.date()
         return ParsedDate(day) if day.year < BE_THRESHOLD else _be_stored_as_ce(day, _NONE)
-    if cls is str:
+    if type(value) is str:
         return _parse_text(value)
-    if cls is int:
+    if type(value) is int:
         return _from_serial(value, date1904)
-    if cls is float:
+    if type(value) is float:
         return _from_serial_float(value, date1904)
     if value is None:
         return _EMPTY
@@ -357,6 +356,7 @@ def _month_number(token: str) -> int:
 def _text_date(day: str, month: int, year: str, era: str | None) -> ParsedDate:
     """Build the date from text parts; the year rules are in the module docstring."""
     y = int(year)
+    assumed: tuple[str, ...]
     if len(year) == 2:
         if era is not None and era[0] in "คac":
             ce, assumed = 2000 + y, (FROM_TEXT, CE_YEAR_IN_TEXT)

@@ -518,10 +518,11 @@ class _Run:
         """The attachments of a saved e-mail (names decoded from RFC 2231/2047), typed by content."""
         message = email.message_from_bytes(blob.data, policy=email.policy.default)
         when = _mail_time(message)
-        for number, part in enumerate(_attachment_parts(message), 1):  # type: ignore[arg-type]
+        for number, part in enumerate(_attachment_parts(message), 1):
             self.check_clock()
             name = _clean(_last_part(part.get_filename() or "")) or f"attachment-{number}"
-            data = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)  # bytes, or None for a multipart part
+            data = payload if isinstance(payload, bytes) else b""
             yield _Blob(blob.source + _SEP + name, name, data, when)
 
     def mbox_members(self, blob: _Blob) -> Iterator[_Blob | Problem]:
@@ -567,7 +568,7 @@ def _attachment_parts(message: EmailMessage) -> Iterator[EmailMessage]:
             and part.get_content_maintype() == "text"
         ):
             continue
-        yield part  # type: ignore[misc]
+        yield part
 
 
 def _mail_time(message: EmailMessage) -> float | None:

@@ -18,7 +18,7 @@ import struct
 import time
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -191,7 +191,9 @@ class SafePackage:
         chunks = list(self._inflate(info, cap, deadline))
         return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
-    def _inflate(self, info: zipfile.ZipInfo, cap: int, deadline: float | None) -> Iterator[bytes]:
+    def _inflate(
+        self, info: zipfile.ZipInfo, cap: int, deadline: float | None
+    ) -> Generator[bytes, None, None]:
         """Yield the inflated chunks of one entry; the real output never exceeds ``cap``."""
         if info.file_size > cap:
             raise PackageError("intake-zip-bomb", entry=info.filename, detail="declared size over the cap")
@@ -289,7 +291,9 @@ def _check_entries(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, zi
         if info.flag_bits & 1:
             raise PackageError("intake-zip-encrypted-entry", entry=name)
         if info.compress_type not in _METHODS:
-            method = zipfile.compressor_names.get(info.compress_type, str(info.compress_type))
+            # typeshed lacks zipfile.compressor_names (a module-level dict since Python 3.3)
+            names = zipfile.compressor_names  # type: ignore[attr-defined]
+            method = names.get(info.compress_type, str(info.compress_type))
             raise PackageError("intake-zip-unsupported-compression", entry=name, method=method)
         if _suspicious(name) and (not name or _UNSAFE_NAME.search(name)):
             raise PackageError("intake-zip-unsafe-name", entry=name)

@@ -11,6 +11,7 @@ import io
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ita_xlsx.core import problems, style, thaidates
 from ita_xlsx.core.problems import Problem
@@ -125,7 +126,7 @@ def plan_workbook_bytes(plan: Plan | None) -> bytes:
     """The plan workbook; an empty one (headings, dropdowns, guide) when ``plan`` is None."""
     import xlsxwriter
 
-    data = plan_to_dict(plan) if plan else {"format": FORMAT}
+    data: dict[str, Any] = plan_to_dict(plan) if plan else {"format": FORMAT}
     buffer = io.BytesIO()
     wb = xlsxwriter.Workbook(
         buffer,
@@ -259,7 +260,7 @@ def _shown(column: TableColumn, row: dict) -> str:
 def _write_value(ws, fmt: dict, r: int, col: int, column: TableColumn, row: dict) -> None:
     if column.kind in ("schedule_kind", "schedule_detail"):
         kind, _, detail = str(row.get("schedule", "")).partition(" ")
-        value: object = kind if column.kind == "schedule_kind" else detail
+        value: Any = kind if column.kind == "schedule_kind" else detail  # a value of the plan's JSON row
     else:
         value = row.get(column.field)
     if value in (None, "", []):
@@ -277,7 +278,7 @@ def _write_value(ws, fmt: dict, r: int, col: int, column: TableColumn, row: dict
 def _table_validations(ws, table: Table) -> None:
     last = 1000
     for col, column in enumerate(table.columns):
-        options = None
+        options: dict[str, object] | None = None
         if column.kind == "schedule_kind":
             options = {
                 "validate": "list",
@@ -361,7 +362,7 @@ def _read_table(wb, path: Path, table: Table, cells: dict, found: list[Problem])
         return []
     ws = wb[table.sheet]
     fields = [c.value.strip() if isinstance(c.value, str) else None for c in ws[2]]
-    rows = []
+    rows: list[dict] = []
     for row in ws.iter_rows(min_row=FIRST_DATA_ROW):
         values = {f: _cell_value(c.value) for f, c in zip(fields, row, strict=False) if f}
         if all(v in (None, "") for v in values.values()):

@@ -87,7 +87,7 @@ _FUZZY_CUTOFF = 0.8
 
 @dataclass(frozen=True, slots=True)
 class Normalised:
-    value: object
+    value: str | None  # the status code, None when there is none
     code: str | None = None  # a problem code when something was assumed or is wrong
     severity: str = "info"
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, TypeVar, cast
 
+from ita_xlsx.plan import Plan
 from ita_xlsx.read.plan_index import plan_index
 
 DONE_STATES = ("done", "done_late", "ongoing")
@@ -83,14 +84,24 @@ class RecordKey(NamedTuple):
     due_date: str | None
 
 
+_T = TypeVar("_T")
+
+
+class _KeepOnce(Protocol):
+    """``setdefault`` of a table that maps each value to itself: the equal value kept first."""
+
+    def __call__(self, key: _T, default: _T, /) -> _T: ...
+
+
 class KeyMaker:
     """The :class:`RecordKey` of a record's JSON object; the codes repeated by many records kept once."""
 
     def __init__(self) -> None:
         self.same: dict[object, object] = {}
+        self._keep_once = cast(_KeepOnce, self.same.setdefault)
 
     def __call__(self, r: Mapping) -> RecordKey:
-        same = self.same.setdefault
+        same = self._keep_once
         return RecordKey(
             same(r["measure_id"], r["measure_id"]),
             same(r["division"], r["division"]),
@@ -103,7 +114,7 @@ class KeyMaker:
 
     def again(self, key: RecordKey) -> RecordKey:
         """A key made by another KeyMaker (in another process), its codes kept once here."""
-        same = self.same.setdefault
+        same = self._keep_once
         measure_id, division, state, section, indicator, days_overdue, due_date = key
         return RecordKey(
             same(measure_id, measure_id),
@@ -155,7 +166,7 @@ def _date(value: str | None) -> dt.date | None:
 class RecordDict:
     """Makes a record's JSON object; what comes from the plan is looked up once per measure and division."""
 
-    def __init__(self, plan, statuses: dict, states: dict) -> None:
+    def __init__(self, plan: Plan, statuses: dict, states: dict) -> None:
         self.plan = plan
         self.statuses = statuses
         self.states = states

@@ -187,6 +187,7 @@ SHEET_LAST_ROW = 1_048_576  # the last row a sheet can have: every row a clerk t
 
 def _read_measures(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -> None:
     info = wb.sheet(ret.sheet)
+    assert info is not None, "_areas found the sheet readable"
     cols = {key: area.min_col for key, area in areas.items()}
     # Rows typed below the table are read too, so that they are reported (inserted, unknown,
     # duplicated) at their cells rather than lost without a word.
@@ -274,7 +275,9 @@ def _entry(
 
 
 def _date(cell: Cell | None, date1904: bool, where: dict, ret: Returned) -> dt.date | None:
-    raw = cell_value(cell)
+    if cell is None:
+        return None
+    raw = cell.value
     if raw is None or (isinstance(raw, str) and (not textnorm.fold(raw) or normalize.says_nothing(raw))):
         return None
     if cell.kind == "e":
@@ -295,6 +298,7 @@ def _date(cell: Cell | None, date1904: bool, where: dict, ret: Returned) -> dt.d
 def _read_log(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -> None:
     sheet_name = areas["measure_id"].sheet
     info = wb.sheet(sheet_name)
+    assert info is not None, "_areas found the sheet readable"
     cols = {key: area.min_col for key, area in areas.items()}
     last = areas["measure_id"].max_row  # the table's last row; every row typed below it is read too
     rows, issues = wb.read_rows(info, list(cols.values()), areas["measure_id"].min_row, SHEET_LAST_ROW)
@@ -336,7 +340,9 @@ def _read_log(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -
                 texts.read(values.get("detail"), refs.get("detail"), measure_id),
                 texts.read(values.get("evidence"), refs.get("evidence"), measure_id),
                 where["cell"],
-                url=texts.links.get(refs.get("evidence")) or texts.links.get(refs.get("detail")) or "",
+                url=texts.links.get(refs.get("evidence", ""))
+                or texts.links.get(refs.get("detail", ""))
+                or "",
             )
         )
 
@@ -354,7 +360,9 @@ class _TextReader:
         self.links = wb.hyperlinks(info) if info is not None else {}
 
     def read(self, cell: Cell | None, ref: str | None, measure_id: str) -> str:
-        raw = cell_value(cell)
+        if cell is None:
+            return normalize.cell_text(None)
+        raw = cell.value
         if raw is None or isinstance(raw, str) or ref is None or cell.kind == "e":
             return normalize.cell_text(raw)
         code = self.wb.number_format(self.info, ref)

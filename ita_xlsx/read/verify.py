@@ -114,10 +114,10 @@ def identify_row(
         return None
     texts = tuple(cell_text(values.get(k)) for k in LOCKED_FIELDS[1:])
     for measure_id in expected:  # an id cell overwritten: recognise the row by its locked text
-        if L.locked_texts(plan, plan.measure(measure_id))[1:] == texts or (
-            texts[0]
-            and textnorm.compact(texts[0])
-            == textnorm.compact(L.question_text(plan, plan.measure(measure_id)))
+        measure = plan.measure(measure_id)
+        assert measure is not None, "the expected rows are the plan's measures"
+        if L.locked_texts(plan, measure)[1:] == texts or (
+            texts[0] and textnorm.compact(texts[0]) == textnorm.compact(L.question_text(plan, measure))
         ):
             ret.report(
                 problems.warning,

@@ -21,6 +21,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TypedDict
 from xml.parsers import expat
 
 from ita_xlsx.core import thaidates
@@ -169,9 +170,11 @@ class Workbook:
 
     def sheet_xml(self, sheet: SheetInfo) -> bytes:
         """The XML of a sheet (inflated once: the protection check and the reader both need it)."""
-        data = self._sheet_xml.get(sheet.part)
+        part = sheet.part
+        assert part is not None, "asked only for a sheet whose part was found"
+        data = self._sheet_xml.get(part)
         if data is None:
-            data = self._sheet_xml[sheet.part] = self.package.read_xml(sheet.part)
+            data = self._sheet_xml[part] = self.package.read_xml(part)
         return data
 
     def hyperlinks(self, sheet: SheetInfo) -> dict[str, str]:
@@ -367,11 +370,18 @@ def _relationships(
     return found
 
 
+class _OpenElement(TypedDict, total=False):
+    """The element whose text is being read (both keys set at its start, popped at its end)."""
+
+    name: str
+    text: list[str]
+
+
 def _parse_workbook_xml(data: bytes) -> tuple[list[tuple[str, str, str]], dict[str, str], dict]:
     sheets: list[tuple[str, str, str]] = []
     names: dict[str, str] = {}
     props: dict[str, bool] = {}
-    current: dict[str, object] = {}
+    current: _OpenElement = {}
 
     def start(name: str, attrs: dict) -> None:
         local = _local(name)
@@ -402,7 +412,7 @@ def custom_properties(package: SafePackage) -> dict[str, str]:
     if not package.has("docProps/custom.xml"):
         return {}
     props: dict[str, str] = {}
-    state: dict[str, object] = {}
+    state: _OpenElement = {}
 
     def start(name: str, attrs: dict) -> None:
         if _local(name) == "property":
@@ -435,7 +445,7 @@ def _leaf_text(package: SafePackage, part: str, wanted: str) -> str:
 
 def _leaf_texts(data: bytes, wanted: tuple[str, ...]) -> dict[str, str]:
     out: dict[str, str] = {}
-    state: dict[str, object] = {}
+    state: _OpenElement = {}
 
     def start(name: str, attrs: dict) -> None:
         if _local(name) in wanted:
@@ -702,12 +712,34 @@ def _format_code(xfs: list[int], custom: dict[int, str], style: int) -> str:
 
 
 # -- sheet cells ------------------------------------------------------------------------------
+class _CellState(TypedDict):
+    """Where the sheet parser is: the row and column of the last cell, and the wanted cell being read."""
+
+    row: int
+    col: int
+    key: tuple[int, int] | None  # (row, column) of the wanted cell being read, None when not wanted
+    t: str  # its type attribute
+    s: int  # its style index
+    text: list[str] | None  # the text of its value, None until a <v> (or <t> of an inline string)
+    in_is: bool  # inside an inline string <is>
+    capture: list[str] | None  # the list the character data goes to (``text``), None outside <v>/<t>
+
+
 def _read_sheet_cells(
     wb: Workbook, data: bytes, wanted_cols: set[int], min_row: int, max_row: int
 ) -> tuple[dict[tuple[int, int], Cell], list[CellIssue]]:
     cells: dict[tuple[int, int], Cell] = {}
     issues: list[CellIssue] = []
-    st = {"row": 0, "col": 0, "key": None, "t": "n", "s": 0, "text": None, "in_is": False, "capture": False}
+    st: _CellState = {
+        "row": 0,
+        "col": 0,
+        "key": None,
+        "t": "n",
+        "s": 0,
+        "text": None,
+        "in_is": False,
+        "capture": None,
+    }
 
     def start(name: str, attrs: dict) -> None:
         local = name.rpartition(":")[2]
@@ -737,23 +769,23 @@ def _read_sheet_cells(
             st["row"], st["col"] = row, 0
         elif st["key"] is not None and local in ("v", "t"):
             if local == "v" or st["in_is"]:
-                st["text"] = st["text"] or []
-                st["capture"] = True
+                st["capture"] = st["text"] = st["text"] or []
         elif local == "is":
             st["in_is"] = True
 
     def text(data: str) -> None:
-        if st["capture"]:
-            st["text"].append(data)
+        captured = st["capture"]
+        if captured is not None:
+            captured.append(data)
 
     def end(name: str) -> None:
         local = name.rpartition(":")[2]
         if local in ("v", "t"):
-            st["capture"] = False
-        elif local == "c" and st["key"] is not None:
-            value = _cell_value(wb, st, issues)
+            st["capture"] = None
+        elif local == "c" and (key := st["key"]) is not None:
+            value = _cell_value(wb, st, key, issues)
             if value is not None:
-                cells[st["key"]] = value
+                cells[key] = value
             st["key"], st["in_is"] = None, False
         elif local == "is":
             st["in_is"] = False
@@ -763,12 +795,12 @@ def _read_sheet_cells(
     return cells, issues
 
 
-def _cell_value(wb: Workbook, st: dict, issues: list[CellIssue]) -> Cell | None:
+def _cell_value(wb: Workbook, st: _CellState, key: tuple[int, int], issues: list[CellIssue]) -> Cell | None:
     raw = "".join(st["text"]) if st["text"] is not None else None
     kind = st["t"]
     if raw is None:
         return None
-    ref = cell_ref(*st["key"])
+    ref = cell_ref(*key)
     if kind == "s":
         strings = wb.shared_strings()
         index = _int(raw, -1)
@@ -814,8 +846,10 @@ def _local(name: str) -> str:
     return name.rpartition(":")[2]
 
 
-def _int(value: object, default: int = 0) -> int:
+def _int(value: str | None, default: int = 0) -> int:
+    if value is None:
+        return default
     try:
-        return int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        return int(value)
+    except ValueError:
         return default
