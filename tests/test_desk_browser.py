@@ -13,7 +13,7 @@ import time
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ready
@@ -69,8 +69,12 @@ def wait_for(driver, css: str):
 
 
 def wait_for_state(driver, division: str, state: str) -> None:
-    """Until the board (loaded again after a button) shows ``division`` in ``state``."""
-    waiting = WebDriverWait(driver, WAIT, ignored_exceptions=(StaleElementReferenceException,))
+    """Until the board (loaded again after a button) shows ``division`` in ``state``. While the page
+    is replaced, a row read may belong to the old page: chromium then says "stale element" or "node
+    does not belong to the document" (a WebDriverException): read again."""
+    waiting = WebDriverWait(
+        driver, WAIT, ignored_exceptions=(StaleElementReferenceException, WebDriverException)
+    )
     waiting.until(lambda d: states(d).get(division) == state)
 
 
