@@ -220,3 +220,22 @@ def test_a_workbook_whose_names_were_lost_or_rewritten_reads_no_heading_as_data(
 )
 def test_a_value_is_recorded_as_its_number_format_shows_it(value, code, shown):
     assert displayed.shown(value, code) == shown
+
+
+def test_an_error_value_typed_into_a_date_cell_is_reported_at_its_cell(sample_plan, books, tmp_path):
+    """A formula typed into a date cell that ends in an error (#DIV/0!) is no date and says so:
+    python-calamine, the fast reader, gives such a cell as empty, as if nothing had been typed."""
+    source = tmp_path / "finance.xlsx"
+    source.write_bytes(books["finance"])
+    cell = named_cell(source, layout.NAME_ACTION_DATE, "i7")[1]
+    returned = tmp_path / "returns" / "กองคลัง.xlsx"
+    returned.parent.mkdir()
+    # the cell's validation refuses a formula typed by hand: pasted, or through the API, it lands
+    edit = [(layout.MEASURES_SHEET, cell, "=1/0")]
+    assert lo.fill_and_save(source, returned, edit, as_user=False) == [True]
+    results = collect(sample_plan, [returned], round_id="6m", as_of=AS_OF)
+    found = [
+        (p.sheet, p.cell, p.measure_id, p.code) for p in results.problems if p.code == "cell-error-value"
+    ]
+    assert found == [(layout.MEASURES_SHEET, cell, "i7", "cell-error-value")]
+    assert "#DIV/0!" in next(p for p in results.problems if p.code == "cell-error-value").message_th

@@ -222,8 +222,11 @@ class Workbook:
         """
         if not sheet.part or not cols or max_row < min_row:
             return {}, []
-        if self.package.info(sheet.part).file_size <= CALAMINE_MAX_SHEET_BYTES and _compact(
-            self.sheet_xml(sheet)
+        xml = self.sheet_xml(sheet)
+        if (
+            self.package.info(sheet.part).file_size <= CALAMINE_MAX_SHEET_BYTES
+            and _compact(xml)
+            and _ERROR_CELL not in xml
         ):
             rows = _calamine_rows(self, sheet.name, cols, min_row, max_row)
             if rows is not None:
@@ -541,6 +544,9 @@ CALAMINE_MAX_SHEET_BYTES = 8 * 2**20
 _UNUSUAL_CELL = re.compile(rb'<c(?! r="[A-Z][0-9]{1,4}")[\s/>]')
 _UNUSUAL_ROW = re.compile(rb'<row(?! r="[0-9]{1,4}")[\s/>]')
 _PREFIXED_CELL = re.compile(rb":(?:c|row)[\s/>]")
+# python-calamine reads an error value (#DIV/0!, #N/A, a formula a clerk typed) as an empty cell:
+# a sheet that holds one is read by expat, which gives the error so that it is reported at its cell.
+_ERROR_CELL = b't="e"'
 
 
 @contextlib.contextmanager
