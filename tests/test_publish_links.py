@@ -118,6 +118,8 @@ def test_the_register_sheet_lists_every_link_with_its_findings(collected):
     assert ws.cell(row=4 + rows.index(by_url[OWN]), column=4).hyperlink.target == OWN
     assert by_url[r"C:\Users\clerk\Desktop\แผน.pdf"][9] == "ไฟล์ในเครื่อง/เครือข่ายภายใน"
     assert ws.cell(row=4 + rows.index(by_url[r"C:\Users\clerk\Desktop\แผน.pdf"]), column=4).hyperlink is None
+    # the file a link came from wraps in its column (a long name is never cut on paper)
+    assert all(ws.cell(row=4 + n, column=6).alignment.wrap_text for n in range(len(rows)))
 
 
 def test_the_csv_opens_in_excel_with_thai_and_one_row_per_link(collected):

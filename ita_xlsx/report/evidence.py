@@ -35,6 +35,8 @@ COLUMNS = (
 )
 WIDTHS = tuple(w for _, w in COLUMNS)
 TEXT_COL = 4
+FILE_COL = 5
+WRAPPED = (TEXT_COL, FILE_COL, len(COLUMNS) - 1)  # the link's text, its file (wraps, never cut), findings
 HEADER_ROW = 2
 
 
@@ -51,9 +53,10 @@ def write(wb: Workbook, fmt: Formats, data: ReportData) -> Worksheet:
     header(writer, HEADER_ROW, [th(key) for key, _ in COLUMNS], fmt, WIDTHS)
     row = HEADER_ROW + 1
     for link in data.results.get("links") or ():
-        texts = [str(link.get("text") or ""), _findings(link)]
-        tall = any(lines_needed(t, w) > 1 for t, w in zip(texts, (WIDTHS[TEXT_COL], WIDTHS[-1]), strict=True))
-        height = row_height(texts, [WIDTHS[TEXT_COL], WIDTHS[-1]]) if tall else None
+        texts = [str(link.get("text") or ""), str(link.get("file") or ""), _findings(link)]
+        widths = [WIDTHS[col] for col in WRAPPED]
+        tall = any(lines_needed(t, w) > 1 for t, w in zip(texts, widths, strict=True))
+        height = row_height(texts, widths) if tall else None
         writer.write(row, _cells(fmt, data, link), height=height)
         row += 1
     if row == HEADER_ROW + 1:
@@ -74,7 +77,7 @@ def _cells(fmt: Formats, data: ReportData, link: Mapping) -> list:
         (TEXT, data.division_name(link.get("division")), cell),
         rows.link_or_text(link.get("url") or "", fmt.link, fmt.wrap),
         (TEXT, link.get("text"), fmt.wrap),
-        (TEXT, link.get("file"), cell),
+        (TEXT, link.get("file"), fmt.wrap),
         (TEXT, link.get("sheet"), cell),
         (TEXT, link.get("cell"), cell),
         (TEXT, "" if own is None else th("publish.sheet.yes" if own else "publish.sheet.no"), cell),
