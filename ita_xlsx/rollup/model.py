@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ita_xlsx.core.spool import compact
+from ita_xlsx.core.packing import compact
 
 RECEIVED, REJECTED, NOT_RECEIVED = "received", "rejected", "not_received"
 SUBMISSIONS = (RECEIVED, REJECTED, NOT_RECEIVED)

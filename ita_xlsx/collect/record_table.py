@@ -1,16 +1,17 @@
-"""The records of a large collection kept on disk: made once as JSON bytes, read back on demand."""
+"""The records of a collection kept in the working store: made once as JSON objects, read back on demand."""
 
 from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 
-from ita_xlsx.core.spool import Mapped, Spool
+from ita_xlsx.core.mapped import Mapped
+from ita_xlsx.core.workstore import WorkTable
 from ita_xlsx.read.records import KeyMaker, Record, RecordDict, RecordKey, record_from_dict
 
 
-class RecordSpool(Mapped):
-    """Records' JSON objects on disk, in the order of ``positions`` in ``store``; the key of each in
+class RecordTable(Mapped):
+    """Records' JSON objects in the working store, in the order of ``positions`` in ``store``; the key of each in
     memory (``record_keys``).
 
     The collector keeps each file's judged records in ``store`` as the file is read (:meth:`keep`)
@@ -19,7 +20,7 @@ class RecordSpool(Mapped):
     """
 
     def __init__(self) -> None:
-        self.store: Spool[dict] = Spool()
+        self.store: WorkTable[dict] = WorkTable()
         self.positions = array("q")
         super().__init__(self.positions, self.store.__getitem__)
         self.record_keys: list[RecordKey] = []
@@ -31,7 +32,7 @@ class RecordSpool(Mapped):
         self.record_keys.append(self.key_of(item))
 
     def keep(self, made: Iterable[bytes], keys: Iterable[RecordKey]) -> tuple[int, list[RecordKey]]:
-        """Store records' JSON objects pickled by :func:`~ita_xlsx.core.spool.dumps` elsewhere (see
+        """Store records' JSON objects pickled by :func:`~ita_xlsx.core.packing.dumps` elsewhere (see
         :mod:`ita_xlsx.check.judge`), not listed yet: where the first of them is, and their ``keys``
         with the codes kept once here."""
         first = len(self.store)
@@ -49,8 +50,8 @@ class RecordSpool(Mapped):
         return self.store.take(self.positions)  # runs of neighbours (a file's records) read at once
 
 
-class SpooledRecords(Sequence):
-    """Records kept on disk as their JSON objects, as ``collect`` makes them.
+class StoredRecords(Sequence):
+    """Records kept in the working store as their JSON objects, as ``collect`` makes them.
 
     The consolidated workbook and the JSON read the objects (``dicts``) several times over; kept
     as objects, each read costs half of what a Record and its conversion would. Read as
@@ -61,7 +62,7 @@ class SpooledRecords(Sequence):
     def __init__(self, plan) -> None:
         from ita_xlsx.core.status import STATE_BY_CODE, STATUS_BY_CODE
 
-        self.dicts = RecordSpool()
+        self.dicts = RecordTable()
         self.as_dict = RecordDict(plan, STATUS_BY_CODE, STATE_BY_CODE)
 
     def append(self, record: Record) -> None:
