@@ -51,6 +51,7 @@ def read_inputs(
     jobs: int | None = None,
     stash: Stash | None = None,
     judging: Judging | None = None,
+    seen: Callable[[Candidate | Problem], None] | None = None,
 ) -> tuple[list[Returned], list[FileReport]]:
     """Every input read once: the workbooks, and a report for each file that was not one.
 
@@ -61,14 +62,16 @@ def read_inputs(
     and the workbooks come back without it: memory does not grow with what the files say.
     With ``judging``, each accepted workbook's records are also made and judged as it is read
     (see :mod:`ita_xlsx.check.judge`), in the workers when there are some; its activity log is then
-    in its judged records only.
+    in its judged records only. ``seen`` is called with each item intake gives, here, before it is
+    read (what the office store keeps of each input: its hash, size and time).
     """
     limits = limits or intake.Limits()
     returned: list[Returned] = []
     others: list[FileReport] = []
     reader = _Reader(plan, round_id, limits, jobs, judging)
     with _fewer_collections():
-        for item in reader.read(intake.gather(inputs, limits)):
+        gathered = intake.gather(inputs, limits)
+        for item in reader.read(gathered if seen is None else _seen(gathered, seen)):
             if isinstance(item, Problem):
                 others.append(FileReport(item.file or "", False, problems=[item]))
                 continue
@@ -77,6 +80,14 @@ def read_inputs(
             fault_point("file-read")
             returned.append(stash.put(item) if stash else _unpacked(item))
     return returned, _attach_notes(returned, others)
+
+
+def _seen(
+    items: Iterable[Candidate | Problem], seen: Callable[[Candidate | Problem], None]
+) -> Iterator[Candidate | Problem]:
+    for item in items:
+        seen(item)
+        yield item
 
 
 def _attach_notes(returned: list[Returned], others: list[FileReport]) -> list[FileReport]:

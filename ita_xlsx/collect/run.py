@@ -34,6 +34,7 @@ from ita_xlsx.core import problems, thaidates
 from ita_xlsx.core.problem_table import ProblemTable, StoredProblems
 from ita_xlsx.core.problems import Problem
 from ita_xlsx.intake import gather as intake
+from ita_xlsx.intake.gather import Candidate
 from ita_xlsx.plan import Plan
 from ita_xlsx.read.returned_file import Returned
 
@@ -50,6 +51,7 @@ def collect(
     jobs: int | None = None,
     link_check: linkcheck.Settings | None = None,
     hold: Callable[[Returned], bool] | None = None,
+    seen: Callable[[Candidate | Problem], None] | None = None,
 ) -> Results:
     """Read, check and merge the inputs into one record per measure and division.
 
@@ -57,6 +59,7 @@ def collect(
     ``link_check``: open every evidence link with these settings (None: no network).
     ``hold``: called with each accepted workbook before the merge; one it returns True for is not
     used (it says why in its problems), e.g. a return sent after the division's was accepted.
+    ``seen``: called with each input as intake gives it (see :func:`read_inputs`).
     """
     records = StoredRecords(plan)
     stash = Stash(records.dicts)
@@ -70,6 +73,7 @@ def collect(
         jobs=jobs,
         stash=stash,
         judging=Judging(as_of, due_soon_days),
+        seen=seen,
     )
     round_id = round_id or _common_round(plan, returned)
     _reject_other_rounds(returned, round_id)
