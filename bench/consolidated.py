@@ -4,7 +4,7 @@
 
 Makes synthetic results (the benchmark's unit plan, as many units as RECORDS needs: statuses,
 dates, Thai text, activity logs and problems in the proportions of a real collection; the
-records in a spool, as ``collect`` keeps them) and times writing the consolidated workbook from
+records in the working store, as ``collect`` keeps them) and times writing the consolidated workbook from
 them the way ``collect`` does (``Results.view()``). Prints one JSON line of seconds.
 """
 

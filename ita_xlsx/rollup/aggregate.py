@@ -1,6 +1,6 @@
 """The roll-up: read every office's results, choose one per office, count.
 
-Offices' results are read one file at a time and kept on disk (a spool); in memory stay, per
+Offices' results are read one file at a time and kept on disk (the working store); in memory stay, per
 office, its code and where its results are, and the counts of :mod:`ita_xlsx.rollup.tally`.
 """
 

@@ -1,7 +1,7 @@
 """What a roll-up knows of one office: its identity, where its results came from, and their counts.
 
 An :class:`OfficeResult` is small (no records): the roll-up keeps thousands of them on disk, in a
-spool, and reads them back one at a time.
+working store, and reads them back one at a time.
 """
 
 from __future__ import annotations
