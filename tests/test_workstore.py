@@ -261,3 +261,20 @@ def test_when_the_workbook_fails_nothing_is_written_and_the_child_is_stopped(mis
     assert time.monotonic() - started < 30  # not waiting for the child
     assert list(tmp_path.iterdir()) == []
     assert multiprocessing.active_children() == []
+
+
+def test_record_keys_kept_in_columns_are_those_of_the_records(mistakes):
+    from ita_xlsx.collect.record_table import KeyColumns
+    from ita_xlsx.read.records import KeyMaker, RecordKey
+
+    table = mistakes.records.dicts
+    made = list(map(KeyMaker(), table))
+    assert list(table.record_keys) == made and len(table.record_keys) == len(made) > 50
+    assert [table.record_keys[i] for i in (0, 7, -1)] == [made[0], made[7], made[-1]]
+    assert list(table.states()) == [key.state for key in made]
+    columns = KeyColumns()
+    odd = RecordKey("1", "finance", "overdue", "", 1, None, None)  # a code equal to a number's text
+    for key in (*made[:3], odd, RecordKey("m", "d", "done", "ก", 0, 0, "2023-01-31")):
+        columns.append(key)
+    assert list(columns) == [*made[:3], odd, RecordKey("m", "d", "done", "ก", 0, 0, "2023-01-31")]
+    assert list(columns.field("state"))[-2:] == ["overdue", "done"]

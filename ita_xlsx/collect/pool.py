@@ -34,7 +34,7 @@ from ita_xlsx.core.workstore import WorkTable
 from ita_xlsx.intake import gather as intake
 from ita_xlsx.intake.gather import Candidate
 from ita_xlsx.plan import Plan
-from ita_xlsx.read.records import LogEntry, RecordKey
+from ita_xlsx.read.records import LogEntry
 from ita_xlsx.read.returned import read_returned
 from ita_xlsx.read.returned_file import Entry, Returned
 
@@ -122,16 +122,16 @@ class Stash:
     the working store until the merge, and what judging it found: its records go to ``records`` as they come
     (listed there if the file is chosen; dropped without ``records``), the rules' problems here.
 
-    Only the rest of each :class:`Returned` (file, division, versions, problems) stays in memory,
-    with the keys of its judged records.
+    Only the rest of each :class:`Returned` (file, division, versions, problems) stays in memory;
+    the keys of its judged records go to ``records`` with them.
     """
 
     def __init__(self, records: RecordTable | None = None) -> None:
         self.table: WorkTable[tuple] = WorkTable()
         self.records = records  # where judged records are kept; None: not kept
         self.where: dict[int, int] = {}  # id() of a kept Returned → its position in the table
-        # id() of a judged Returned → its first record in ``records``, their keys, where its problems are
-        self.judged_at: dict[int, tuple[int, list[RecordKey], int]] = {}
+        # id() of a judged Returned → its first record in ``records``, how many, where its problems are
+        self.judged_at: dict[int, tuple[int, int, int]] = {}
 
     def put(self, ret: Returned) -> Returned:
         """``ret`` without its entries and log, which are kept here (as a worker packed them, if one
@@ -139,11 +139,10 @@ class Stash:
         if ret.judged is not None:
             judged: Judged = packing.loads(ret.judged)
             ret.judged = None
-            first = -1
-            keys: list[RecordKey] = []
+            first = count = -1
             if self.records is not None:
-                first, keys = self.records.keep(judged.made, judged.keys)
-            self.judged_at[id(ret)] = (first, keys, len(self.table))
+                first, count = self.records.keep(judged.made, judged.keys)
+            self.judged_at[id(ret)] = (first, count, len(self.table))
             self.table.append((judged.problems, judged.links))
         if ret.packed is not None:
             self.where[id(ret)] = len(self.table)
@@ -166,9 +165,9 @@ class Stash:
     def list_judged(self, ret: Returned) -> list[Problem]:
         """List the judged records of ``ret`` in ``records``, after those listed before; the rules'
         problems with them. ``ret`` was accepted and read with ``judging``."""
-        first, keys, problems_at = self.judged_at[id(ret)]
+        first, count, problems_at = self.judged_at[id(ret)]
         assert self.records is not None, "judged records are listed only when kept"
-        self.records.list_kept(first, keys)
+        self.records.list_kept(first, count)
         return self.table[problems_at][0]
 
     def judged_problems(self, ret: Returned) -> list[Problem]:

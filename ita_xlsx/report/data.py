@@ -54,7 +54,7 @@ class ReportData:
     as_of: dt.date
     round: Round | None
     records: Sequence[Mapping]  # a list, or read from the collector's working store on each read
-    keys: list[RecordKey]  # one per record, in the same order
+    keys: Sequence[RecordKey]  # one per record, in the same order
     divisions: tuple[str, ...]  # division codes with records, plan order first
     by_division: dict[str, Tally]
     by_section: dict[str, Tally]
