@@ -4,7 +4,7 @@
 
 Makes synthetic results (the benchmark's unit plan, as many units as RECORDS needs: statuses,
 dates, Thai text, activity logs and problems in the proportions of a real collection; the
-records in a spool, as ``collect`` keeps them) and times writing the consolidated workbook from
+records in the working store, as ``collect`` keeps them) and times writing the consolidated workbook from
 them the way ``collect`` does (``Results.view()``). Prints one JSON line of seconds.
 """
 
@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import AS_OF, ROUND, unit_plan  # noqa: E402
-from ita_xlsx.collect.record_spool import SpooledRecords  # noqa: E402
+from ita_xlsx.collect.record_table import StoredRecords  # noqa: E402
 from ita_xlsx.collect.results import FileReport, Results
 from ita_xlsx.core import problems  # noqa: E402
 from ita_xlsx.read.plan_index import plan_index  # noqa: E402
@@ -33,7 +33,7 @@ def synthetic_results(count: int) -> Results:
     """Results of ``count`` records: one file per unit, every fourth record with a problem."""
     plan = unit_plan(count // 9 + 1)  # units hold 13 measures on average
     index = plan_index(plan)
-    records = SpooledRecords(plan)
+    records = StoredRecords(plan)
     files: list[FileReport] = []
     for division in plan.divisions:
         source = f"returned/ITA2566_{ROUND}_{division.code}.xlsx"

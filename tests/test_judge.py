@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ita_xlsx.check.judge import Judging, judge
-from ita_xlsx.core import spool
+from ita_xlsx.core import packing
 from ita_xlsx.read.returned_file import Entry, Returned
 
 from problem_assert import assert_problems
@@ -64,7 +64,7 @@ def test_every_measure_of_the_division_has_a_record_in_plan_order_with_its_state
         ("m3", "finance", "missing"),
         ("m5", "finance", "missing"),
     ]
-    made = [spool.loads(m) for m in judged.made]
+    made = [packing.loads(m) for m in judged.made]
     assert [(r["measure_id"], r["source"]) for r in made][1] == ("m2", "finance.xlsx")
     assert judged.keys[1].days_overdue == 5
 

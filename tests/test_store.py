@@ -201,3 +201,29 @@ def test_without_a_store_collect_says_once_how_to_keep_history(tmp_path):
     )
     assert result.exit_code == 0
     assert result.output.count("--store") == 1 and "เคล็ดลับ" in result.output
+
+
+def test_the_store_names_the_bytes_that_were_collected_when_a_file_changes_after(tmp_path, sample_plan):
+    """A clerk saves over a return while the round is being collected: the store records the
+    version that was used (its hash and size), as intake read it, not what lies there later."""
+    import datetime as dt
+    import hashlib
+    import shutil
+
+    from ita_xlsx.collect.run import collect
+    from ita_xlsx.store import Collection
+
+    folder = tmp_path / "returns"
+    shutil.copytree(SAMPLES / "6m", folder)
+    changed = sorted(folder.glob("*.xlsx"))[0]
+    used = changed.read_bytes()
+    store = tmp_path / "office.sqlite"
+    with Collection(store, sample_plan) as kept:
+        results = collect(
+            sample_plan, [folder], round_id="6m", as_of=dt.date(2023, 3, 31), hold=kept.hold, seen=kept.seen
+        )
+        changed.write_bytes(used + b"saved again")
+        kept.record(results, [folder])
+    rows = dict(_rows(store, "SELECT path, sha256 || ' ' || size FROM run_files"))
+    assert len(rows) == 5
+    assert rows[str(changed)] == f"{hashlib.sha256(used).hexdigest()} {len(used)}"

@@ -2,7 +2,7 @@
 
 A division's records come from the one file chosen for it, and the rules look at one record at a
 time; so each accepted workbook's records are made and judged by the process that read it (one of
-the workers, with many files), and packed as the record spool keeps them; they are kept there as
+the workers, with many files), and packed as the working store keeps them; they are kept there as
 they arrive. The merge then lists those of each division's chosen file, in plan order, and only
 makes the records of the divisions that sent nothing. A file that lost to a newer version of
 itself was judged (and its records kept, unlisted) for nothing; few do.
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ita_xlsx.check import rules
 from ita_xlsx.check.links import Link, record_links
 from ita_xlsx.check.merge import division_records
-from ita_xlsx.core import spool
+from ita_xlsx.core import packing
 from ita_xlsx.core.problems import Problem
 from ita_xlsx.core.status import STATE_BY_CODE, STATUS_BY_CODE
 from ita_xlsx.plan import Plan
@@ -36,7 +36,7 @@ class Judging:
 class Judged:
     """One file's records, judged: what the collection keeps of them if the file is chosen."""
 
-    made: list[bytes]  # each record's JSON object, pickled by spool.dumps
+    made: list[bytes]  # each record's JSON object, pickled by packing.dumps
     keys: list[RecordKey]  # each record's key
     problems: list[Problem]  # what the rules found, record after record
     links: list[Link] = field(default_factory=list)  # the evidence links in its records, with their cells
@@ -58,7 +58,7 @@ def judge(plan: Plan, ret: Returned, judging: Judging) -> Judged:
         assert measure is not None, "a division's records are the plan's measures"
         found += rules.evaluate(record, measure, plan, rnd, judging.as_of, judging.due_soon_days)
         made_dict = as_dict(record)
-        made.append(spool.dumps(made_dict))
+        made.append(packing.dumps(made_dict))
         keys.append(key_of(made_dict))
     return Judged(made, keys, found, links)
 

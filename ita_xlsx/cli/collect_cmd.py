@@ -109,6 +109,7 @@ def collect(
         jobs=jobs,
         link_check=linkcheck.Settings() if check_links else None,
         hold=kept.hold if kept else None,
+        seen=kept.seen if kept else None,
     )
     progress.close()
     with output_refused():

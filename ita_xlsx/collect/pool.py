@@ -3,8 +3,8 @@
 This process runs intake (the walk, the hashes, duplicates, package checks) and hands each
 workbook's bytes to a worker, which reads it, judges its records when asked, and sends back the
 small :class:`Returned` record with its judged records packed. Order, duplicates and results are
-exactly those of a serial run. What each workbook says can go to a :class:`Stash` on disk as it is
-read, so memory does not grow with what the files say.
+exactly those of a serial run. What each workbook says can go to a :class:`Stash` in the working
+store (:mod:`ita_xlsx.core.workstore`) as it is read, so memory does not grow with what the files say.
 """
 
 from __future__ import annotations
@@ -24,17 +24,17 @@ from pathlib import Path
 
 from ita_xlsx.check.judge import Judged, Judging, judge
 from ita_xlsx.check.links import Link
-from ita_xlsx.collect.record_spool import RecordSpool
+from ita_xlsx.collect.record_table import RecordTable
 from ita_xlsx.collect.results import FileReport
-from ita_xlsx.core import problems, spool
+from ita_xlsx.core import packing, problems
 from ita_xlsx.core.faults import fault_point
 from ita_xlsx.core.parent_watch import exit_with_parent
 from ita_xlsx.core.problems import Problem
-from ita_xlsx.core.spool import Spool
+from ita_xlsx.core.workstore import WorkTable
 from ita_xlsx.intake import gather as intake
 from ita_xlsx.intake.gather import Candidate
 from ita_xlsx.plan import Plan
-from ita_xlsx.read.records import LogEntry, RecordKey
+from ita_xlsx.read.records import LogEntry
 from ita_xlsx.read.returned import read_returned
 from ita_xlsx.read.returned_file import Entry, Returned
 
@@ -51,6 +51,7 @@ def read_inputs(
     jobs: int | None = None,
     stash: Stash | None = None,
     judging: Judging | None = None,
+    seen: Callable[[Candidate | Problem], None] | None = None,
 ) -> tuple[list[Returned], list[FileReport]]:
     """Every input read once: the workbooks, and a report for each file that was not one.
 
@@ -61,14 +62,16 @@ def read_inputs(
     and the workbooks come back without it: memory does not grow with what the files say.
     With ``judging``, each accepted workbook's records are also made and judged as it is read
     (see :mod:`ita_xlsx.check.judge`), in the workers when there are some; its activity log is then
-    in its judged records only.
+    in its judged records only. ``seen`` is called with each item intake gives, here, before it is
+    read (what the office store keeps of each input: its hash, size and time).
     """
     limits = limits or intake.Limits()
     returned: list[Returned] = []
     others: list[FileReport] = []
     reader = _Reader(plan, round_id, limits, jobs, judging)
     with _fewer_collections():
-        for item in reader.read(intake.gather(inputs, limits)):
+        gathered = intake.gather(inputs, limits)
+        for item in reader.read(gathered if seen is None else _seen(gathered, seen)):
             if isinstance(item, Problem):
                 others.append(FileReport(item.file or "", False, problems=[item]))
                 continue
@@ -77,6 +80,14 @@ def read_inputs(
             fault_point("file-read")
             returned.append(stash.put(item) if stash else _unpacked(item))
     return returned, _attach_notes(returned, others)
+
+
+def _seen(
+    items: Iterable[Candidate | Problem], seen: Callable[[Candidate | Problem], None]
+) -> Iterator[Candidate | Problem]:
+    for item in items:
+        seen(item)
+        yield item
 
 
 def _attach_notes(returned: list[Returned], others: list[FileReport]) -> list[FileReport]:
@@ -107,40 +118,39 @@ def _fewer_collections() -> Iterator[None]:
 
 
 class Stash:
-    """What each workbook said (its entries, and its activity log when it was not judged), kept on
-    disk until the merge, and what judging it found: its records go to ``records`` as they come
+    """What each workbook said (its entries, and its activity log when it was not judged), kept in
+    the working store until the merge, and what judging it found: its records go to ``records`` as they come
     (listed there if the file is chosen; dropped without ``records``), the rules' problems here.
 
-    Only the rest of each :class:`Returned` (file, division, versions, problems) stays in memory,
-    with the keys of its judged records.
+    Only the rest of each :class:`Returned` (file, division, versions, problems) stays in memory;
+    the keys of its judged records go to ``records`` with them.
     """
 
-    def __init__(self, records: RecordSpool | None = None) -> None:
-        self.spool: Spool[tuple] = Spool()
+    def __init__(self, records: RecordTable | None = None) -> None:
+        self.table: WorkTable[tuple] = WorkTable()
         self.records = records  # where judged records are kept; None: not kept
-        self.where: dict[int, int] = {}  # id() of a kept Returned → its position in the spool
-        # id() of a judged Returned → its first record in ``records``, their keys, where its problems are
-        self.judged_at: dict[int, tuple[int, list[RecordKey], int]] = {}
+        self.where: dict[int, int] = {}  # id() of a kept Returned → its position in the table
+        # id() of a judged Returned → its first record in ``records``, how many, where its problems are
+        self.judged_at: dict[int, tuple[int, int, int]] = {}
 
     def put(self, ret: Returned) -> Returned:
         """``ret`` without its entries and log, which are kept here (as a worker packed them, if one
         did), nor what judging it found."""
         if ret.judged is not None:
-            judged: Judged = spool.loads(ret.judged)
+            judged: Judged = packing.loads(ret.judged)
             ret.judged = None
-            first = -1
-            keys: list[RecordKey] = []
+            first = count = -1
             if self.records is not None:
-                first, keys = self.records.keep(judged.made, judged.keys)
-            self.judged_at[id(ret)] = (first, keys, len(self.spool))
-            self.spool.append((judged.problems, judged.links))
+                first, count = self.records.keep(judged.made, judged.keys)
+            self.judged_at[id(ret)] = (first, count, len(self.table))
+            self.table.append((judged.problems, judged.links))
         if ret.packed is not None:
-            self.where[id(ret)] = len(self.spool)
-            self.spool.append_packed(ret.packed)
+            self.where[id(ret)] = len(self.table)
+            self.table.append_packed(ret.packed)
             ret.packed = None
         elif ret.entries or ret.log:
-            self.where[id(ret)] = len(self.spool)
-            self.spool.append((ret.entries, ret.log))
+            self.where[id(ret)] = len(self.table)
+            self.table.append((ret.entries, ret.log))
             ret.entries, ret.log = {}, []
         return ret
 
@@ -149,27 +159,27 @@ class Stash:
         position = self.where.get(id(ret))
         if position is None:
             return ret
-        entries, log = self.spool[position]
+        entries, log = self.table[position]
         return dataclasses.replace(ret, entries=entries, log=log)
 
     def list_judged(self, ret: Returned) -> list[Problem]:
         """List the judged records of ``ret`` in ``records``, after those listed before; the rules'
         problems with them. ``ret`` was accepted and read with ``judging``."""
-        first, keys, problems_at = self.judged_at[id(ret)]
+        first, count, problems_at = self.judged_at[id(ret)]
         assert self.records is not None, "judged records are listed only when kept"
-        self.records.list_kept(first, keys)
-        return self.spool[problems_at][0]
+        self.records.list_kept(first, count)
+        return self.table[problems_at][0]
 
     def judged_problems(self, ret: Returned) -> list[Problem]:
         """The problems the rules found in ``ret`` (accepted, read with ``judging``)."""
-        return self.spool[self.judged_at[id(ret)][2]][0]
+        return self.table[self.judged_at[id(ret)][2]][0]
 
     def judged_links(self, ret: Returned) -> list[Link]:
         """The evidence links in the records of ``ret`` (accepted, read with ``judging``)."""
-        return self.spool[self.judged_at[id(ret)][2]][1]
+        return self.table[self.judged_at[id(ret)][2]][1]
 
     def close(self) -> None:
-        self.spool.close()
+        self.table.close()
 
 
 _GC_THRESHOLD = 20_000  # new objects between two collections of the youngest generation
@@ -247,7 +257,7 @@ def _read_bytes(
     """One workbook read (intake verified it), and judged when asked and it was accepted."""
     ret = read_returned(source, data, plan, round_id=round_id, mtime=mtime, limits=limits, verified=True)
     if judging is not None and ret.accepted:
-        ret.judged = spool.dumps(judge(plan, ret, judging))
+        ret.judged = packing.dumps(judge(plan, ret, judging))
         ret.log = []  # in the judged records now; versions are compared by their entries alone
     return ret
 
@@ -375,25 +385,25 @@ def _worker_read(tasks: list[tuple[str, bytes, float | None]]) -> bytes:
 def _packed(ret: Returned) -> Returned:
     """The entries and log pickled here, in the worker: the parent stores the bytes as they are."""
     if ret.entries or ret.log:
-        ret.packed = spool.dumps((ret.entries, ret.log))
+        ret.packed = packing.dumps((ret.entries, ret.log))
         ret.entries, ret.log = {}, []
     return ret
 
 
 def _unpacked(ret: Returned) -> Returned:
     if ret.packed is not None:
-        ret.entries, ret.log = spool.loads(ret.packed)
+        ret.entries, ret.log = packing.loads(ret.packed)
         ret.packed = None
     return ret
 
 
-# Returned records travel between processes, and lie in spools, as compact tuples.
+# Returned records travel between processes, and lie in the working store, as compact tuples.
 for _cls in (Returned, Entry, LogEntry, Problem, Judged, Link):
-    spool.compact(_cls)
+    packing.compact(_cls)
 
 
-_dumps = spool.dumps
+_dumps = packing.dumps
 
 
 def _loads(data: bytes) -> list[Returned]:
-    return spool.loads(data)
+    return packing.loads(data)

@@ -12,12 +12,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO
 
-from ita_xlsx.collect.record_spool import SpooledRecords
+from ita_xlsx.collect.record_table import StoredRecords
 from ita_xlsx.collect.results_json import RESULTS_FORMAT, json_pieces, long_list, write_pieces
 from ita_xlsx.core.digest import DIGEST_KEY, content_digest
-from ita_xlsx.core.problem_spool import SpooledProblems
+from ita_xlsx.core.mapped import Mapped
+from ita_xlsx.core.problem_table import StoredProblems
 from ita_xlsx.core.problems import Problem, sort_key
-from ita_xlsx.core.spool import Mapped
 from ita_xlsx.plan import Plan
 from ita_xlsx.read.plan_index import plan_index
 from ita_xlsx.read.records import DONE_STATES, STATES, Record, RecordDict, _iso
@@ -38,7 +38,7 @@ class FileReport:
     division: str | None = None
     round: str | None = None
     superseded_by: str | None = None
-    problems: Sequence[Problem] = field(default_factory=list)  # a list, or SpooledProblems from collect
+    problems: Sequence[Problem] = field(default_factory=list)  # a list, or StoredProblems from collect
     received: str | None = None  # ISO date the file was saved or mailed (its time, as intake saw it)
 
     @property
@@ -64,16 +64,16 @@ class Results:
     round_id: str
     as_of: dt.date
     due_soon_days: int
-    records: Sequence[Record]  # a list, or SpooledRecords when collect made them
+    records: Sequence[Record]  # a list, or StoredRecords when collect made them
     files: list[FileReport]
-    problems: Sequence[Problem]  # a list, or SpooledProblems when collect found them
+    problems: Sequence[Problem]  # a list, or StoredProblems when collect found them
     links: Sequence = field(default_factory=list)  # ita_xlsx.check.links.Link: the evidence register
     run_id: str = field(default_factory=new_run_id)  # OUT.xlsx and OUT.json of one run carry the same
 
     def summary(self) -> dict:
         counts = dict.fromkeys(STATES, 0)
         records = self.records
-        states = records.states() if isinstance(records, SpooledRecords) else (r.state for r in records)
+        states = records.states() if isinstance(records, StoredRecords) else (r.state for r in records)
         for state in states:
             counts[state] += 1
         applicable = len(self.records) - counts["not_applicable"]
@@ -81,7 +81,7 @@ class Results:
         submissions = self.submissions()
         found = self.problems
         severities = Counter(
-            found.severities() if isinstance(found, SpooledProblems) else (p.severity for p in found)
+            found.severities() if isinstance(found, StoredProblems) else (p.severity for p in found)
         )
         return {
             "records": len(self.records),
@@ -171,12 +171,12 @@ class Results:
         yield "summary", self.summary()
         yield "divisions", self.submissions()
         records = self.records
-        if isinstance(records, SpooledRecords):
+        if isinstance(records, StoredRecords):
             yield "records", records.dicts
         else:
             yield "records", Mapped(records, RecordDict(plan, STATUS_BY_CODE, STATE_BY_CODE))
         found = self.problems
-        if isinstance(found, SpooledProblems):
+        if isinstance(found, StoredProblems):
             # On disk, and read by both outputs several times over: their JSON objects are made
             # once, in order (before the files, which read theirs from there).
             in_order: Sequence[dict] = found.dicts()
@@ -247,5 +247,5 @@ def office_dict(office) -> dict:
 
 
 def _problem_dicts(found: Sequence[Problem]) -> list[dict]:
-    made = found.made_dicts() if isinstance(found, SpooledProblems) else None
+    made = found.made_dicts() if isinstance(found, StoredProblems) else None
     return made if made is not None else [p.to_dict() for p in sorted(found, key=sort_key)]

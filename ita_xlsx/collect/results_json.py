@@ -14,7 +14,8 @@ from typing import IO, TypeGuard
 
 from ita_xlsx import messages
 from ita_xlsx.core.digest import DIGEST_KEY, content_digest
-from ita_xlsx.core.spool import Mapped, Spool
+from ita_xlsx.core.mapped import Mapped
+from ita_xlsx.core.workstore import WorkTable
 
 RESULTS_FORMAT = "ita-xlsx-results/1"
 
@@ -102,6 +103,6 @@ def write_pieces(stream: IO[bytes], pieces: Iterable[str]) -> None:
     stream.write("".join(buffer).encode("utf-8"))
 
 
-def long_list(value: object) -> TypeGuard[Mapped | Spool]:
+def long_list(value: object) -> TypeGuard[Mapped | WorkTable]:
     """The long lists of the results (records, files, problems): made item by item when read."""
-    return isinstance(value, Mapped | Spool)
+    return isinstance(value, Mapped | WorkTable)

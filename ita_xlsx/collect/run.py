@@ -2,10 +2,10 @@
 
 The read path streams: one file's bytes at a time. As each accepted file is read, its records
 are made and judged as if it were its division's chosen file (:mod:`ita_xlsx.check.judge`); the records
-go to the record spool on disk as they come (see :mod:`ita_xlsx.core.spool`), what the file says and
-the rules' problems to a stash on disk. The merge chooses each division's file and lists its
-records in the record spool (nothing is copied); the problems found go to a third spool
-(:mod:`ita_xlsx.core.problem_spool`). In memory stay the files' reports and a small key per record.
+go to the working store (an SQLite database on disk, see :mod:`ita_xlsx.core.workstore`) as they
+come, what the file says and the rules' problems too. The merge chooses each division's file and lists its
+records there (nothing is copied); the problems found go there as well
+(:mod:`ita_xlsx.core.problem_table`). In memory stay the files' reports and a small key per record.
 A bad file is reported and skipped; the good ones still merge.
 
 With many files the workbooks are read, checked and judged in worker processes, one per core:
@@ -28,12 +28,13 @@ from ita_xlsx.check.judge import Judging
 from ita_xlsx.check.links import Link
 from ita_xlsx.check.merge import choose_versions, division_records
 from ita_xlsx.collect.pool import Progress, Stash, read_inputs
-from ita_xlsx.collect.record_spool import SpooledRecords
+from ita_xlsx.collect.record_table import StoredRecords
 from ita_xlsx.collect.results import FileReport, Results, division_submissions
 from ita_xlsx.core import problems, thaidates
-from ita_xlsx.core.problem_spool import ProblemSpool, SpooledProblems
+from ita_xlsx.core.problem_table import ProblemTable, StoredProblems
 from ita_xlsx.core.problems import Problem
 from ita_xlsx.intake import gather as intake
+from ita_xlsx.intake.gather import Candidate
 from ita_xlsx.plan import Plan
 from ita_xlsx.read.returned_file import Returned
 
@@ -50,6 +51,7 @@ def collect(
     jobs: int | None = None,
     link_check: linkcheck.Settings | None = None,
     hold: Callable[[Returned], bool] | None = None,
+    seen: Callable[[Candidate | Problem], None] | None = None,
 ) -> Results:
     """Read, check and merge the inputs into one record per measure and division.
 
@@ -57,8 +59,9 @@ def collect(
     ``link_check``: open every evidence link with these settings (None: no network).
     ``hold``: called with each accepted workbook before the merge; one it returns True for is not
     used (it says why in its problems), e.g. a return sent after the division's was accepted.
+    ``seen``: called with each input as intake gives it (see :func:`read_inputs`).
     """
-    records = SpooledRecords(plan)
+    records = StoredRecords(plan)
     stash = Stash(records.dicts)
     as_of = as_of or dt.date.today()
     returned, others = read_inputs(
@@ -70,6 +73,7 @@ def collect(
         jobs=jobs,
         stash=stash,
         judging=Judging(as_of, due_soon_days),
+        seen=seen,
     )
     round_id = round_id or _common_round(plan, returned)
     _reject_other_rounds(returned, round_id)
@@ -77,7 +81,7 @@ def collect(
         if hold is not None and ret.accepted and hold(ret):
             ret.accepted = False
     chosen, merge_problems = choose_versions(returned, stash.load)
-    found = ProblemSpool()
+    found = ProblemTable()
     later: dict[str, array] = {}  # file → positions of the problems the merge and the rules found in it
     for p in merge_problems:
         _add_later(found, later, p)
@@ -99,16 +103,16 @@ def collect(
     stash.close()
     for p in _checked_links(links, plan, link_check):
         _add_later(found, later, p)
-    files = _file_reports(returned, chosen, found, later) + _spooled(others, found)
+    files = _file_reports(returned, chosen, found, later) + _stored(others, found)
     _attribute_by_name(plan, files)
     missing = [_unsubmitted(d) for d in division_submissions(plan, files) if d["submission"] != "received"]
     every = array("l")
     for report in files:
         every.extend(
-            cast(SpooledProblems, report.problems).positions
-        )  # as _file_reports and _spooled made them
+            cast(StoredProblems, report.problems).positions
+        )  # as _file_reports and _stored made them
     every.extend(found.add_all(missing))
-    return Results(plan, round_id, as_of, due_soon_days, records, files, SpooledProblems(found, every), links)
+    return Results(plan, round_id, as_of, due_soon_days, records, files, StoredProblems(found, every), links)
 
 
 def _checked_links(links: list[Link], plan: Plan, settings: linkcheck.Settings | None) -> list[Problem]:
@@ -150,16 +154,16 @@ def _attribute_by_name(plan: Plan, files: list[FileReport]) -> None:
         report.division = next((code for prefix, code in prefixes if prefix in name), None)
 
 
-def _add_later(found: ProblemSpool, later: dict[str, array], problem: Problem) -> None:
+def _add_later(found: ProblemTable, later: dict[str, array], problem: Problem) -> None:
     positions = later.get(problem.file or "")
     if positions is None:
         positions = later[problem.file or ""] = array("l")
     positions.append(found.add(problem))
 
 
-def _spooled(reports: list[FileReport], found: ProblemSpool) -> list[FileReport]:
+def _stored(reports: list[FileReport], found: ProblemTable) -> list[FileReport]:
     for report in reports:
-        report.problems = SpooledProblems(found, found.add_all(report.problems))
+        report.problems = StoredProblems(found, found.add_all(report.problems))
     return reports
 
 
@@ -247,7 +251,7 @@ def _reject_other_rounds(returned: list[Returned], round_id: str) -> None:
 
 
 def _file_reports(
-    returned: list[Returned], chosen: dict[str, Returned], found: ProblemSpool, later: dict[str, array]
+    returned: list[Returned], chosen: dict[str, Returned], found: ProblemTable, later: dict[str, array]
 ) -> list[FileReport]:
     """A report for each workbook read: its problems are those found reading it, then those the
     merge and the rules found in it (``later``, by file), kept in ``found``."""
@@ -264,7 +268,7 @@ def _file_reports(
                 ret.division,
                 ret.round_id,
                 superseded,
-                SpooledProblems(found, positions),
+                StoredProblems(found, positions),
                 _date_of(ret.mtime),
             )
         )

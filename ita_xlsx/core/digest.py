@@ -27,7 +27,7 @@ def _canonical(value: object) -> bytes:
 def content_digest(fields: Iterable[tuple[str, object]]) -> str:
     """``sha256:…`` over ``fields`` (key, value) without the digest itself and the run id.
 
-    A long list may be any iterable (a spool read item by item): it is never made whole here.
+    A long list may be any iterable (a table of the working store read item by item): it is never made whole here.
     """
     digest = hashlib.sha256()
     for key, value in sorted((kv for kv in fields if kv[0] not in _NOT_CONTENT), key=lambda kv: kv[0]):

@@ -115,7 +115,9 @@ def build_board(
     """Collect everything in ``folder`` (recorded in the office store, when there is one) and sort
     it out by division."""
     with store.collecting(plan) as kept:
-        results = collect(plan, [folder], round_id=round_id, as_of=as_of, jobs=1, hold=kept.hold)
+        results = collect(
+            plan, [folder], round_id=round_id, as_of=as_of, jobs=1, hold=kept.hold, seen=kept.seen
+        )
         recorded = kept.record(results, [folder])
     files = [_file_view(report, folder) for report in results.files]
     rnd = plan_round(plan, results.round_id)

@@ -68,6 +68,9 @@ class Keeping(Protocol):
     @property
     def hold(self) -> Callable | None: ...
 
+    @property
+    def seen(self) -> Callable | None: ...
+
     def record(self, results, inputs: list[Path]) -> Recorded: ...
 
 
@@ -88,6 +91,7 @@ class Store(Protocol):
 
 class _NotKept:
     hold = None
+    seen = None
 
     def record(self, results, inputs: list[Path]) -> Recorded:
         return Recorded()
@@ -122,6 +126,7 @@ class _Kept:
     def __init__(self, collection, plan) -> None:
         self.collection, self.plan = collection, plan
         self.hold = collection.hold
+        self.seen = collection.seen
 
     def record(self, results, inputs: list[Path]) -> Recorded:
         from ita_xlsx.store.decisions import accepted_returns

@@ -142,7 +142,7 @@ def _write_json(results: Results, view: dict, path: Path) -> None:
 
 
 class _JsonInChild:
-    """The JSON written by a forked copy of this process (it reads the same spools, never moves them)."""
+    """The JSON written by a forked copy of this process (it reads the same working store through a connection of its own)."""
 
     def __init__(self, process: multiprocessing.process.BaseProcess) -> None:
         self.process = process

@@ -112,20 +112,6 @@ class KeyMaker:
             same(r.get("due_date"), r.get("due_date")),
         )
 
-    def again(self, key: RecordKey) -> RecordKey:
-        """A key made by another KeyMaker (in another process), its codes kept once here."""
-        same = self._keep_once
-        measure_id, division, state, section, indicator, days_overdue, due_date = key
-        return RecordKey(
-            same(measure_id, measure_id),
-            same(division, division),
-            same(state, state),
-            same(section, section),
-            indicator,
-            days_overdue,
-            same(due_date, due_date),
-        )
-
 
 def record_from_dict(d: Mapping) -> Record:
     """A record from its JSON object (the source's cell references are not in it)."""

@@ -53,8 +53,8 @@ class ReportData:
     plan: Plan
     as_of: dt.date
     round: Round | None
-    records: Sequence[Mapping]  # a list, or made from the collector's spool on each read
-    keys: list[RecordKey]  # one per record, in the same order
+    records: Sequence[Mapping]  # a list, or read from the collector's working store on each read
+    keys: Sequence[RecordKey]  # one per record, in the same order
     divisions: tuple[str, ...]  # division codes with records, plan order first
     by_division: dict[str, Tally]
     by_section: dict[str, Tally]
@@ -112,7 +112,7 @@ def build(results: Mapping, plan: Plan) -> ReportData:
     by_section: dict[str, Tally] = {}
     by_indicator: dict[int, Tally] = {}
     totals = Tally()
-    keys = getattr(records, "record_keys", None)  # kept by the collector's spool as it wrote it
+    keys = getattr(records, "record_keys", None)  # kept by the collector's working store as it wrote it
     if keys is None:
         keys = list(map(KeyMaker(), records))
     for key in keys:

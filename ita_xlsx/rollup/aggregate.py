@@ -1,6 +1,6 @@
 """The roll-up: read every office's results, choose one per office, count.
 
-Offices' results are read one file at a time and kept on disk (a spool); in memory stay, per
+Offices' results are read one file at a time and kept on disk (the working store); in memory stay, per
 office, its code and where its results are, and the counts of :mod:`ita_xlsx.rollup.tally`.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ita_xlsx.core import problems
 from ita_xlsx.core.problems import Problem
-from ita_xlsx.core.spool import Spool
+from ita_xlsx.core.workstore import WorkTable
 from ita_xlsx.intake import gather as intake
 from ita_xlsx.rollup.choose import Target, choose
 from ita_xlsx.rollup.expected import ExpectedOffice
@@ -30,10 +30,10 @@ class RollupResults:
     target: Target
     round_name: str
     as_of: dt.date
-    offices: Spool[OfficeResult]  # one per office, by province, district and code
+    offices: WorkTable[OfficeResult]  # one per office, by province, district and code
     tallies: Tallies
-    problems: Spool[Problem]
-    carried: Spool[dict]  # problems of lower roll-ups, as their JSON had them
+    problems: WorkTable[Problem]
+    carried: WorkTable[dict]  # problems of lower roll-ups, as their JSON had them
     expected_given: bool
     counts: Counter = field(default_factory=Counter)  # problems by severity
 
@@ -60,8 +60,8 @@ def roll_up(
     progress: Callable[[str], None] | None = None,
 ) -> RollupResults:
     """Roll up the offices' results found in ``inputs`` (files, folders, zips, saved e-mails)."""
-    found: Spool[Problem] = Spool()
-    carried: Spool[dict] = Spool()
+    found: WorkTable[Problem] = WorkTable()
+    carried: WorkTable[dict] = WorkTable()
     counts: Counter = Counter()
 
     def report(problem: Problem) -> None:
@@ -93,11 +93,11 @@ def roll_up(
 def _read_all(
     inputs: Iterable[str | Path],
     report: Callable[[Problem], None],
-    carried: Spool[dict],
+    carried: WorkTable[dict],
     progress: Callable[[str], None] | None,
-) -> tuple[Spool[OfficeResult], dict[str, list[int]], Counter]:
+) -> tuple[WorkTable[OfficeResult], dict[str, list[int]], Counter]:
     """Every office result of every input, on disk; by office code, their positions."""
-    read: Spool[OfficeResult] = Spool()
+    read: WorkTable[OfficeResult] = WorkTable()
     by_code: dict[str, list[int]] = {}
     rounds: Counter = Counter()
     for item in intake.gather(inputs, own_json=True):
@@ -137,17 +137,17 @@ def _target(rounds: Counter, round_id: str | None) -> Target:
 
 
 def _choose_all(
-    read: Spool[OfficeResult],
+    read: WorkTable[OfficeResult],
     by_code: dict[str, list[int]],
     target: Target,
     expected: dict[str, ExpectedOffice] | None,
     report: Callable[[Problem], None],
-) -> tuple[Spool[OfficeResult], Tallies]:
+) -> tuple[WorkTable[OfficeResult], Tallies]:
     """One result per office (expected ones first, in the list's order), tallied, sorted by area."""
     codes = list(expected) if expected is not None else []
     codes += [c for c in by_code if expected is None or c not in expected]
     order: list[tuple[str, str, str, int]] = []
-    chosen: Spool[OfficeResult] = Spool()
+    chosen: WorkTable[OfficeResult] = WorkTable()
     tallies = Tallies()
     for code in codes:
         listed = expected.get(code) if expected is not None else None
@@ -164,7 +164,7 @@ def _choose_all(
         order.append((office.province, office.district, office.code, len(chosen)))
         chosen.append(office)
     order.sort()
-    offices: Spool[OfficeResult] = Spool(chosen.take(i for *_, i in order))
+    offices: WorkTable[OfficeResult] = WorkTable(chosen.take(i for *_, i in order))
     chosen.close()
     return offices, tallies
 

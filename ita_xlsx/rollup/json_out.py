@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import IO
 
 from ita_xlsx.collect.results_json import json_pieces, write_pieces
-from ita_xlsx.core.spool import Mapped, Spool
+from ita_xlsx.core.mapped import Mapped
+from ita_xlsx.core.workstore import WorkTable
 from ita_xlsx.rollup.aggregate import RollupResults
 from ita_xlsx.rollup.model import IndicatorTally, OfficeResult
 from ita_xlsx.rollup.read import ROLLUP_FORMAT
@@ -65,7 +66,7 @@ def indicator_dict(t: IndicatorTally) -> dict:
     }
 
 
-def fields(results: RollupResults, found: Spool[dict]) -> list[tuple[str, object]]:
+def fields(results: RollupResults, found: WorkTable[dict]) -> list[tuple[str, object]]:
     t = results.tallies
     return [
         ("format", ROLLUP_FORMAT),
@@ -96,7 +97,7 @@ def fields(results: RollupResults, found: Spool[dict]) -> list[tuple[str, object
 
 def write_json(results: RollupResults, stream: IO[bytes]) -> None:
     """R.json to a binary stream, office by office (never all offices in memory)."""
-    found: Spool[dict] = Spool(results.office_problems())
+    found: WorkTable[dict] = WorkTable(results.office_problems())
     try:
         write_pieces(stream, json_pieces(fields(results, found)))
     finally:

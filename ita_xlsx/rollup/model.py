@@ -1,14 +1,14 @@
 """What a roll-up knows of one office: its identity, where its results came from, and their counts.
 
 An :class:`OfficeResult` is small (no records): the roll-up keeps thousands of them on disk, in a
-spool, and reads them back one at a time.
+working store, and reads them back one at a time.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ita_xlsx.core.spool import compact
+from ita_xlsx.core.packing import compact
 
 RECEIVED, REJECTED, NOT_RECEIVED = "received", "rejected", "not_received"
 SUBMISSIONS = (RECEIVED, REJECTED, NOT_RECEIVED)

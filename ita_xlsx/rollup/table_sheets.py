@@ -1,7 +1,7 @@
 """The table sheets of the roll-up workbook: พื้นที่ (per province and district), หน่วยงาน (one row
 per office), ตัวชี้วัด (per ITA indicator across offices), ยังไม่รายงาน (offices that did not report,
 with their contacts) and ปัญหา (problems per office). Rows are written as the offices are read
-from their spool, one at a time."""
+from the working store, one at a time."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 Six sheets: สรุป (:mod:`summary_sheet`), then พื้นที่, หน่วยงาน, ตัวชี้วัด, ยังไม่รายงาน and ปัญหา
 (:mod:`table_sheets`). The charts are of distributions and of ten districts or offices at most:
 readable at 300 offices and at 8,000. Rows are streamed (constant_memory): the offices are read one
-at a time from their spool. The file is the same for the same results: its creation time is the
+at a time from the working store. The file is the same for the same results: its creation time is the
 as-of date.
 """
 

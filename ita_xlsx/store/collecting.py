@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ita_xlsx.store.feedback import Outcome, feedback_outcome
-from ita_xlsx.store.inputs import describe_inputs
+from ita_xlsx.store.inputs import InputFacts, describe_inputs
 from ita_xlsx.store.owner import check_owner
 from ita_xlsx.store.record import Watch, record_run, watch_for
 from ita_xlsx.store.schema import StoreError, connect
@@ -28,7 +28,8 @@ def writable(path: str | Path) -> None:
 class Collection:
     """The store of one ``collect``: checked first (whose it is, writable), then the run recorded.
 
-    ``hold`` is what ``collect`` calls on each accepted workbook (see :class:`Watch`).
+    ``hold`` is what ``collect`` calls on each accepted workbook (see :class:`Watch`), ``seen`` what
+    it calls with each input (its hash, size and time, noted as the files are read).
     """
 
     def __init__(self, path: str | Path, plan) -> None:
@@ -39,13 +40,15 @@ class Collection:
         try:
             check_owner(self.conn, plan, self.path)
             self.hold: Watch = watch_for(self.conn, plan)
+            self.seen = InputFacts()
         except BaseException:
             self.conn.close()
             raise
 
     def record(self, results, inputs: Iterable[str | Path], limits=None) -> tuple[int, list[Outcome]]:
         """Record the finished collection; its run id and what became of the feedback sent."""
-        described = describe_inputs(inputs, limits)
+        # Noted while collecting; walked again only when the collection was run without ``seen``.
+        described = self.seen.found if self.seen.noted else describe_inputs(inputs, limits)
         run_id = record_run(self.conn, self.path, results, described, self.hold, started=self.started)
         return run_id, feedback_outcome(self.conn, run_id)
 

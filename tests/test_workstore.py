@@ -1,4 +1,4 @@
-"""Records kept on disk while collecting: the spool, and that what is written from it is unchanged."""
+"""What a collection keeps in the working store (SQLite on disk), and that what is written from it is unchanged."""
 
 from __future__ import annotations
 
@@ -7,20 +7,22 @@ import datetime as dt
 import json
 import multiprocessing
 import random
+import sqlite3
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from ita_xlsx.collect.pool import Stash, read_inputs
-from ita_xlsx.collect.record_spool import SpooledRecords
+from ita_xlsx.collect.record_table import StoredRecords
 from ita_xlsx.collect.run import collect
-from ita_xlsx.core import problems
-from ita_xlsx.core import spool as spool_module
-from ita_xlsx.core.problem_spool import ProblemSpool, SpooledProblems
+from ita_xlsx.core import problems, workstore
+from ita_xlsx.core.mapped import Mapped
+from ita_xlsx.core.problem_table import ProblemTable, StoredProblems
 from ita_xlsx.core.problems import sort_key
-from ita_xlsx.core.spool import Mapped, Spool
 from ita_xlsx.core.status import STATE_BY_CODE, STATUS_BY_CODE
+from ita_xlsx.core.workstore import WorkStore, WorkTable
 from ita_xlsx.publish import outputs
 from ita_xlsx.publish.outputs import write_outputs
 from ita_xlsx.read.records import LogEntry, Record, RecordDict, record_from_dict
@@ -44,59 +46,95 @@ def record(i: int) -> Record:
     )
 
 
-def test_items_come_back_equal_in_order_and_by_position(reads):
+def test_items_come_back_equal_in_order_and_by_position():
     items = [record(i) for i in range(3000)]
-    spool = Spool(items)
-    assert len(spool) == 3000
-    assert list(spool) == items
-    assert spool[0] == items[0] and spool[-1] == items[-1] and spool[1234] == items[1234]
-    assert spool[10:13] == items[10:13]
+    table = WorkTable(items)
+    assert len(table) == 3000
+    assert list(table) == items
+    assert table[0] == items[0] and table[-1] == items[-1] and table[1234] == items[1234]
+    assert table[10:13] == items[10:13]
+    assert list(table.take([5, 6, 7, 2999, 0, 1])) == [items[i] for i in (5, 6, 7, 2999, 0, 1)]
     with pytest.raises(IndexError):
-        spool[3000]
+        table[3000]
 
 
-@pytest.fixture(params=["pread", "seek"])
-def reads(request, monkeypatch):
-    """Both ways a spool reads its file: os.pread (POSIX), and seek + read (Windows has no pread)."""
-    if request.param == "seek":
-        monkeypatch.setattr(spool_module, "_pread", None)
-    return request.param
+def test_items_not_written_yet_are_read_from_memory_and_written_in_batches(monkeypatch):
+    monkeypatch.setattr(workstore, "_BATCH_BYTES", 200)
+    table = WorkTable(range(100))
+    on_disk = table.store.conn.execute(f"SELECT count(*) FROM {table.name}").fetchone()[0]
+    assert 0 < on_disk < 100  # written a batch at a time, the rest still in memory
+    assert (
+        list(table) == list(range(100)) and table[99] == 99 and list(table.take([98, 3, 99])) == [98, 3, 99]
+    )
+    table.flush()
+    assert table.store.conn.execute(f"SELECT count(*) FROM {table.name}").fetchone()[0] == 100
 
 
-def test_reading_by_position_while_iterating_and_two_iterations_at_once(reads):
-    spool = Spool(range(5000))
+def test_reading_by_position_while_iterating_and_two_iterations_at_once(monkeypatch):
+    monkeypatch.setattr(workstore, "_BATCH_BYTES", 1000)
+    table = WorkTable(range(5000))
     seen = []
-    for number, (a, b) in enumerate(zip(spool, reversed(range(5000)), strict=True)):
-        assert spool[b] == b  # moves the file position under the iteration
+    for number, (a, b) in enumerate(zip(table, reversed(range(5000)), strict=True)):
+        assert table[b] == b
         seen.append(a)
         if number == 10:
-            spool.append(99999)  # appended while iterating: not part of this iteration
-    assert seen == list(range(5000)) and spool[-1] == 99999
+            for _ in range(1000):  # appended (and written) while iterating: not in this iteration
+                table.append(99999)
+    assert seen == list(range(5000)) and table[-1] == 99999 and len(table) == 6000
 
 
-def test_items_larger_than_a_block(monkeypatch, reads):
-    monkeypatch.setattr(spool_module, "_BLOCK", 64)
+def test_items_larger_than_a_batch(monkeypatch):
+    monkeypatch.setattr(workstore, "_BATCH_BYTES", 64)
     items = ["ก" * n for n in (0, 1, 63, 64, 65, 500, 3)]
-    spool = Spool(items)
-    assert list(spool) == items and [spool[i] for i in range(len(items))] == items
+    table = WorkTable(items)
+    assert list(table) == items and [table[i] for i in range(len(items))] == items
 
 
 def test_mapped_makes_each_item_on_every_read_and_keeps_nothing():
     calls = []
-    view = Mapped(Spool(range(10)), lambda x: calls.append(x) or x * 2)
+    view = Mapped(WorkTable(range(10)), lambda x: calls.append(x) or x * 2)
     assert list(view) == [x * 2 for x in range(10)] and view[3] == 6 and len(view) == 10
     assert len(calls) == 11
 
 
-def test_a_closed_spool_is_gone():
-    spool = Spool([1, 2, 3])
-    spool.close()
+def test_a_closed_table_is_gone_and_its_rows_with_it():
+    table = WorkTable([1, 2, 3])
+    table.flush()
+    name, store = table.name, table.store
+    table.close()
     with pytest.raises(ValueError):
-        list(spool)
+        list(table)
+    WorkTable()  # tables let go are dropped when the next is made
+    assert store.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = ?", (name,)).fetchone()[0] == 0
+
+
+def test_the_store_is_an_sqlite_file_removed_when_closed(tmp_path):
+    store = WorkStore()
+    table = WorkTable(["ข้อความ"] * 10, store=store)
+    table.flush()
+    path = Path(store.path)
+    with sqlite3.connect(path) as other:  # a real database another connection can read
+        assert other.execute(f"SELECT count(*) FROM {table.name}").fetchone()[0] == 10
+    store.close()
+    assert not path.exists() and not path.parent.exists()
+
+
+def test_a_forked_process_reads_the_store_while_this_one_writes(monkeypatch):
+    monkeypatch.setattr(workstore, "_BATCH_BYTES", 4096)
+    table = WorkTable(range(20000))
+    assert 0 < table._written < len(table)  # the last items not written yet: read from memory there too
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=lambda: queue.put(list(table) == list(range(20000))))
+    child.start()
+    other = WorkTable(range(20000))  # written meanwhile, to the same database
+    assert queue.get(timeout=60) is True
+    child.join()
+    assert child.exitcode == 0 and list(other) == list(range(20000)) and list(table) == list(range(20000))
 
 
 @pytest.mark.parametrize("jobs", [1, 2])  # 2: packed by the worker processes, stored as they are
-def test_collect_keeps_each_workbooks_entries_on_disk_until_the_merge(sample_plan, jobs):
+def test_collect_keeps_each_workbooks_entries_in_the_store_until_the_merge(sample_plan, jobs):
     whole, _ = read_inputs(sample_plan, [SAMPLES / "6m"], jobs=jobs)
     stash = Stash()
     light, _ = read_inputs(sample_plan, [SAMPLES / "6m"], jobs=jobs, stash=stash)
@@ -107,9 +145,9 @@ def test_collect_keeps_each_workbooks_entries_on_disk_until_the_merge(sample_pla
         assert stash.load(kept) == full
 
 
-def test_outputs_from_the_spool_are_those_of_the_whole_results(sample_plan, tmp_path):
+def test_outputs_from_the_store_are_those_of_the_whole_results(sample_plan, tmp_path):
     results = collect(sample_plan, [SAMPLES / "with-mistakes"], round_id="6m", as_of=AS_OF)
-    assert isinstance(results.records, SpooledRecords)
+    assert isinstance(results.records, StoredRecords)
     whole = results.to_dict()
     assert len(whole["records"]) == len(results.records) > 50
     written, _ = write_outputs(results, tmp_path / "out.xlsx")
@@ -118,7 +156,7 @@ def test_outputs_from_the_spool_are_those_of_the_whole_results(sample_plan, tmp_
     assert (tmp_path / "out.xlsx").read_bytes() == from_dict.read_bytes()
 
 
-def test_problems_on_disk_read_and_sort_as_the_list_of_them_does(reads):
+def test_problems_in_the_store_read_and_sort_as_the_list_of_them_does():
     rng = random.Random(7)
     makers = (problems.error, problems.warning, problems.info)
     made = [
@@ -131,19 +169,19 @@ def test_problems_on_disk_read_and_sort_as_the_list_of_them_does(reads):
         )
         for i in range(600)
     ]
-    store = ProblemSpool()
-    kept = SpooledProblems(store, store.add_all(made))
+    store = ProblemTable()
+    kept = StoredProblems(store, store.add_all(made))
     assert list(kept) == made and kept[5] == made[5] and kept[-1] == made[-1]
     assert list(kept.severities()) == [p.severity for p in made]
     assert list(kept.sorted()) == sorted(made, key=sort_key)
-    some = SpooledProblems(store, kept.positions[::-3])
+    some = StoredProblems(store, kept.positions[::-3])
     assert list(some.sorted()) == sorted(made[::-3], key=sort_key)
 
 
-def test_results_with_problems_on_disk_are_those_with_lists(sample_plan):
+def test_results_with_problems_in_the_store_are_those_with_lists(sample_plan):
     results = collect(sample_plan, [SAMPLES / "with-mistakes"], round_id="6m", as_of=AS_OF)
-    assert isinstance(results.problems, SpooledProblems) and len(results.problems) > 10
-    assert all(isinstance(f.problems, SpooledProblems) for f in results.files)
+    assert isinstance(results.problems, StoredProblems) and len(results.problems) > 10
+    assert all(isinstance(f.problems, StoredProblems) for f in results.files)
     listed = dataclasses.replace(
         results,
         problems=list(results.problems),
@@ -156,9 +194,9 @@ def test_results_with_problems_on_disk_are_those_with_lists(sample_plan):
     assert [f.to_dict() for f in results.files] == made_here == [f.to_dict() for f in listed.files]
 
 
-def test_a_record_read_back_from_the_spool_is_the_record_less_its_cell_references(sample_plan):
+def test_a_record_read_back_from_the_store_is_the_record_less_its_cell_references(sample_plan):
     as_dict = RecordDict(sample_plan, STATUS_BY_CODE, STATE_BY_CODE)
-    kept = SpooledRecords(sample_plan)
+    kept = StoredRecords(sample_plan)
     originals = []
     for i, measure in enumerate(sample_plan.measures):
         r = record(i)
@@ -223,3 +261,20 @@ def test_when_the_workbook_fails_nothing_is_written_and_the_child_is_stopped(mis
     assert time.monotonic() - started < 30  # not waiting for the child
     assert list(tmp_path.iterdir()) == []
     assert multiprocessing.active_children() == []
+
+
+def test_record_keys_kept_in_columns_are_those_of_the_records(mistakes):
+    from ita_xlsx.collect.record_table import KeyColumns
+    from ita_xlsx.read.records import KeyMaker, RecordKey
+
+    table = mistakes.records.dicts
+    made = list(map(KeyMaker(), table))
+    assert list(table.record_keys) == made and len(table.record_keys) == len(made) > 50
+    assert [table.record_keys[i] for i in (0, 7, -1)] == [made[0], made[7], made[-1]]
+    assert list(table.states()) == [key.state for key in made]
+    columns = KeyColumns()
+    odd = RecordKey("1", "finance", "overdue", "", 1, None, None)  # a code equal to a number's text
+    for key in (*made[:3], odd, RecordKey("m", "d", "done", "ก", 0, 0, "2023-01-31")):
+        columns.append(key)
+    assert list(columns) == [*made[:3], odd, RecordKey("m", "d", "done", "ก", 0, 0, "2023-01-31")]
+    assert list(columns.field("state"))[-2:] == ["overdue", "done"]
