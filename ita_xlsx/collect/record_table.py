@@ -11,22 +11,25 @@ from ita_xlsx.read.records import KeyMaker, Record, RecordDict, RecordKey, recor
 
 
 class KeyColumns(Sequence[RecordKey]):
-    """Records' keys kept as columns of small numbers, each value once: 28 bytes a record, where
-    a list of :class:`RecordKey` tuples takes about 120. A key is made when it is read."""
+    """Records' keys kept as columns of small numbers, each value once per column: about 12 bytes
+    a record, where a list of :class:`RecordKey` tuples takes about 120. A key is made when read."""
 
     def __init__(self) -> None:
-        self.values: list = []  # each value met, once
-        self._number: dict = {}  # value → its place in ``values``
-        self.columns = tuple(array("i") for _ in RecordKey._fields)
+        self.values: tuple[list, ...] = tuple([] for _ in RecordKey._fields)  # each value met, once
+        self._numbers: tuple[dict, ...] = tuple({} for _ in RecordKey._fields)  # value → its place
+        self.columns = [array("B") for _ in RecordKey._fields]  # widened as the values grow
 
     def append(self, key: RecordKey) -> None:
-        number, values = self._number, self.values
-        for column, value in zip(self.columns, key, strict=True):
-            found = number.get(value)
+        for field, value in enumerate(key):
+            numbers = self._numbers[field]
+            found = numbers.get(value)
             if found is None:
-                found = number[value] = len(values)
-                values.append(value)
-            column.append(found)
+                found = numbers[value] = len(numbers)
+                self.values[field].append(value)
+                column = self.columns[field]
+                if found > _LARGEST[column.typecode]:
+                    self.columns[field] = array(_WIDER[column.typecode], column)
+            self.columns[field].append(found)
 
     def __len__(self) -> int:
         return len(self.columns[0])
@@ -34,17 +37,24 @@ class KeyColumns(Sequence[RecordKey]):
     def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        values = self.values
-        return RecordKey._make([values[column[index]] for column in self.columns])
+        return RecordKey._make(
+            [values[column[index]] for values, column in zip(self.values, self.columns, strict=True)]
+        )
 
     def __iter__(self) -> Iterator[RecordKey]:
-        values, make = self.values, RecordKey._make
+        makers = [values.__getitem__ for values in self.values]
+        make = RecordKey._make
         for numbers in zip(*self.columns, strict=True):
-            yield make(map(values.__getitem__, numbers))
+            yield make([get(n) for get, n in zip(makers, numbers, strict=True)])
 
     def field(self, name: str) -> Iterator:
         """One field of every key, in order (no key is made)."""
-        return map(self.values.__getitem__, self.columns[RecordKey._fields.index(name)])
+        field = RecordKey._fields.index(name)
+        return map(self.values[field].__getitem__, self.columns[field])
+
+
+_LARGEST = {"B": 0xFF, "H": 0xFFFF, "I": 0xFFFFFFFF}
+_WIDER = {"B": "H", "H": "I", "I": "Q"}
 
 
 class RecordTable(Mapped):
@@ -87,8 +97,8 @@ class RecordTable(Mapped):
 
     def states(self) -> Iterator[str]:
         """The state of each listed record, from memory (no record is read)."""
-        values = self.kept_keys.values
-        states = self.kept_keys.columns[RecordKey._fields.index("state")]
+        state = RecordKey._fields.index("state")
+        values, states = self.kept_keys.values[state], self.kept_keys.columns[state]
         return (values[states[position]] for position in self.positions)
 
     def __iter__(self) -> Iterator[dict]:

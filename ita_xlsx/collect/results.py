@@ -67,7 +67,8 @@ class Results:
     records: Sequence[Record]  # a list, or StoredRecords when collect made them
     files: list[FileReport]
     problems: Sequence[Problem]  # a list, or StoredProblems when collect found them
-    links: Sequence = field(default_factory=list)  # ita_xlsx.check.links.Link: the evidence register
+    links: Sequence = field(default_factory=list)  # ita_xlsx.check.links.Link: the evidence register (a
+    # list, or a table of the working store when collect made it)
     run_id: str = field(default_factory=new_run_id)  # OUT.xlsx and OUT.json of one run carry the same
 
     def summary(self) -> dict:
@@ -184,7 +185,11 @@ class Results:
             in_order = Mapped(sorted(found, key=sort_key), Problem.to_dict)
         yield "files", Mapped(self.files, FileReport.to_dict)
         yield "problems", in_order
-        yield "links", [link.to_dict() for link in self.links]
+        yield "links", Mapped(self.links, _link_dict)  # made item by item, like the records
+
+
+def _link_dict(link) -> dict:
+    return link.to_dict()
 
 
 def _reason(report: FileReport) -> Problem | None:

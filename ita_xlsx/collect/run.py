@@ -17,6 +17,7 @@ records packed. Order, duplicates and results are exactly those of a serial run.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -33,6 +34,7 @@ from ita_xlsx.collect.results import FileReport, Results, division_submissions
 from ita_xlsx.core import problems, thaidates
 from ita_xlsx.core.problem_table import ProblemTable, StoredProblems
 from ita_xlsx.core.problems import Problem
+from ita_xlsx.core.workstore import WorkTable
 from ita_xlsx.intake import gather as intake
 from ita_xlsx.intake.gather import Candidate
 from ita_xlsx.plan import Plan
@@ -103,6 +105,8 @@ def collect(
     stash.close()
     for p in _checked_links(links, plan, link_check):
         _add_later(found, later, p)
+    register_kept: WorkTable[Link] = WorkTable(links)  # checked: read back when the outputs are written
+    links.clear()
     files = _file_reports(returned, chosen, found, later) + _stored(others, found)
     _attribute_by_name(plan, files)
     missing = [_unsubmitted(d) for d in division_submissions(plan, files) if d["submission"] != "received"]
@@ -112,7 +116,9 @@ def collect(
             cast(StoredProblems, report.problems).positions
         )  # as _file_reports and _stored made them
     every.extend(found.add_all(missing))
-    return Results(plan, round_id, as_of, due_soon_days, records, files, StoredProblems(found, every), links)
+    return Results(
+        plan, round_id, as_of, due_soon_days, records, files, StoredProblems(found, every), register_kept
+    )
 
 
 def _checked_links(links: list[Link], plan: Plan, settings: linkcheck.Settings | None) -> list[Problem]:
@@ -263,7 +269,7 @@ def _file_reports(
         positions.extend(later.pop(ret.source, ()))
         reports.append(
             FileReport(
-                ret.source,
+                sys.intern(ret.source),  # the name its problems in ``found`` share
                 ret.accepted,
                 ret.division,
                 ret.round_id,

@@ -9,6 +9,7 @@ a collection): 8 bytes a problem. Reading one reads it from the store; :meth:`St
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections.abc import Iterable, Iterator
 
@@ -36,7 +37,7 @@ class ProblemTable:
         position = len(self.table)
         self.table.append(problem)
         self.severity.append(_SEVERITY_RANK[problem.severity])
-        file = problem.file or ""
+        file = sys.intern(problem.file or "")  # the one copy of the name, shared with its file's report
         number = self._file_numbers.get(file)
         if number is None:
             number = self._file_numbers[file] = len(self.files)
