@@ -232,20 +232,24 @@ class _Reader:
 def _read(
     item: Candidate, plan: Plan, round_id: str | None, limits: intake.Limits, judging: Judging | None
 ) -> Returned:
-    return _read_bytes(item.source, item.data, item.mtime, plan, round_id, limits, judging)
+    return _read_bytes(*_task(item), plan, round_id, limits, judging)
 
 
 def _read_bytes(
     source: str,
     data: bytes,
     mtime: float | None,
+    parts: dict[str, bytes] | None,
     plan: Plan,
     round_id: str | None,
     limits: intake.Limits,
     judging: Judging | None,
 ) -> Returned:
-    """One workbook read (intake verified it), and judged when asked and it was accepted."""
-    ret = read_returned(source, data, plan, round_id=round_id, mtime=mtime, limits=limits, verified=True)
+    """One workbook read (intake verified it, keeping ``parts``), and judged when asked and it was
+    accepted."""
+    ret = read_returned(
+        source, data, plan, round_id=round_id, mtime=mtime, limits=limits, verified=True, parts=parts
+    )
     if judging is not None and ret.accepted:
         ret.judged = spool.dumps(judge(plan, ret, judging))
         ret.log = []  # in the judged records now; versions are compared by their entries alone
@@ -342,8 +346,13 @@ def _batches(items: Iterable[Candidate | Problem], size: int) -> Iterator[list[C
         yield batch
 
 
-def _task(item: Candidate) -> tuple[str, bytes, float | None]:
-    return item.source, item.data, item.mtime
+Task = tuple[str, bytes, float | None, dict[str, bytes] | None]
+
+
+def _task(item: Candidate) -> Task:
+    """What reading a candidate takes: its bytes, and the parts intake inflated and checked (handed
+    over: the candidate no longer holds them, and a second reading inflates them again)."""
+    return item.source, item.data, item.mtime, item.package.take_parts() if item.package else None
 
 
 def _crashed(item: Candidate) -> Returned:
@@ -366,10 +375,10 @@ def _worker_start(
     _WORKER_SETUP = (plan, round_id, limits, judging)
 
 
-def _worker_read(tasks: list[tuple[str, bytes, float | None]]) -> bytes:
+def _worker_read(tasks: list[Task]) -> bytes:
     setup = _WORKER_SETUP
     assert setup is not None, "set by _worker_start"
-    return _dumps([_packed(_read_bytes(source, data, mtime, *setup)) for source, data, mtime in tasks])
+    return _dumps([_packed(_read_bytes(*task, *setup)) for task in tasks])
 
 
 def _packed(ret: Returned) -> Returned:

@@ -15,7 +15,7 @@ import re
 from ita_xlsx import messages
 from ita_xlsx.core import displayed, problems, textnorm, thaidates
 from ita_xlsx.core.own_files import FEEDBACK_MARK
-from ita_xlsx.intake.safezip import PackageError, SafePackage
+from ita_xlsx.intake.safezip import DEFAULT_LIMITS, PackageError, SafePackage
 from ita_xlsx.plan import Plan
 from ita_xlsx.read import layout as L
 from ita_xlsx.read import normalize
@@ -45,15 +45,17 @@ def read_returned(
     mtime: float | None = None,
     limits=None,
     verified: bool = False,
+    parts: dict[str, bytes] | None = None,
 ) -> Returned:
     """Everything one returned workbook says, with every problem found in it.
 
     ``verified`` says intake already inflated every part within the limits and checked its CRC
     (``intake.gather`` does); otherwise that is done here, before any parser sees a part.
+    ``parts``: those intake kept as it checked them (``SafePackage.take_parts``), read from there.
     """
     ret = Returned(source, mtime=mtime)
     try:
-        package = SafePackage.open(data, limits) if limits else SafePackage.open(data)
+        package = SafePackage.open(data, limits or DEFAULT_LIMITS, parts=parts)
         if not verified:
             package.verify()
         wb = open_workbook(package)
