@@ -540,9 +540,9 @@ CALAMINE_MAX_SHEET_BYTES = 8 * 2**20
 # calamine allocates the dense rectangle from A1 to the farthest cell: one cell at XFD1048576 asks
 # for 512 GB and aborts the process. It only gets sheets whose every row and cell is written the
 # usual way (<row r="..."> and <c r="..."> first, no prefix: calamine reads <x:c> of any namespace)
-# and lies within A1:Z9999; the others go to expat. Three scans, each skipping to a rare literal.
-_UNUSUAL_CELL = re.compile(rb'<c(?! r="[A-Z][0-9]{1,4}")[\s/>]')
-_UNUSUAL_ROW = re.compile(rb'<row(?! r="[0-9]{1,4}")[\s/>]')
+# and lies within A1:Z9999; the others go to expat. Two scans: the cells and rows, from "<" to "<";
+# the prefixed elements, from ":" to ":".
+_UNUSUAL_CELL_OR_ROW = re.compile(rb'<(?:c(?! r="[A-Z][0-9]{1,4}")|row(?! r="[0-9]{1,4}"))[\s/>]')
 _PREFIXED_CELL = re.compile(rb":(?:c|row)[\s/>]")
 # python-calamine reads an error value (#DIV/0!, #N/A, a formula a clerk typed) as an empty cell:
 # a sheet that holds one is read by expat, which gives the error so that it is reported at its cell.
@@ -586,7 +586,7 @@ def _utf16_as_utf8(data: bytes) -> bytes:
 
 def _compact(xml: bytes) -> bool:
     """Whether every cell of a sheet's XML surely lies within A1:Z9999 (no parsing)."""
-    return not (_UNUSUAL_CELL.search(xml) or _UNUSUAL_ROW.search(xml) or _PREFIXED_CELL.search(xml))
+    return not (_UNUSUAL_CELL_OR_ROW.search(xml) or _PREFIXED_CELL.search(xml))
 
 
 def _calamine_rows(
