@@ -286,6 +286,8 @@ def _date(cell: Cell | None, date1904: bool, where: dict, ret: Returned) -> dt.d
         ret.report(problems.warning, "cell-error-value", **where, value=cell_quote(cell))
         return None
     parsed = normalize.date(raw, date1904=date1904, is_date_cell=cell.is_date or cell.kind == "d")
+    if not (parsed.assumptions or parsed.error):  # most dates: nothing to say of them
+        return parsed.value
     year = str(thaidates.be_year(parsed.value)) if parsed.value else ""
     read = thaidates.format_thai(parsed.value) if parsed.value else ""
     for code in parsed.assumptions:
@@ -331,8 +333,7 @@ def _read_log(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -
         if "date" in cols:
             date_where = {**where, "cell": cell_ref(row, cols["date"])}
             date = _date(values.get("date"), wb.date1904, date_where, ret)
-            typed = cell_text(values.get("date"))
-            if date is None and (not typed or normalize.says_nothing(typed)):
+            if date is None and _nothing_typed(values.get("date")):
                 ret.report(problems.warning, "log-date-missing", **date_where)
         refs = {key: cell_ref(row, cols[key]) for key in ("detail", "evidence") if key in cols}
         ret.log.append(
@@ -347,6 +348,11 @@ def _read_log(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -
                 or "",
             )
         )
+
+
+def _nothing_typed(cell: Cell | None) -> bool:
+    typed = cell_text(cell)
+    return not typed or normalize.says_nothing(typed)
 
 
 # -- free text ---------------------------------------------------------------------------------
