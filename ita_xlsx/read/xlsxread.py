@@ -624,20 +624,21 @@ def _calamine_rows(
 
 
 def _from_calamine(value: object) -> Cell | None:
+    # Arguments by position: the reader makes a Cell of every value, and keywords cost a quarter more.
     kind = type(value)
     if kind is str:
-        return Cell(value, kind="s") if value else None
+        return Cell(value, False, "s") if value else None
     if kind is float:
-        return Cell(value, kind="n")
+        return Cell(value, False, "n")
     if value is None:
         return None
     if kind is bool:
-        return Cell(value, kind="b")
+        return Cell(value, False, "b")
     if isinstance(value, int | float):
-        return Cell(float(value), kind="n")
+        return Cell(float(value), False, "n")
     if isinstance(value, dt.date):  # datetime included: a date-formatted cell
-        return Cell(value, is_date=True, kind="d")
-    return Cell(str(value), kind="str")  # times and durations: kept as text
+        return Cell(value, True, "d")
+    return Cell(str(value), False, "str")  # times and durations: kept as text
 
 
 # -- shared strings and styles ----------------------------------------------------------------
