@@ -33,6 +33,7 @@ from ita_xlsx.core.problems import Problem
 from ita_xlsx.core.spool import Spool
 from ita_xlsx.intake import gather as intake
 from ita_xlsx.intake.gather import Candidate
+from ita_xlsx.intake.safezip import SafePackage
 from ita_xlsx.plan import Plan
 from ita_xlsx.read.records import LogEntry, RecordKey
 from ita_xlsx.read.returned import read_returned
@@ -232,7 +233,9 @@ class _Reader:
 def _read(
     item: Candidate, plan: Plan, round_id: str | None, limits: intake.Limits, judging: Judging | None
 ) -> Returned:
-    return _read_bytes(*_task(item), plan, round_id, limits, judging)
+    return _read_bytes(
+        item.source, item.data, item.mtime, None, plan, round_id, limits, judging, item.package
+    )
 
 
 def _read_bytes(
@@ -244,11 +247,20 @@ def _read_bytes(
     round_id: str | None,
     limits: intake.Limits,
     judging: Judging | None,
+    package: SafePackage | None = None,
 ) -> Returned:
-    """One workbook read (intake verified it, keeping ``parts``), and judged when asked and it was
-    accepted."""
+    """One workbook read, and judged when asked and it was accepted. Intake verified it, keeping
+    its parts: here, in ``package`` as intake opened it; in a worker, ``parts``."""
     ret = read_returned(
-        source, data, plan, round_id=round_id, mtime=mtime, limits=limits, verified=True, parts=parts
+        source,
+        data,
+        plan,
+        round_id=round_id,
+        mtime=mtime,
+        limits=limits,
+        verified=True,
+        parts=parts,
+        package=package,
     )
     if judging is not None and ret.accepted:
         ret.judged = spool.dumps(judge(plan, ret, judging))

@@ -46,16 +46,19 @@ def read_returned(
     limits=None,
     verified: bool = False,
     parts: dict[str, bytes] | None = None,
+    package: SafePackage | None = None,
 ) -> Returned:
     """Everything one returned workbook says, with every problem found in it.
 
     ``verified`` says intake already inflated every part within the limits and checked its CRC
     (``intake.gather`` does); otherwise that is done here, before any parser sees a part.
-    ``parts``: those intake kept as it checked them (``SafePackage.take_parts``), read from there.
+    ``package``: ``data`` as intake opened and verified it, keeping its parts: read as it is.
+    ``parts``: without it (in another process), the parts intake kept (``SafePackage.take_parts``).
     """
     ret = Returned(source, mtime=mtime)
     try:
-        package = SafePackage.open(data, limits or DEFAULT_LIMITS, parts=parts)
+        if package is None:
+            package = SafePackage.open(data, limits or DEFAULT_LIMITS, parts=parts)
         if not verified:
             package.verify()
         wb = open_workbook(package)
