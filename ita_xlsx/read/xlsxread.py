@@ -480,6 +480,8 @@ MAX_LINKED_CELLS = 10_000  # cells one <hyperlink ref="A1:Z999"> may give its UR
 def _sheet_links(package: SafePackage, part: str, xml: bytes) -> dict[str, str]:
     """Cell reference → URL for the cell links and ``HYPERLINK`` formulas of one sheet's XML."""
     links: dict[str, str] = {}
+    if b"erlink" not in xml and b"ERLINK" not in xml:  # most sheets: no HYPERLINK(, no <hyperlinks>
+        return links
     if xml.find(b"YPERLINK(") >= 0 or xml.find(b"yperlink(") >= 0:
         links.update(_formula_links(xml))
     start = xml.find(b"hyperlinks>")  # the element listing a sheet's cell links, after its cells
