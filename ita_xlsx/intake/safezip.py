@@ -102,7 +102,9 @@ class SafePackage:
         """
         _precheck_entry_count(data, limits)
         try:
-            infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+            # closed here, not by the garbage collector: a Ctrl-C in ZipFile.__del__ would be lost
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                infos = archive.infolist()
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, struct.error, NotImplementedError) as exc:
             raise PackageError("intake-truncated", detail=_detail(exc)) from None
         if len(infos) > limits.max_entries:
