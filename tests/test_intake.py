@@ -596,3 +596,36 @@ def test_a_file_named_twice_or_again_inside_its_folder_is_read_once_without_a_no
     shutil.copy(sample, folder / "b.xlsx")
     found = list(gather([folder]))
     assert [item.code for item in found if isinstance(item, problems.Problem)] == ["intake-duplicate"]
+
+
+# --- the parts intake checked, read again without inflating them ------------------------------
+def test_a_workbook_is_read_from_the_parts_intake_checked(tmp_path: Path, sample_plan) -> None:
+    from ita_xlsx.read.returned import read_returned
+
+    path = tmp_path / "finance.xlsx"
+    path.write_bytes(hostile.real_workbook("finance"))
+    [candidate], found = _run(path)
+    assert found == []
+    assert candidate.package is not None
+    parts = candidate.package.take_parts()
+    with zipfile.ZipFile(path) as archive:
+        assert parts == {name: archive.read(name) for name in archive.namelist()}
+    assert candidate.package.take_parts() == {}  # handed over once
+    # a part that is not what the package declares is inflated again from the package
+    damaged = {**parts, "xl/workbook.xml": b"<workbook/>"}
+    with_parts = read_returned(str(path), candidate.data, sample_plan, verified=True, parts=damaged)
+    without = read_returned(str(path), candidate.data, sample_plan)
+    assert with_parts.accepted and with_parts.division == "finance"
+    assert (with_parts.entries, with_parts.problems) == (without.entries, without.problems)
+
+
+def test_a_package_that_fails_verification_keeps_none_of_its_parts() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.xml", "<a/>")
+        archive.writestr("b.xml", '<?xml version="1.0"?><!DOCTYPE b [<!ENTITY x "y">]><b/>')
+    package = SafePackage.open(buffer.getvalue())
+    with pytest.raises(PackageError) as refused:
+        package.verify(keep=True)
+    assert refused.value.code == "xml-doctype-forbidden"
+    assert package.take_parts() == {}

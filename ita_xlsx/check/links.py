@@ -59,8 +59,10 @@ class Link:
 
 def urls_in(text: str) -> list[str]:
     """The links typed in ``text``, in order, without the punctuation that closes a sentence."""
-    found = []
-    for match in _FOUND.finditer(text or ""):
+    found: list[str] = []
+    if not text or not (":" in text or "." in text or "\\" in text):  # what every link holds
+        return found  # most cells: a sentence in Thai, the number of a letter
+    for match in _FOUND.finditer(text):
         url = match.group(0).rstrip(_TRAILING)
         if url and url not in found:
             found.append(url)

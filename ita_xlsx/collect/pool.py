@@ -33,6 +33,7 @@ from ita_xlsx.core.problems import Problem
 from ita_xlsx.core.workstore import WorkTable
 from ita_xlsx.intake import gather as intake
 from ita_xlsx.intake.gather import Candidate
+from ita_xlsx.intake.safezip import SafePackage
 from ita_xlsx.plan import Plan
 from ita_xlsx.read.records import LogEntry
 from ita_xlsx.read.returned import read_returned
@@ -242,20 +243,35 @@ class _Reader:
 def _read(
     item: Candidate, plan: Plan, round_id: str | None, limits: intake.Limits, judging: Judging | None
 ) -> Returned:
-    return _read_bytes(item.source, item.data, item.mtime, plan, round_id, limits, judging)
+    return _read_bytes(
+        item.source, item.data, item.mtime, None, plan, round_id, limits, judging, item.package
+    )
 
 
 def _read_bytes(
     source: str,
     data: bytes,
     mtime: float | None,
+    parts: dict[str, bytes] | None,
     plan: Plan,
     round_id: str | None,
     limits: intake.Limits,
     judging: Judging | None,
+    package: SafePackage | None = None,
 ) -> Returned:
-    """One workbook read (intake verified it), and judged when asked and it was accepted."""
-    ret = read_returned(source, data, plan, round_id=round_id, mtime=mtime, limits=limits, verified=True)
+    """One workbook read, and judged when asked and it was accepted. Intake verified it, keeping
+    its parts: here, in ``package`` as intake opened it; in a worker, ``parts``."""
+    ret = read_returned(
+        source,
+        data,
+        plan,
+        round_id=round_id,
+        mtime=mtime,
+        limits=limits,
+        verified=True,
+        parts=parts,
+        package=package,
+    )
     if judging is not None and ret.accepted:
         ret.judged = packing.dumps(judge(plan, ret, judging))
         ret.log = []  # in the judged records now; versions are compared by their entries alone
@@ -352,8 +368,13 @@ def _batches(items: Iterable[Candidate | Problem], size: int) -> Iterator[list[C
         yield batch
 
 
-def _task(item: Candidate) -> tuple[str, bytes, float | None]:
-    return item.source, item.data, item.mtime
+Task = tuple[str, bytes, float | None, dict[str, bytes] | None]
+
+
+def _task(item: Candidate) -> Task:
+    """What reading a candidate takes: its bytes, and the parts intake inflated and checked (handed
+    over: the candidate no longer holds them, and a second reading inflates them again)."""
+    return item.source, item.data, item.mtime, item.package.take_parts() if item.package else None
 
 
 def _crashed(item: Candidate) -> Returned:
@@ -376,10 +397,10 @@ def _worker_start(
     _WORKER_SETUP = (plan, round_id, limits, judging)
 
 
-def _worker_read(tasks: list[tuple[str, bytes, float | None]]) -> bytes:
+def _worker_read(tasks: list[Task]) -> bytes:
     setup = _WORKER_SETUP
     assert setup is not None, "set by _worker_start"
-    return _dumps([_packed(_read_bytes(source, data, mtime, *setup)) for source, data, mtime in tasks])
+    return _dumps([_packed(_read_bytes(*task, *setup)) for task in tasks])
 
 
 def _packed(ret: Returned) -> Returned:

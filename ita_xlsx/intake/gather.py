@@ -107,6 +107,9 @@ class Candidate:
     sha256: str
     mtime: float | None  # file, zip entry or mail Date timestamp, when known
     kind: str  # "xlsx" or "xlsm" (templates .xltx/.xltm included); "ita-results"/"ita-rollup" on request
+    # A workbook's package as intake checked it, holding the parts it inflated and checked: the
+    # reader takes them (SafePackage.take_parts) instead of inflating them again. None for JSON.
+    package: SafePackage | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(slots=True)
@@ -447,14 +450,15 @@ class _Run:
     def workbook(
         self, blob: _Blob, package: SafePackage, kind: str, digest: str
     ) -> Iterator[Candidate | Problem]:
-        """Inflate and check every part, refuse Strict OOXML, warn of macros, pass the workbook on."""
-        package.verify(self.deadline)
+        """Inflate and check every part, refuse Strict OOXML, warn of macros, pass the workbook on
+        with its parts (they go when the candidate does)."""
+        package.verify(self.deadline, keep=True)
         if _is_strict(package):
             yield problems.error("intake-strict-ooxml", file=blob.source)
             return
         if kind == "xlsm":
             yield problems.warning("intake-macros", file=blob.source)
-        yield Candidate(blob.source, blob.name, blob.data, digest, blob.mtime, kind)
+        yield Candidate(blob.source, blob.name, blob.data, digest, blob.mtime, kind, package)
 
     def container(
         self, blob: _Blob, kind: str, package: SafePackage | None, depth: int

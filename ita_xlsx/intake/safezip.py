@@ -4,7 +4,9 @@ This is the only way the rest of the tool reads parts of a returned workbook. A 
 checked once, up front, from its central directory (entry count, declared sizes and
 compression ratio, names, duplicates, encryption, compression methods, overlapping
 entries); every read then inflates with a hard cap on the *real* output, checks the size
-and the CRC, and never trusts what the headers say.
+and the CRC, and never trusts what the headers say. :meth:`SafePackage.verify` can keep the
+parts it inflated and checked, so that a reader of the same package does not inflate them again;
+they live as long as the package (or are handed over with :meth:`SafePackage.take_parts`).
 
 Everything wrong with a package is raised as :class:`PackageError`, which carries a problem
 code of the message catalogue (``intake-zip-bomb``, ``intake-truncated`` ...) and its params.
@@ -75,7 +77,7 @@ class PackageError(Exception):
 class SafePackage:
     """A zip package whose central directory has been checked; parts are read with caps."""
 
-    __slots__ = ("names", "limits", "_data", "_infos", "_exact", "_folded")
+    __slots__ = ("names", "limits", "_data", "_infos", "_exact", "_folded", "_kept")
 
     def __init__(
         self, data: bytes, infos: list[zipfile.ZipInfo], folded: dict[str, zipfile.ZipInfo], limits: Limits
@@ -86,20 +88,35 @@ class SafePackage:
         self.names: list[str] = [info.filename for info in infos]
         self._exact = {info.filename: info for info in infos}
         self._folded = folded
+        self._kept: dict[str, bytes] = {}  # entry name → its bytes, inflated and checked by verify()
 
     @classmethod
-    def open(cls, data: bytes, limits: Limits = DEFAULT_LIMITS) -> SafePackage:
-        """Check the central directory of ``data`` and return the package, or raise PackageError."""
+    def open(
+        cls, data: bytes, limits: Limits = DEFAULT_LIMITS, *, parts: dict[str, bytes] | None = None
+    ) -> SafePackage:
+        """Check the central directory of ``data`` and return the package, or raise PackageError.
+
+        ``parts`` are parts of these very bytes that :meth:`verify` inflated and checked (in
+        another process: :meth:`take_parts`); they are read from there, not inflated again. A
+        part whose length is not the size its entry declares is ignored (inflated when read).
+        """
         _precheck_entry_count(data, limits)
         try:
-            infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+            # closed here, not by the garbage collector: a Ctrl-C in ZipFile.__del__ would be lost
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                infos = archive.infolist()
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, struct.error, NotImplementedError) as exc:
             raise PackageError("intake-truncated", detail=_detail(exc)) from None
         if len(infos) > limits.max_entries:
             raise PackageError("intake-zip-too-many-entries", count=len(infos), limit=limits.max_entries)
         folded = _check_entries(infos, limits)
         _check_layout(infos, len(data))
-        return cls(data, infos, folded, limits)
+        package = cls(data, infos, folded, limits)
+        for name, part in (parts or {}).items():
+            info = package._exact.get(name)
+            if info is not None and len(part) == info.file_size:
+                package._kept[name] = part
+        return package
 
     @property
     def data(self) -> bytes:
@@ -123,7 +140,12 @@ class SafePackage:
         ``deadline`` is a ``time.monotonic()`` value after which reading stops with
         ``intake-timeout``. Raises KeyError for a missing part, PackageError for a bad one.
         """
-        return self._whole(self.info(name), self._cap(max_bytes), deadline)
+        info = self.info(name)
+        cap = self._cap(max_bytes)
+        kept = self._kept.get(info.filename)
+        if kept is not None and len(kept) <= cap:
+            return kept
+        return self._whole(info, cap, deadline)
 
     def read_xml(self, name: str, max_bytes: int | None = None) -> bytes:
         """``read()``, refusing a part whose prolog holds ``<!DOCTYPE``/``<!ENTITY`` (OOXML never does)."""
@@ -134,8 +156,12 @@ class SafePackage:
 
     def head(self, name: str, size: int = 4096) -> bytes:
         """The first ``size`` inflated bytes of part ``name`` (no CRC check: the rest is not read)."""
+        info = self.info(name)
+        kept = self._kept.get(info.filename)
+        if kept is not None:
+            return kept[:size]
         head = b""
-        stream = self._inflate(self.info(name), self._cap(None), None)
+        stream = self._inflate(info, self._cap(None), None)
         for chunk in stream:
             head += chunk[: size - len(head)]
             if len(head) >= size:
@@ -143,12 +169,20 @@ class SafePackage:
         stream.close()
         return head
 
-    def verify(self, deadline: float | None = None) -> None:
-        """Inflate every entry within the caps, check sizes and CRCs, and the prolog of XML parts."""
+    def verify(self, deadline: float | None = None, *, keep: bool = False) -> None:
+        """Inflate every entry within the caps, check sizes and CRCs, and the prolog of XML parts.
+
+        ``keep``: the parts inflated in one piece (all but those over a MiB, which are streamed)
+        are kept, and later reads of them take them from there. They are kept only once every
+        entry has passed.
+        """
         cap = self._cap(None)
+        kept: dict[str, bytes] = {}
         for info in self._infos:
             if info.file_size <= _OUT_CHUNK:
                 head = self._whole(info, cap, deadline)
+                if keep:
+                    kept[info.filename] = head
             else:  # stream it, keeping only the start
                 head = b""
                 for chunk in self._inflate(info, cap, deadline):
@@ -156,6 +190,12 @@ class SafePackage:
                         head += chunk[: _HEAD - len(head)]
             if _is_xml_part(info.filename) and not xml_prolog_ok(head, complete=len(head) < _HEAD):
                 raise PackageError("xml-doctype-forbidden", part=info.filename)
+        self._kept.update(kept)
+
+    def take_parts(self) -> dict[str, bytes]:
+        """The parts :meth:`verify` kept, handed over: this package inflates them again if asked."""
+        kept, self._kept = self._kept, {}
+        return kept
 
     def display_name(self, name: str) -> str:
         """The entry name as its author wrote it (UTF-8, Info-ZIP Unicode path, or Thai cp874)."""

@@ -15,7 +15,7 @@ import re
 from ita_xlsx import messages
 from ita_xlsx.core import displayed, problems, textnorm, thaidates
 from ita_xlsx.core.own_files import FEEDBACK_MARK
-from ita_xlsx.intake.safezip import PackageError, SafePackage
+from ita_xlsx.intake.safezip import DEFAULT_LIMITS, PackageError, SafePackage
 from ita_xlsx.plan import Plan
 from ita_xlsx.read import layout as L
 from ita_xlsx.read import normalize
@@ -45,15 +45,20 @@ def read_returned(
     mtime: float | None = None,
     limits=None,
     verified: bool = False,
+    parts: dict[str, bytes] | None = None,
+    package: SafePackage | None = None,
 ) -> Returned:
     """Everything one returned workbook says, with every problem found in it.
 
     ``verified`` says intake already inflated every part within the limits and checked its CRC
     (``intake.gather`` does); otherwise that is done here, before any parser sees a part.
+    ``package``: ``data`` as intake opened and verified it, keeping its parts: read as it is.
+    ``parts``: without it (in another process), the parts intake kept (``SafePackage.take_parts``).
     """
     ret = Returned(source, mtime=mtime)
     try:
-        package = SafePackage.open(data, limits) if limits else SafePackage.open(data)
+        if package is None:
+            package = SafePackage.open(data, limits or DEFAULT_LIMITS, parts=parts)
         if not verified:
             package.verify()
         wb = open_workbook(package)
@@ -284,6 +289,8 @@ def _date(cell: Cell | None, date1904: bool, where: dict, ret: Returned) -> dt.d
         ret.report(problems.warning, "cell-error-value", **where, value=cell_quote(cell))
         return None
     parsed = normalize.date(raw, date1904=date1904, is_date_cell=cell.is_date or cell.kind == "d")
+    if not (parsed.assumptions or parsed.error):  # most dates: nothing to say of them
+        return parsed.value
     year = str(thaidates.be_year(parsed.value)) if parsed.value else ""
     read = thaidates.format_thai(parsed.value) if parsed.value else ""
     for code in parsed.assumptions:
@@ -329,8 +336,7 @@ def _read_log(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -
         if "date" in cols:
             date_where = {**where, "cell": cell_ref(row, cols["date"])}
             date = _date(values.get("date"), wb.date1904, date_where, ret)
-            typed = cell_text(values.get("date"))
-            if date is None and (not typed or normalize.says_nothing(typed)):
+            if date is None and _nothing_typed(values.get("date")):
                 ret.report(problems.warning, "log-date-missing", **date_where)
         refs = {key: cell_ref(row, cols[key]) for key in ("detail", "evidence") if key in cols}
         ret.log.append(
@@ -345,6 +351,11 @@ def _read_log(wb: Workbook, plan: Plan, areas: dict[str, Area], ret: Returned) -
                 or "",
             )
         )
+
+
+def _nothing_typed(cell: Cell | None) -> bool:
+    typed = cell_text(cell)
+    return not typed or normalize.says_nothing(typed)
 
 
 # -- free text ---------------------------------------------------------------------------------

@@ -480,6 +480,8 @@ MAX_LINKED_CELLS = 10_000  # cells one <hyperlink ref="A1:Z999"> may give its UR
 def _sheet_links(package: SafePackage, part: str, xml: bytes) -> dict[str, str]:
     """Cell reference → URL for the cell links and ``HYPERLINK`` formulas of one sheet's XML."""
     links: dict[str, str] = {}
+    if b"erlink" not in xml and b"ERLINK" not in xml:  # most sheets: no HYPERLINK(, no <hyperlinks>
+        return links
     if xml.find(b"YPERLINK(") >= 0 or xml.find(b"yperlink(") >= 0:
         links.update(_formula_links(xml))
     start = xml.find(b"hyperlinks>")  # the element listing a sheet's cell links, after its cells
@@ -540,9 +542,9 @@ CALAMINE_MAX_SHEET_BYTES = 8 * 2**20
 # calamine allocates the dense rectangle from A1 to the farthest cell: one cell at XFD1048576 asks
 # for 512 GB and aborts the process. It only gets sheets whose every row and cell is written the
 # usual way (<row r="..."> and <c r="..."> first, no prefix: calamine reads <x:c> of any namespace)
-# and lies within A1:Z9999; the others go to expat. Three scans, each skipping to a rare literal.
-_UNUSUAL_CELL = re.compile(rb'<c(?! r="[A-Z][0-9]{1,4}")[\s/>]')
-_UNUSUAL_ROW = re.compile(rb'<row(?! r="[0-9]{1,4}")[\s/>]')
+# and lies within A1:Z9999; the others go to expat. Two scans: the cells and rows, from "<" to "<";
+# the prefixed elements, from ":" to ":".
+_UNUSUAL_CELL_OR_ROW = re.compile(rb'<(?:c(?! r="[A-Z][0-9]{1,4}")|row(?! r="[0-9]{1,4}"))[\s/>]')
 _PREFIXED_CELL = re.compile(rb":(?:c|row)[\s/>]")
 # python-calamine reads an error value (#DIV/0!, #N/A, a formula a clerk typed) as an empty cell:
 # a sheet that holds one is read by expat, which gives the error so that it is reported at its cell.
@@ -586,7 +588,7 @@ def _utf16_as_utf8(data: bytes) -> bytes:
 
 def _compact(xml: bytes) -> bool:
     """Whether every cell of a sheet's XML surely lies within A1:Z9999 (no parsing)."""
-    return not (_UNUSUAL_CELL.search(xml) or _UNUSUAL_ROW.search(xml) or _PREFIXED_CELL.search(xml))
+    return not (_UNUSUAL_CELL_OR_ROW.search(xml) or _PREFIXED_CELL.search(xml))
 
 
 def _calamine_rows(
@@ -624,20 +626,21 @@ def _calamine_rows(
 
 
 def _from_calamine(value: object) -> Cell | None:
+    # Arguments by position: the reader makes a Cell of every value, and keywords cost a quarter more.
     kind = type(value)
     if kind is str:
-        return Cell(value, kind="s") if value else None
+        return Cell(value, False, "s") if value else None
     if kind is float:
-        return Cell(value, kind="n")
+        return Cell(value, False, "n")
     if value is None:
         return None
     if kind is bool:
-        return Cell(value, kind="b")
+        return Cell(value, False, "b")
     if isinstance(value, int | float):
-        return Cell(float(value), kind="n")
+        return Cell(float(value), False, "n")
     if isinstance(value, dt.date):  # datetime included: a date-formatted cell
-        return Cell(value, is_date=True, kind="d")
-    return Cell(str(value), kind="str")  # times and durations: kept as text
+        return Cell(value, True, "d")
+    return Cell(str(value), False, "str")  # times and durations: kept as text
 
 
 # -- shared strings and styles ----------------------------------------------------------------
