@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import cast
 
 from ita_xlsx.check.judge import Judged, Judging, judge
 from ita_xlsx.check.links import Link
@@ -138,7 +139,7 @@ class Stash:
         """``ret`` without its entries and log, which are kept here (as a worker packed them, if one
         did), nor what judging it found."""
         if ret.judged is not None:
-            judged: Judged = packing.loads(ret.judged)
+            judged = cast(Judged, ret.judged)  # unpacked with the Returned, where a worker packed it
             ret.judged = None
             first = count = -1
             if self.records is not None:
@@ -273,7 +274,7 @@ def _read_bytes(
         package=package,
     )
     if judging is not None and ret.accepted:
-        ret.judged = packing.dumps(judge(plan, ret, judging))
+        ret.judged = judge(plan, ret, judging)
         ret.log = []  # in the judged records now; versions are compared by their entries alone
     return ret
 

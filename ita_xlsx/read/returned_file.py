@@ -64,7 +64,7 @@ class Returned:
     log: list[LogEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     packed: bytes | None = None  # entries and log, pickled by the worker process that read the file
-    judged: bytes | None = None  # its records and the rules' problems, pickled (see ita_xlsx.check.judge)
+    judged: object = None  # its records and the rules' problems (a Judged, see ita_xlsx.check.judge)
 
     def report(self, make, code: str, **kw: object) -> None:
         kw.setdefault("division", self.division)
