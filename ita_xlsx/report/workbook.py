@@ -28,6 +28,7 @@ from ita_xlsx.read.layout import CONSOLIDATED_FORMAT
 from ita_xlsx.read.run_id import RUN_ID_PROPERTY
 from ita_xlsx.report import detail, evidence, not_received, official, overdue, problems, summary
 from ita_xlsx.report.data import ReportData, build
+from ita_xlsx.report.deflate import LevelledWorkbook, level_for
 from ita_xlsx.report.formats import Formats, workbook_options
 
 SHEET_MODULES: tuple[ModuleType, ...] = (summary, detail, overdue, problems, not_received, official, evidence)
@@ -67,7 +68,8 @@ def refuse_protected(path: Path, protected_paths: Collection[str | Path]) -> Non
 def write_workbook(data: ReportData, target: Path, sheets: Sequence[ModuleType] = SHEET_MODULES) -> None:
     """Write the sheets to ``target`` (not atomically: :func:`write_consolidated` takes care of it)."""
     with scratch_folder() as tmpdir:
-        wb = Workbook(str(target), workbook_options(str(tmpdir)))
+        level = level_for(len(data.keys))  # a large workbook is deflated faster
+        wb = LevelledWorkbook(str(target), workbook_options(str(tmpdir)), deflate_level=level)
         try:
             _set_properties(wb, data)
             fmt = Formats(wb)
