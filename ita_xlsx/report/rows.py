@@ -51,6 +51,7 @@ _FAST_ATTRIBUTES = (
     "hyperlinks",
     "_write_single_row",
     "row_info",
+    "row_sizes",
     "comments",
     "_check_dimensions",
     "dim_rowmin",
@@ -62,6 +63,7 @@ _FAST_ATTRIBUTES = (
     "_write_url",
     "ignore_write_string",
     "default_row_height",
+    "excel_version",
     "original_row_height",
     "fh",
     "str_table",
@@ -150,9 +152,13 @@ def needs_quote_prefix(s: str) -> bool:
 class RowWriter:
     """Writes the rows of one constant_memory worksheet, in order, safely."""
 
-    def __init__(self, worksheet: Worksheet, *, fast: bool | None = None) -> None:
+    def __init__(self, worksheet: Worksheet, *, fast: bool | None = None, keep_heights: bool = False) -> None:
+        """``keep_heights``: note the heights of the rows written fast where xlsxwriter notes those
+        it writes (``row_sizes``: what places a chart and what :func:`keep_headings_with_tables`
+        reads), one item per row of a set height."""
         self.ws = worksheet
         self.fast = supports_fast_rows(worksheet) if fast is None else fast
+        self.keep_heights = keep_heights and self.fast
         self.links = 0
         self.share = SHARE_REPEATED and self.fast
         self._starts: list[str] = []
@@ -168,6 +174,8 @@ class RowWriter:
             height = min(int(height), MAX_ROW_HEIGHT_PX)
         if self.fast:
             self._write_fast(row, cells, height, first_col)
+            if height is not None and self.keep_heights:  # as set_row_pixels() notes them
+                self.ws.row_sizes[row] = [height, False] if height else [self.ws.default_row_height, True]
         else:
             self._write_public(row, cells, height, first_col)
 
@@ -254,8 +262,10 @@ class RowWriter:
             height = ws.default_row_height
         custom = height != ws.original_row_height or height != ws.default_row_height
         attrs = f' ht="{height * 0.75:.16g}" customHeight="1"' if custom else ""
+        if ws.excel_version == 2010:  # once the sheet has a data bar, as xlsxwriter writes a row from then on
+            attrs += ' x14ac:dyDescent="0.25"'
         if first < 0:
-            if attrs:
+            if custom:
                 ws.fh.write(f'<row r="{r1}"{attrs}/>')
             return
         _note_dimensions(ws, row, first, last)
