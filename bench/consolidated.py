@@ -19,6 +19,7 @@ import codecs
 import datetime as dt
 import json
 import re
+import resource
 import sys
 import tempfile
 import time
@@ -105,7 +106,7 @@ def _record(n: int, measure_id: str, division: str, source: str) -> Record:
 def raw_xml_floor(results: Results, written: Path, level: int | None) -> tuple[float, float]:
     """Seconds to read the records once, and to make and store ``written``'s XML (see the top).
 
-    Each worksheet is read back a few MB at a time, its rows taken apart into their cells' XML
+    Each worksheet is read back a MB at a time, its rows taken apart into their cells' XML
     (not timed); timed: each row made again with one f-string per cell, encoded and deflated at
     ``level`` (None: zipfile's default, 6) with every other part, into a zip file on disk.
     """
@@ -142,7 +143,7 @@ def _remake_rows(part, target) -> float:
     pending = ""
     decoder = codecs.getincrementaldecoder("utf-8")()
     while True:
-        chunk = part.read(1 << 22)
+        chunk = part.read(1 << 20)
         text = pending + decoder.decode(chunk, final=not chunk)
         cut = text.rfind("</row>") + len("</row>") if chunk else len(text)
         if chunk and cut < len("</row>"):
@@ -189,6 +190,7 @@ def main() -> None:
     made = time.perf_counter()
     write_consolidated(results.view(), results.plan, out)
     done = time.perf_counter()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux; before the floor
     level = _level_used(len(results.records))
     read, stored = raw_xml_floor(results, out, level)
     with zipfile.ZipFile(out) as z:
@@ -200,6 +202,7 @@ def main() -> None:
                 "make_seconds": round(made - started, 3),
                 "write_seconds": round(done - made, 3),
                 "bytes": out.stat().st_size,
+                "write_peak_mb": round(peak, 1),
                 "xml_bytes": xml_bytes,
                 "deflate_level": level if level is not None else 6,
                 "floor_read_seconds": round(read, 3),

@@ -60,9 +60,23 @@ def record_text(record: Mapping) -> str:
     return f"{said}\n{result}" if result else said
 
 
+Note = tuple[str, bool, str]  # a record in the report: its text, not applicable?, its division
+
+
+def report_note(record: Mapping) -> Note:
+    """What the report's action column needs of a record."""
+    return record_text(record), record.get("status") == "not_applicable", record["division"]
+
+
 def measure_paragraphs(records: Iterable[Mapping], division_name: Callable[[str], str]) -> Iterator[str]:
-    """The action cell of one measure, paragraph by paragraph: one per group of divisions that
-    reported alike (a paragraph may hold a line break: the phrase, then the result).
+    """The action cell of one measure, paragraph by paragraph (see :func:`noted_paragraphs`)."""
+    return noted_paragraphs(map(report_note, records), division_name)
+
+
+def noted_paragraphs(notes: Iterable[Note], division_name: Callable[[str], str]) -> Iterator[str]:
+    """The action cell of one measure from its records' notes (:func:`report_note`), paragraph by
+    paragraph: one per group of divisions that reported alike (a paragraph may hold a line break:
+    the phrase, then the result).
 
     Divisions for which the measure is not applicable are left out unless all are. When every
     division reported the same, the text stands alone, as in the office's published reports.
@@ -72,9 +86,9 @@ def measure_paragraphs(records: Iterable[Mapping], division_name: Callable[[str]
     """
     applicable: dict[str, list[str]] = {}
     not_applicable: dict[str, list[str]] = {}
-    for r in records:
-        groups = not_applicable if r.get("status") == "not_applicable" else applicable
-        groups.setdefault(record_text(r), []).append(division_name(r["division"]))
+    for text, is_not_applicable, division in notes:
+        groups = not_applicable if is_not_applicable else applicable
+        groups.setdefault(text, []).append(division_name(division))
     groups = applicable or not_applicable
     if not groups:
         yield th("report.action.missing")

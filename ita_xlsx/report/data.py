@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Protocol
 
 from ita_xlsx import messages
 from ita_xlsx.collect.results_json import check_results
@@ -45,6 +46,14 @@ class Tally:
         return self.done / self.applicable if self.applicable else 0.0
 
 
+class Notes(Protocol):
+    """What the report sheet needs of each record, noted by the detail sheet (see notes.py)."""
+
+    def __len__(self) -> int: ...
+    def __getitem__(self, position: int) -> tuple[str, bool, str]: ...
+    def note(self, record: Mapping) -> None: ...
+
+
 @dataclass(frozen=True)
 class ReportData:
     """The results and the plan, with the counts and lists every sheet shares."""
@@ -65,6 +74,7 @@ class ReportData:
     rejected: tuple[str, ...] = ()  # of not_received: divisions whose file came and could not be used
     rejected_reasons: dict[str, str] = field(default_factory=dict)  # division → why, in Thai
     files_accepted: int = 0
+    notes: Notes | None = None  # noted by the detail sheet for the report sheet (see notes.py)
 
     @property
     def not_sent(self) -> tuple[str, ...]:

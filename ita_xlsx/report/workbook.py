@@ -8,6 +8,7 @@ for byte, for the same results: its creation time is the as-of date.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import os
@@ -30,6 +31,7 @@ from ita_xlsx.report import detail, evidence, not_received, official, overdue, p
 from ita_xlsx.report.data import ReportData, build
 from ita_xlsx.report.deflate import LevelledWorkbook, level_for
 from ita_xlsx.report.formats import Formats, workbook_options
+from ita_xlsx.report.notes import RecordNotes
 
 SHEET_MODULES: tuple[ModuleType, ...] = (summary, detail, overdue, problems, not_received, official, evidence)
 SHEET_NAMES = tuple(m.SHEET for m in SHEET_MODULES)
@@ -70,7 +72,9 @@ def write_workbook(data: ReportData, target: Path, sheets: Sequence[ModuleType] 
     with scratch_folder() as tmpdir:
         level = level_for(len(data.keys))  # a large workbook is deflated faster
         wb = LevelledWorkbook(str(target), workbook_options(str(tmpdir)), deflate_level=level)
+        notes = RecordNotes(tmpdir) if _noted_for(sheets) else None
         try:
+            data = dataclasses.replace(data, notes=notes)
             _set_properties(wb, data)
             fmt = Formats(wb)
             for module in sheets:
@@ -83,6 +87,14 @@ def write_workbook(data: ReportData, target: Path, sheets: Sequence[ModuleType] 
         except BaseException:
             _abandon(wb)
             raise
+        finally:
+            if notes is not None:
+                notes.close()
+
+
+def _noted_for(sheets: Sequence[ModuleType]) -> bool:
+    """Whether the detail sheet reads the records before the report sheet needs them again."""
+    return detail in sheets and official in sheets and sheets.index(detail) < sheets.index(official)
 
 
 def _os_error(exc: FileCreateError, target: Path) -> OSError:
