@@ -666,6 +666,20 @@ def _deflated(data: bytes, level: int) -> bytes:
     return packer.compress(data) + packer.flush()
 
 
+def test_the_report_sheet_is_the_same_from_the_detail_sheets_notes(sample_plan, tmp_path, monkeypatch):
+    """The report sheet's texts, noted as the detail sheet reads the records, are what reading the
+    records again gives (as the Word report does)."""
+    from ita_xlsx.report import workbook
+
+    results = make_results(sample_plan, hostile=True)
+    noted = write_consolidated(results, sample_plan, tmp_path / "noted.xlsx")
+    monkeypatch.setattr(workbook, "_noted_for", lambda sheets: False)
+    read = write_consolidated(results, sample_plan, tmp_path / "read.xlsx")
+    with zipfile.ZipFile(noted) as zn, zipfile.ZipFile(read) as zr:
+        assert zn.read("xl/worksheets/sheet6.xml") == zr.read("xl/worksheets/sheet6.xml")
+        assert "ยังไม่ได้รับรายงาน".encode() in zn.read("xl/worksheets/sheet6.xml")
+
+
 def test_fast_rows_write_what_xlsxwriter_writes(sample_plan, tmp_path, monkeypatch):
     """The row-at-a-time path gives the same bytes as xlsxwriter's own cell writing."""
     results = make_results(sample_plan, hostile=True)
