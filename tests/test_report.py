@@ -666,18 +666,23 @@ def _deflated(data: bytes, level: int) -> bytes:
     return packer.compress(data) + packer.flush()
 
 
-def test_the_report_sheet_is_the_same_from_the_detail_sheets_notes(sample_plan, tmp_path, monkeypatch):
-    """The report sheet's texts, noted as the detail sheet reads the records, are what reading the
-    records again gives (as the Word report does)."""
+def test_the_overdue_and_report_sheets_are_the_same_from_the_detail_sheets_notes(
+    sample_plan, tmp_path, monkeypatch
+):
+    """What the overdue and report sheets show, noted as the detail sheet reads the records, is
+    what reading the records again gives (as the Word report does)."""
     from ita_xlsx.report import workbook
 
     results = make_results(sample_plan, hostile=True)
     noted = write_consolidated(results, sample_plan, tmp_path / "noted.xlsx")
-    monkeypatch.setattr(workbook, "_noted_for", lambda sheets: False)
+    monkeypatch.setattr(workbook, "_noted_for", lambda sheets, module: False)
     read = write_consolidated(results, sample_plan, tmp_path / "read.xlsx")
     with zipfile.ZipFile(noted) as zn, zipfile.ZipFile(read) as zr:
-        assert zn.read("xl/worksheets/sheet6.xml") == zr.read("xl/worksheets/sheet6.xml")
+        for sheet in ("xl/worksheets/sheet3.xml", "xl/worksheets/sheet6.xml"):
+            assert zn.read(sheet) == zr.read(sheet), sheet
         assert "ยังไม่ได้รับรายงาน".encode() in zn.read("xl/worksheets/sheet6.xml")
+    overdue = openpyxl.load_workbook(noted)["เกินกำหนด"]
+    assert overdue.max_row > 4  # rows of overdue records, not only the heading
 
 
 def test_fast_rows_write_what_xlsxwriter_writes(sample_plan, tmp_path, monkeypatch):

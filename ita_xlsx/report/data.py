@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from ita_xlsx import messages
 from ita_xlsx.collect.results_json import check_results
@@ -47,10 +47,10 @@ class Tally:
 
 
 class Notes(Protocol):
-    """What the report sheet needs of each record, noted by the detail sheet (see notes.py)."""
+    """What a later sheet needs of each record, noted by the detail sheet (see notes.py)."""
 
     def __len__(self) -> int: ...
-    def __getitem__(self, position: int) -> tuple[str, bool, str]: ...
+    def __getitem__(self, position: int) -> Any: ...
     def note(self, record: Mapping) -> None: ...
 
 
@@ -74,7 +74,8 @@ class ReportData:
     rejected: tuple[str, ...] = ()  # of not_received: divisions whose file came and could not be used
     rejected_reasons: dict[str, str] = field(default_factory=dict)  # division → why, in Thai
     files_accepted: int = 0
-    notes: Notes | None = None  # noted by the detail sheet for the report sheet (see notes.py)
+    # by sheet: what it needs of each record, noted by the detail sheet (see notes.py)
+    notes: Mapping[str, Notes] = field(default_factory=dict)
 
     @property
     def not_sent(self) -> tuple[str, ...]:
@@ -87,6 +88,11 @@ class ReportData:
             return ""
         division = self.plan.division(code)
         return division.name if division else code
+
+    def noted(self, sheet: str) -> Notes | None:
+        """The notes of every record for ``sheet``, when the detail sheet made them."""
+        notes = self.notes.get(sheet)
+        return notes if notes is not None and len(notes) == len(self.keys) else None
 
     @property
     def measure_count(self) -> int:

@@ -59,11 +59,11 @@ def write(wb: Workbook, fmt: Formats, data: ReportData) -> Worksheet:
     header(writer, HEADER_ROW, [th(key) for key, _ in COLUMNS], fmt, WIDTHS)
     cells = _RowCells(fmt, data)
     row = FIRST_DATA_ROW
-    notes = data.notes  # what the report sheet needs of each record, noted as it is read
+    noting = [notes.note for notes in data.notes.values()]  # what later sheets need of each record
     for record in data.records:
         writer.write(row, cells(record))
-        if notes is not None:
-            notes.note(record)
+        for note in noting:
+            note(record)
         row += 1
     finish_table(ws, fmt, HEADER_ROW, row - 1, len(COLUMNS) - 1, STATE_COL)
     return ws

@@ -2,10 +2,11 @@
 
 The records of a large collection are read from disk each time they are read (see
 :class:`~ita_xlsx.report.data.ReportData`): in order that is cheap, one at a time out of order it
-is not. The detail sheet reads every record in order; the official report needs each record's
-text grouped by measure, in another order. So the detail sheet notes that text as it goes, in a
-scratch file beside the workbook's own, and the report sheet reads the notes back by position:
-a few hundred bytes each, not a whole record. In memory stays 8 bytes a record.
+is not. The detail sheet reads every record in order; the overdue sheet needs some of them most
+late first, and the official report each record's text grouped by measure. So the detail sheet
+notes what they need as it goes, in scratch files beside the workbook's own, and those sheets
+read the notes back by position: a few hundred bytes each, not a whole record. In memory stays
+8 bytes a record for each.
 """
 
 from __future__ import annotations
@@ -14,20 +15,20 @@ import marshal
 import os
 import tempfile
 from array import array
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import IO
-
-from ita_xlsx.report.actions import Note, report_note
+from typing import IO, Any
 
 
 class RecordNotes:
-    """One :data:`~ita_xlsx.report.actions.Note` per record, in the records' order, kept in a
-    scratch file in ``folder``; all noted before the first is read back."""
+    """``make(record)`` of each record (plain values: str, numbers, None, lists, tuples, dicts),
+    in the records' order, kept in a scratch file in ``folder``; all noted before the first is
+    read back."""
 
     _GATHER = 1 << 20  # bytes held before they are written
 
-    def __init__(self, folder: str | Path) -> None:
+    def __init__(self, folder: str | Path, make: Callable[[Mapping], Any]) -> None:
+        self.make = make
         self._file: IO[bytes] = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 (closed by close())
         self._ends = array("q")
         self._pending: list[bytes] = []
@@ -38,7 +39,7 @@ class RecordNotes:
         return len(self._ends)
 
     def note(self, record: Mapping) -> None:
-        data = marshal.dumps(report_note(record))
+        data = marshal.dumps(self.make(record))
         self._size += len(data)
         self._ends.append(self._size)
         self._pending.append(data)
@@ -46,7 +47,7 @@ class RecordNotes:
         if self._pending_size >= self._GATHER:
             self._write_pending()
 
-    def __getitem__(self, position: int) -> Note:
+    def __getitem__(self, position: int) -> Any:
         if self._pending:
             self._write_pending()
             self._file.flush()

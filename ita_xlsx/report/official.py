@@ -95,8 +95,8 @@ def _measure_rows(
 def _notes(data: ReportData, positions: array) -> Iterator[Note]:
     """What the report needs of the records at ``positions``: as the detail sheet noted it, else
     read from the records (the Word report, a workbook without the detail sheet)."""
-    notes = data.notes
-    if notes is not None and len(notes) == len(data.keys):
+    notes = data.noted(SHEET)
+    if notes is not None:
         return map(notes.__getitem__, positions)
     return (report_note(data.records[i]) for i in positions)
 

@@ -28,10 +28,12 @@ from ita_xlsx.plan import Plan
 from ita_xlsx.read.layout import CONSOLIDATED_FORMAT
 from ita_xlsx.read.run_id import RUN_ID_PROPERTY
 from ita_xlsx.report import detail, evidence, not_received, official, overdue, problems, summary
+from ita_xlsx.report.actions import report_note
 from ita_xlsx.report.data import ReportData, build
 from ita_xlsx.report.deflate import LevelledWorkbook, level_for
 from ita_xlsx.report.formats import Formats, workbook_options
 from ita_xlsx.report.notes import RecordNotes
+from ita_xlsx.report.overdue import overdue_note
 
 SHEET_MODULES: tuple[ModuleType, ...] = (summary, detail, overdue, problems, not_received, official, evidence)
 SHEET_NAMES = tuple(m.SHEET for m in SHEET_MODULES)
@@ -72,7 +74,11 @@ def write_workbook(data: ReportData, target: Path, sheets: Sequence[ModuleType] 
     with scratch_folder() as tmpdir:
         level = level_for(len(data.keys))  # a large workbook is deflated faster
         wb = LevelledWorkbook(str(target), workbook_options(str(tmpdir)), deflate_level=level)
-        notes = RecordNotes(tmpdir) if _noted_for(sheets) else None
+        notes = {
+            module.SHEET: RecordNotes(tmpdir, make)
+            for module, make in _NOTED.items()
+            if _noted_for(sheets, module)
+        }
         try:
             data = dataclasses.replace(data, notes=notes)
             _set_properties(wb, data)
@@ -88,13 +94,16 @@ def write_workbook(data: ReportData, target: Path, sheets: Sequence[ModuleType] 
             _abandon(wb)
             raise
         finally:
-            if notes is not None:
-                notes.close()
+            for made in notes.values():
+                made.close()
 
 
-def _noted_for(sheets: Sequence[ModuleType]) -> bool:
-    """Whether the detail sheet reads the records before the report sheet needs them again."""
-    return detail in sheets and official in sheets and sheets.index(detail) < sheets.index(official)
+_NOTED = {official: report_note, overdue: overdue_note}  # sheets that read notes, and what they note
+
+
+def _noted_for(sheets: Sequence[ModuleType], module: ModuleType) -> bool:
+    """Whether the detail sheet reads the records before ``module`` needs them again."""
+    return detail in sheets and module in sheets and sheets.index(detail) < sheets.index(module)
 
 
 def _os_error(exc: FileCreateError, target: Path) -> OSError:
