@@ -631,6 +631,60 @@ def test_same_inputs_same_bytes(sample_plan, results, tmp_path):
     assert '<dcterms:created xsi:type="dcterms:W3CDTF">2023-04-10T00:00:00Z' in core
 
 
+def test_a_large_workbook_is_deflated_faster_with_the_same_xml(sample_plan, results, tmp_path, monkeypatch):
+    """From LARGE_RECORDS records on, the package is deflated at level 1: a larger file, the same
+    parts inside. Smaller workbooks, and any other workbook written after one, keep the default."""
+    from xlsxwriter.workbook import Workbook
+
+    from ita_xlsx.report import deflate
+
+    usual = write_consolidated(results, sample_plan, tmp_path / "usual.xlsx").read_bytes()
+    monkeypatch.setattr(deflate, "LARGE_RECORDS", len(results["records"]))
+    large = write_consolidated(results, sample_plan, tmp_path / "large.xlsx")
+    with zipfile.ZipFile(large) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+        detail = z.getinfo("xl/worksheets/sheet2.xml")
+    with zipfile.ZipFile(tmp_path / "usual.xlsx") as z:
+        assert parts == {name: z.read(name) for name in z.namelist()}
+        assert z.getinfo("xl/worksheets/sheet2.xml").compress_size < detail.compress_size
+    assert detail.compress_type == zipfile.ZIP_DEFLATED
+    assert detail.compress_size == len(_deflated(parts["xl/worksheets/sheet2.xml"], 1))
+    other = Workbook(str(tmp_path / "other.xlsx"))
+    other.add_worksheet().write_string(0, 0, "ก" * 5000 + "ข" * 5000)
+    other.close()
+    with zipfile.ZipFile(tmp_path / "other.xlsx") as z:
+        part = z.read("xl/worksheets/sheet1.xml")
+        assert z.getinfo("xl/worksheets/sheet1.xml").compress_size == len(_deflated(part, 6))
+    monkeypatch.setattr(deflate, "LARGE_RECORDS", len(results["records"]) + 1)
+    assert write_consolidated(results, sample_plan, tmp_path / "again.xlsx").read_bytes() == usual
+
+
+def _deflated(data: bytes, level: int) -> bytes:
+    import zlib
+
+    packer = zlib.compressobj(level, zlib.DEFLATED, -15)
+    return packer.compress(data) + packer.flush()
+
+
+def test_the_overdue_and_report_sheets_are_the_same_from_the_detail_sheets_notes(
+    sample_plan, tmp_path, monkeypatch
+):
+    """What the overdue and report sheets show, noted as the detail sheet reads the records, is
+    what reading the records again gives (as the Word report does)."""
+    from ita_xlsx.report import workbook
+
+    results = make_results(sample_plan, hostile=True)
+    noted = write_consolidated(results, sample_plan, tmp_path / "noted.xlsx")
+    monkeypatch.setattr(workbook, "_noted_for", lambda sheets, module: False)
+    read = write_consolidated(results, sample_plan, tmp_path / "read.xlsx")
+    with zipfile.ZipFile(noted) as zn, zipfile.ZipFile(read) as zr:
+        for sheet in ("xl/worksheets/sheet3.xml", "xl/worksheets/sheet6.xml"):
+            assert zn.read(sheet) == zr.read(sheet), sheet
+        assert "ยังไม่ได้รับรายงาน".encode() in zn.read("xl/worksheets/sheet6.xml")
+    overdue = openpyxl.load_workbook(noted)["เกินกำหนด"]
+    assert overdue.max_row > 4  # rows of overdue records, not only the heading
+
+
 def test_fast_rows_write_what_xlsxwriter_writes(sample_plan, tmp_path, monkeypatch):
     """The row-at-a-time path gives the same bytes as xlsxwriter's own cell writing."""
     results = make_results(sample_plan, hostile=True)

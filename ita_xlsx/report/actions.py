@@ -8,6 +8,7 @@ of several divisions gets one paragraph per group of divisions that reported the
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import lru_cache
 
 from ita_xlsx.core import thaidates
 from ita_xlsx.messages import th
@@ -32,24 +33,50 @@ def phrase(record: Mapping) -> str:
     """What the division's status says was done, in the report's wording."""
     status = record.get("status")
     if status == "done":
-        day = parse_iso(record.get("action_date"))
+        return _phrase(status, record.get("action_date"), None)
+    if status == "ongoing":
+        return _phrase(status, None, record.get("schedule"))
+    return _phrase(status, None, None)
+
+
+@lru_cache(maxsize=4096)
+def _phrase(status: str | None, action_date: str | None, schedule: str | None) -> str:
+    """:func:`phrase` of a status, with the date of a done one and the schedule of an ongoing one
+    (the same few phrases make the whole report: made once each)."""
+    if status == "done":
+        day = parse_iso(action_date)
         if day:
             return th("report.action.done-on", date=thaidates.format_thai(day, "official"))
         return th("report.action.done")
     if status == "ongoing":
-        return th("report.action.ongoing", rhythm=rhythm(record.get("schedule")))
+        return th("report.action.ongoing", rhythm=rhythm(schedule))
     return th(_STATUS_KEYS.get(status or "", "report.action.missing"))
 
 
 def record_text(record: Mapping) -> str:
     """The phrase, then the division's own result text on the next line."""
     result = str(record.get("result") or "").strip()
-    return f"{phrase(record)}\n{result}" if result else phrase(record)
+    said = phrase(record)
+    return f"{said}\n{result}" if result else said
+
+
+Note = tuple[str, bool, str]  # a record in the report: its text, not applicable?, its division
+
+
+def report_note(record: Mapping) -> Note:
+    """What the report's action column needs of a record."""
+    return record_text(record), record.get("status") == "not_applicable", record["division"]
 
 
 def measure_paragraphs(records: Iterable[Mapping], division_name: Callable[[str], str]) -> Iterator[str]:
-    """The action cell of one measure, paragraph by paragraph: one per group of divisions that
-    reported alike (a paragraph may hold a line break: the phrase, then the result).
+    """The action cell of one measure, paragraph by paragraph (see :func:`noted_paragraphs`)."""
+    return noted_paragraphs(map(report_note, records), division_name)
+
+
+def noted_paragraphs(notes: Iterable[Note], division_name: Callable[[str], str]) -> Iterator[str]:
+    """The action cell of one measure from its records' notes (:func:`report_note`), paragraph by
+    paragraph: one per group of divisions that reported alike (a paragraph may hold a line break:
+    the phrase, then the result).
 
     Divisions for which the measure is not applicable are left out unless all are. When every
     division reported the same, the text stands alone, as in the office's published reports.
@@ -59,9 +86,9 @@ def measure_paragraphs(records: Iterable[Mapping], division_name: Callable[[str]
     """
     applicable: dict[str, list[str]] = {}
     not_applicable: dict[str, list[str]] = {}
-    for r in records:
-        groups = not_applicable if r.get("status") == "not_applicable" else applicable
-        groups.setdefault(record_text(r), []).append(division_name(r["division"]))
+    for text, is_not_applicable, division in notes:
+        groups = not_applicable if is_not_applicable else applicable
+        groups.setdefault(text, []).append(division_name(division))
     groups = applicable or not_applicable
     if not groups:
         yield th("report.action.missing")

@@ -6,6 +6,7 @@ import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 from xlsxwriter.worksheet import Worksheet
 
@@ -153,7 +154,8 @@ MAX_ROW_PT = 409  # Excel's limit
 MAX_LINES = int((MAX_ROW_PT - 4) // WRAPPED_LINE_PT)
 _THAI = re.compile("[\u0e00-\u0e7f]")
 # Thai marks above and below, combining diacritics and zero-width characters take no room on a line
-_NO_WIDTH_RE = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0300-\u036f\u200b-\u200d\ufeff]")
+_NO_WIDTH = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0300-\u036f\u200b-\u200d\ufeff]"
+_NO_WIDTH_RE = re.compile(_NO_WIDTH)
 _LONG_WORD_RE = re.compile(r"[^\s\u0e00-\u0e7f]{12,}")  # a URL, a file name: wraps as a whole
 
 
@@ -271,12 +273,17 @@ def _lines_if_within(paragraph: str, line: int, max_lines: int) -> int:
 
 
 def _cut_at(paragraph: str, room: int) -> int:
-    """Where to cut a paragraph so the first part fills at most ``room`` characters of width."""
-    width = 0
-    for i, ch in enumerate(paragraph):
-        if not _NO_WIDTH_RE.match(ch):
-            width += 1
-            if width > room:
-                space = paragraph.rfind(" ", 0, i)
-                return space if space > 0 else i
-    return len(paragraph)
+    """Where to cut a paragraph so the first part fills at most ``room`` characters of width:
+    at the last space before the character that would not fit, else at that character."""
+    filled = _filling(room).match(paragraph)
+    i = filled.end() if filled else len(paragraph)  # the first character that would not fit
+    if i >= len(paragraph):
+        return len(paragraph)
+    space = paragraph.rfind(" ", 0, i)
+    return space if space > 0 else i
+
+
+@lru_cache(maxsize=64)
+def _filling(room: int) -> re.Pattern:
+    """The beginning of a text that takes ``room`` characters of width, and the marks after them."""
+    return re.compile(f"(?:{_NO_WIDTH}*[^{_NO_WIDTH[1:-1]}]){{{room}}}{_NO_WIDTH}*")

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, Protocol
 
 from ita_xlsx import messages
 from ita_xlsx.collect.results_json import check_results
@@ -45,6 +46,14 @@ class Tally:
         return self.done / self.applicable if self.applicable else 0.0
 
 
+class Notes(Protocol):
+    """What a later sheet needs of each record, noted by the detail sheet (see notes.py)."""
+
+    def __len__(self) -> int: ...
+    def __getitem__(self, position: int) -> Any: ...
+    def note(self, record: Mapping) -> None: ...
+
+
 @dataclass(frozen=True)
 class ReportData:
     """The results and the plan, with the counts and lists every sheet shares."""
@@ -65,6 +74,8 @@ class ReportData:
     rejected: tuple[str, ...] = ()  # of not_received: divisions whose file came and could not be used
     rejected_reasons: dict[str, str] = field(default_factory=dict)  # division → why, in Thai
     files_accepted: int = 0
+    # by sheet: what it needs of each record, noted by the detail sheet (see notes.py)
+    notes: Mapping[str, Notes] = field(default_factory=dict)
 
     @property
     def not_sent(self) -> tuple[str, ...]:
@@ -77,6 +88,11 @@ class ReportData:
             return ""
         division = self.plan.division(code)
         return division.name if division else code
+
+    def noted(self, sheet: str) -> Notes | None:
+        """The notes of every record for ``sheet``, when the detail sheet made them."""
+        notes = self.notes.get(sheet)
+        return notes if notes is not None and len(notes) == len(self.keys) else None
 
     @property
     def measure_count(self) -> int:

@@ -59,8 +59,11 @@ def write(wb: Workbook, fmt: Formats, data: ReportData) -> Worksheet:
     header(writer, HEADER_ROW, [th(key) for key, _ in COLUMNS], fmt, WIDTHS)
     cells = _RowCells(fmt, data)
     row = FIRST_DATA_ROW
+    noting = [notes.note for notes in data.notes.values()]  # what later sheets need of each record
     for record in data.records:
         writer.write(row, cells(record))
+        for note in noting:
+            note(record)
         row += 1
     finish_table(ws, fmt, HEADER_ROW, row - 1, len(COLUMNS) - 1, STATE_COL)
     return ws

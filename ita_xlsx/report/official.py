@@ -19,7 +19,7 @@ from ita_xlsx.messages import th
 from ita_xlsx.plan import Measure, Section
 from ita_xlsx.plan.texts import question_text, reporting_text
 from ita_xlsx.report import rows
-from ita_xlsx.report.actions import measure_paragraphs
+from ita_xlsx.report.actions import Note, noted_paragraphs, report_note
 from ita_xlsx.report.common import (
     LINE_PX,
     header,
@@ -88,8 +88,17 @@ def _measure_rows(
     data: ReportData, measures: list[Measure], by_measure: dict[str, array]
 ) -> Iterator[tuple[list[str], Iterator[str]]]:
     for measure in measures:
-        records = (data.records[i] for i in by_measure.get(measure.id, ()))
-        yield _measure_texts(data, measure), measure_paragraphs(records, data.division_name)
+        noted = _notes(data, by_measure.get(measure.id, array("q")))
+        yield _measure_texts(data, measure), noted_paragraphs(noted, data.division_name)
+
+
+def _notes(data: ReportData, positions: array) -> Iterator[Note]:
+    """What the report needs of the records at ``positions``: as the detail sheet noted it, else
+    read from the records (the Word report, a workbook without the detail sheet)."""
+    notes = data.noted(SHEET)
+    if notes is not None:
+        return map(notes.__getitem__, positions)
+    return (report_note(data.records[i]) for i in positions)
 
 
 def _write_measure(writer: RowWriter, fmt: Formats, row: int, texts: list[str], action: Iterable[str]) -> int:

@@ -86,8 +86,30 @@ def overdue_records(data: ReportData) -> Iterator[tuple[int | None, Mapping]]:
         ),
         count,
     )
-    records = data.records
-    return ((days_late(keys[position], as_of), records[position]) for position in order)
+    noted = data.noted(SHEET)  # what the detail sheet noted of these records, else the records
+    read = noted.__getitem__ if noted is not None else data.records.__getitem__
+    return ((days_late(keys[position], as_of), read(position)) for position in order)
+
+
+NOTED = (  # what the sheet shows of a record (see _cells)
+    "state",
+    "division_name",
+    "division",
+    "items",
+    "question",
+    "due_date",
+    "missed_periods",
+    "result",
+    "note",
+    "measure_id",
+)
+
+
+def overdue_note(record: Mapping) -> dict | None:
+    """What this sheet needs of a record, if it is one of its records (noted by the detail sheet)."""
+    if record["state"] not in OVERDUE_STATES:
+        return None
+    return {name: record[name] for name in NOTED if name in record}
 
 
 def _cells(

@@ -15,9 +15,9 @@ from ita_xlsx.report import rows
 from ita_xlsx.report.common import (
     condition,
     header,
+    lines_height,
     lines_needed,
     merged_text,
-    row_height,
     set_widths,
     setup_sheet,
 )
@@ -53,11 +53,14 @@ def write(wb: Workbook, fmt: Formats, data: ReportData) -> Worksheet:
     merged_text(writer, 0, 0, 6, th("report.problems.title", date=data.as_of_text), fmt.subtitle)
     header(writer, HEADER_ROW, [th(key) for key, _ in COLUMNS], fmt, WIDTHS)
     row = HEADER_ROW + 1
+    file, file_lines = "", 1  # the problems of a file come together: its name is measured once
     for problem in sorted_problems(data.results.get("problems") or ()):
-        message, file = str(problem.get("message_th") or ""), str(problem.get("file") or "")
-        texts, widths = [message, file], [MESSAGE_WIDTH, FILE_WIDTH]  # a file name wraps, never cut
-        tall = lines_needed(message, MESSAGE_WIDTH) > 1 or lines_needed(file, FILE_WIDTH) > 1
-        writer.write(row, _cells(fmt, data, problem), height=row_height(texts, widths) if tall else None)
+        message = str(problem.get("message_th") or "")
+        if str(problem.get("file") or "") != file:
+            file = str(problem.get("file") or "")
+            file_lines = lines_needed(file, FILE_WIDTH)  # a file name wraps, never cut
+        lines = max(lines_needed(message, MESSAGE_WIDTH), file_lines)
+        writer.write(row, _cells(fmt, data, problem), height=lines_height(lines) if lines > 1 else None)
         row += 1
     if row == HEADER_ROW + 1:
         writer.write(row, [rows.text(th("report.problems.none"), fmt.subtitle)])

@@ -43,7 +43,6 @@ Cell = tuple  # (TEXT | SHARED, str, Style) | (NUMBER, float, Style) | (LINK, ur
 SHARE_REPEATED = True
 
 _CONTROL_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")  # as xlsxwriter: "_x0041_" stays literal text
-_SPECIAL = re.compile("[&<>]|_x")
 _TRIGGER_CHARS = "".join(FORMULA_TRIGGERS)  # all single characters
 _FAST_ATTRIBUTES = (
     "row_data_fh",
@@ -51,10 +50,20 @@ _FAST_ATTRIBUTES = (
     "table",
     "hyperlinks",
     "_write_single_row",
+    "row_info",
+    "row_sizes",
+    "comments",
     "_check_dimensions",
+    "dim_rowmin",
+    "dim_rowmax",
+    "dim_colmin",
+    "dim_colmax",
+    "xls_rowmax",
+    "xls_colmax",
     "_write_url",
     "ignore_write_string",
     "default_row_height",
+    "excel_version",
     "original_row_height",
     "fh",
     "str_table",
@@ -95,7 +104,8 @@ def number(value: float | None, style: Style) -> Cell | None:
 def link_or_text(value: object, link_style: Style, text_style: Style) -> Cell:
     """A hyperlink when ``value`` is a well-formed http(s) URL, else plain text. The link opens the
     URL without the invisible characters a copy may carry; the cell shows the text as typed."""
-    url = safe_url(clean_cell_text(value)) if isinstance(value, str) else None
+    # Every http(s) URL has a colon, and cleaning a text never makes one: most texts stop here.
+    url = safe_url(clean_cell_text(value)) if isinstance(value, str) and ":" in value else None
     if url is None:
         return (TEXT, value, text_style)
     return (LINK, url if url == value else (url, value), link_style)
@@ -142,12 +152,16 @@ def needs_quote_prefix(s: str) -> bool:
 class RowWriter:
     """Writes the rows of one constant_memory worksheet, in order, safely."""
 
-    def __init__(self, worksheet: Worksheet, *, fast: bool | None = None) -> None:
+    def __init__(self, worksheet: Worksheet, *, fast: bool | None = None, keep_heights: bool = False) -> None:
+        """``keep_heights``: note the heights of the rows written fast where xlsxwriter notes those
+        it writes (``row_sizes``: what places a chart and what :func:`keep_headings_with_tables`
+        reads), one item per row of a set height."""
         self.ws = worksheet
         self.fast = supports_fast_rows(worksheet) if fast is None else fast
+        self.keep_heights = keep_heights and self.fast
         self.links = 0
         self.share = SHARE_REPEATED and self.fast
-        self._columns: list[str] = []
+        self._starts: list[str] = []
         self._shared: dict[int, dict[object, str]] = {}  # style → text → the cell after its reference
         if self.fast and not isinstance(worksheet.fh, _GatheredRows):
             worksheet.fh = worksheet.row_data_fh = _GatheredRows(worksheet.row_data_fh)
@@ -160,6 +174,8 @@ class RowWriter:
             height = min(int(height), MAX_ROW_HEIGHT_PX)
         if self.fast:
             self._write_fast(row, cells, height, first_col)
+            if height is not None and self.keep_heights:  # as set_row_pixels() notes them
+                self.ws.row_sizes[row] = [height, False] if height else [self.ws.default_row_height, True]
         else:
             self._write_public(row, cells, height, first_col)
 
@@ -191,27 +207,23 @@ class RowWriter:
     def _write_fast(self, row: int, cells: Sequence[Cell | None], height: int | None, first_col: int) -> None:
         """The row's XML in one write, as xlsxwriter would write it (this is the inner loop)."""
         ws = self.ws
-        if row < ws.previous_row or (row == ws.previous_row and ws.table.get(row)):
-            raise ValueError(f"row {row} written out of order in constant_memory mode")
-        if row > ws.previous_row:
-            ws._write_single_row(row)  # flush a row the public API may have left pending
+        self._start_row(ws, row)
         r1 = str(row + 1)
-        columns = self._columns_up_to(first_col + len(cells))
-        shared, str_table = self._shared, ws.str_table
+        starts = self._starts_up_to(first_col + len(cells))
+        shared, share = self._shared, self.share
         parts: list[str] = []
+        uses = 0  # of shared strings, counted as _get_shared_string_index counts them
         first = last = -1
-        for col, cell in enumerate(cells, first_col):
+        col = first_col - 1
+        for cell in cells:
+            col += 1
             if cell is None:
                 continue
             if first < 0:
                 first = col
             last = col
             kind, value, style = cell
-            ref = columns[col] + r1
-            if kind == NUMBER:
-                parts.append(f'<c r="{ref}" s="{style.xf}"><v>{value:.16G}</v></c>')
-                continue
-            if kind == SHARED and self.share:
+            if kind == SHARED and share:
                 by_value = shared.get(style.xf)
                 if by_value is None:
                     by_value = shared[style.xf] = {}
@@ -219,12 +231,13 @@ class RowWriter:
                 if tail is None:
                     tail = by_value[value] = self._shared_tail(value, style)
                 if tail:
-                    str_table.count += (
-                        1  # the uses of shared strings, as _get_shared_string_index counts them
-                    )
-                    parts.append(f'<c r="{ref}"{tail}')
+                    uses += 1
+                    parts.append(f"{starts[col]}{r1}{tail}")
                     continue
-            if kind == LINK:
+            elif kind == NUMBER:
+                parts.append(f'{starts[col]}{r1}" s="{style.xf}"><v>{value:.16G}</v></c>')
+                continue
+            elif kind == LINK:
                 url, value = value if isinstance(value, tuple) else (value, value)
                 self._link(row, col, url, style)
             if type(value) is str and value.isprintable() and len(value) <= EXCEL_MAX_CHARS // 2:
@@ -232,21 +245,43 @@ class RowWriter:
             else:
                 s = clean_text(value)
             if not s:
-                parts.append(f'<c r="{ref}" s="{style.xf}"/>')
+                parts.append(f'{starts[col]}{r1}" s="{style.xf}"/>')
+                continue
+            xf = style.xf_quoted if s[0] in _TRIGGER_CHARS else style.xf
+            if "&" in s or "<" in s or ">" in s or "_x" in s:
+                s = _escaped(s)
+            if s[0].isspace() or s[-1].isspace():
+                parts.append(
+                    f'{starts[col]}{r1}" s="{xf}" t="inlineStr"><is><t xml:space="preserve">{s}</t></is></c>'
+                )
             else:
-                xf = style.xf_quoted if s[0] in _TRIGGER_CHARS else style.xf
-                parts.append(f'<c r="{ref}" s="{xf}" t="inlineStr"><is>{_t_element(s)}</is></c>')
+                parts.append(f'{starts[col]}{r1}" s="{xf}" t="inlineStr"><is><t>{s}</t></is></c>')
+        if uses:
+            ws.str_table.count += uses
         if height is None:
             height = ws.default_row_height
         custom = height != ws.original_row_height or height != ws.default_row_height
         attrs = f' ht="{height * 0.75:.16g}" customHeight="1"' if custom else ""
+        if ws.excel_version == 2010:  # once the sheet has a data bar, as xlsxwriter writes a row from then on
+            attrs += ' x14ac:dyDescent="0.25"'
         if first < 0:
-            if attrs:
+            if custom:
                 ws.fh.write(f'<row r="{r1}"{attrs}/>')
             return
-        ws._check_dimensions(row, first)
-        ws._check_dimensions(row, last)
+        _note_dimensions(ws, row, first, last)
         ws.fh.write(f'<row r="{r1}"{attrs}>{"".join(parts)}</row>')
+
+    @staticmethod
+    def _start_row(ws: Worksheet, row: int) -> None:
+        """Refuse a row already written; write out a row the public API left pending."""
+        previous = ws.previous_row
+        if row > previous:
+            if ws.table or previous in ws.row_info or previous in ws.comments:
+                ws._write_single_row(row)  # what xlsxwriter does before a later row
+            else:
+                ws.previous_row = row  # the same, with nothing pending
+        elif row < previous or ws.table.get(row):
+            raise ValueError(f"row {row} written out of order in constant_memory mode")
 
     def _shared_tail(self, value: object, style: Style) -> str:
         """The part of a shared-string cell after its reference, made once per text and style.
@@ -260,7 +295,7 @@ class RowWriter:
         xf = style.xf_quoted if s[0] in _TRIGGER_CHARS else style.xf
         index = self.ws.str_table._get_shared_string_index(s)
         self.ws.str_table.count -= 1  # counted at each use instead, this one included
-        return f' s="{xf}" t="s"><v>{index}</v></c>'
+        return f'" s="{xf}" t="s"><v>{index}</v></c>'
 
     def _link(self, row: int, col: int, url: str, style: Style) -> None:
         """Register the hyperlink of a cell whose text the fast path writes itself."""
@@ -273,11 +308,12 @@ class RowWriter:
         finally:
             self.ws.ignore_write_string = False
 
-    def _columns_up_to(self, count: int) -> list[str]:
-        columns = self._columns
-        while len(columns) < count:
-            columns.append(xl_col_to_name(len(columns)))
-        return columns
+    def _starts_up_to(self, count: int) -> list[str]:
+        """``<c r="A``, ``<c r="B``...: the start of a cell of each column, before its row number."""
+        starts = self._starts
+        while len(starts) < count:
+            starts.append(f'<c r="{xl_col_to_name(len(starts))}')
+        return starts
 
 
 class _GatheredRows:
@@ -322,15 +358,25 @@ def supports_fast_rows(ws: Worksheet) -> bool:
     return bool(getattr(ws, "constant_memory", False)) and all(hasattr(ws, a) for a in _FAST_ATTRIBUTES)
 
 
-def _t_element(s: str) -> str:
-    """The ``<t>`` element of an inline string, escaped exactly as xlsxwriter does."""
-    if _SPECIAL.search(s):
-        if "_x" in s:
-            s = _CONTROL_ESCAPE.sub(r"_x005F\1", s)
-        s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    if s[:1].isspace() or s[-1:].isspace():
-        return f'<t xml:space="preserve">{s}</t>'
-    return f"<t>{s}</t>"
+def _escaped(s: str) -> str:
+    """The text of an inline string escaped exactly as xlsxwriter does ("_x0041_" stays literal)."""
+    if "_x" in s:
+        s = _CONTROL_ESCAPE.sub(r"_x005F\1", s)
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _note_dimensions(ws: Worksheet, row: int, first: int, last: int) -> None:
+    """What ``Worksheet._check_dimensions`` notes of a row's first and last cells (rows come in order)."""
+    if ws.dim_rowmin is None or ws.dim_colmin is None or row >= ws.xls_rowmax or last >= ws.xls_colmax:
+        ws._check_dimensions(row, first)
+        ws._check_dimensions(row, last)
+        return
+    if row > ws.dim_rowmax:
+        ws.dim_rowmax = row
+    if first < ws.dim_colmin:
+        ws.dim_colmin = first
+    if last > ws.dim_colmax:
+        ws.dim_colmax = last
 
 
 def _write_public_text(ws: Worksheet, row: int, col: int, s: str, style: Style) -> None:

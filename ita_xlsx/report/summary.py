@@ -49,7 +49,7 @@ def write(wb: Workbook, fmt: Formats, data: ReportData) -> Worksheet:
     ws = wb.add_worksheet(SHEET)
     setup_sheet(ws)
     set_widths(ws, WIDTHS)
-    writer = RowWriter(ws, fast=False)
+    writer = RowWriter(ws, keep_heights=True)  # the tables' heights place the page breaks
     row = _title(writer, fmt, data)
     row = _headline(writer, fmt, data, row + 1)
     chart_row = row + 1
@@ -207,7 +207,9 @@ def _division_table(writer: RowWriter, fmt: Formats, data: ReportData, row: int)
         writer.write(first + i, cells, height=_label_height(name))
     last = first + len(data.divisions) - 1
     total = _count_cells(data.totals, th("report.total"), fmt.total, fmt.total_int, fmt.total_pct)
-    writer.write(last + 1, total)
+    # written as xlsxwriter writes a row (when the next one comes), after the data bar below:
+    # the rows from here on carry the attribute a data bar brings, as they always have
+    RowWriter(writer.ws, fast=False).write(last + 1, total)
     if data.divisions:
         writer.ws.conditional_format(first, PERCENT_COL, last, PERCENT_COL, PERCENT_BAR)
     return first, last

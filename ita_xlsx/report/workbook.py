@@ -8,6 +8,7 @@ for byte, for the same results: its creation time is the as-of date.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import os
@@ -27,8 +28,12 @@ from ita_xlsx.plan import Plan
 from ita_xlsx.read.layout import CONSOLIDATED_FORMAT
 from ita_xlsx.read.run_id import RUN_ID_PROPERTY
 from ita_xlsx.report import detail, evidence, not_received, official, overdue, problems, summary
+from ita_xlsx.report.actions import report_note
 from ita_xlsx.report.data import ReportData, build
+from ita_xlsx.report.deflate import LevelledWorkbook, level_for
 from ita_xlsx.report.formats import Formats, workbook_options
+from ita_xlsx.report.notes import RecordNotes
+from ita_xlsx.report.overdue import overdue_note
 
 SHEET_MODULES: tuple[ModuleType, ...] = (summary, detail, overdue, problems, not_received, official, evidence)
 SHEET_NAMES = tuple(m.SHEET for m in SHEET_MODULES)
@@ -67,8 +72,15 @@ def refuse_protected(path: Path, protected_paths: Collection[str | Path]) -> Non
 def write_workbook(data: ReportData, target: Path, sheets: Sequence[ModuleType] = SHEET_MODULES) -> None:
     """Write the sheets to ``target`` (not atomically: :func:`write_consolidated` takes care of it)."""
     with scratch_folder() as tmpdir:
-        wb = Workbook(str(target), workbook_options(str(tmpdir)))
+        level = level_for(len(data.keys))  # a large workbook is deflated faster
+        wb = LevelledWorkbook(str(target), workbook_options(str(tmpdir)), deflate_level=level)
+        notes = {
+            module.SHEET: RecordNotes(tmpdir, make)
+            for module, make in _NOTED.items()
+            if _noted_for(sheets, module)
+        }
         try:
+            data = dataclasses.replace(data, notes=notes)
             _set_properties(wb, data)
             fmt = Formats(wb)
             for module in sheets:
@@ -81,6 +93,17 @@ def write_workbook(data: ReportData, target: Path, sheets: Sequence[ModuleType] 
         except BaseException:
             _abandon(wb)
             raise
+        finally:
+            for made in notes.values():
+                made.close()
+
+
+_NOTED = {official: report_note, overdue: overdue_note}  # sheets that read notes, and what they note
+
+
+def _noted_for(sheets: Sequence[ModuleType], module: ModuleType) -> bool:
+    """Whether the detail sheet reads the records before ``module`` needs them again."""
+    return detail in sheets and module in sheets and sheets.index(detail) < sheets.index(module)
 
 
 def _os_error(exc: FileCreateError, target: Path) -> OSError:
