@@ -272,6 +272,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--memory", action="store_true", help="also peak memory at --memory-files files")
     parser.add_argument("--memory-only", action="store_true", help="peak memory alone, no timings")
     parser.add_argument(
+        "--memory-no-steps", action="store_true", help="peak memory of collect alone, not of its steps too"
+    )
+    parser.add_argument(
         "--memory-files",
         type=_sizes,
         default=(1000, 10_000),
@@ -427,7 +430,7 @@ def _memory(args: argparse.Namespace, work: Path) -> dict:
     found: dict = {"corpus": _kind(args.versions), "files": list(sizes)}
     for files in sizes:
         corpus = corpora.corpus(files, args.out, versions=args.versions)
-        found[str(files)] = _memory_run(str(files), corpus, work, args.jobs)
+        found[str(files)] = _memory_run(str(files), corpus, work, args)
     small, large = str(sizes[0]), str(sizes[-1])
     found.update(small=small, large=large, held=f"{small}_of_{large}")
     found["ratio"] = round(found[large]["median_peak_mb"] / found[small]["median_peak_mb"], 2)
@@ -437,7 +440,7 @@ def _memory(args: argparse.Namespace, work: Path) -> dict:
     whole = corpora.corpus(sizes[-1], args.out, versions=args.versions)
     part = corpora.first_files(whole, sizes[0], work / f"first-{small}")
     held = found[found["held"]] = {
-        **_memory_run(f"{small} of {large}", part, work, args.jobs),
+        **_memory_run(f"{small} of {large}", part, work, args),
         "units": part.units,
     }
     found["ratio_plan_held"] = round(found[large]["median_peak_mb"] / held["median_peak_mb"], 2)
@@ -445,14 +448,16 @@ def _memory(args: argparse.Namespace, work: Path) -> dict:
     return found
 
 
-def _memory_run(name: str, corpus: corpora.Corpus, work: Path, jobs: int | None) -> dict:
+def _memory_run(name: str, corpus: corpora.Corpus, work: Path, args: argparse.Namespace) -> dict:
     """collect once (peak of the largest process and of all processes), then its steps (phases.py)."""
     slug = name.replace(" ", "-")
-    timing = collect_timing(f"collect {name}", corpus, work / f"m{slug}", jobs, 1)
+    timing = collect_timing(f"collect {name}", corpus, work / f"m{slug}", args.jobs, 1)
     show(f"ita-xlsx collect, {name} files, plan of {corpus.units:,} units", timing, corpus.files)
-    steps = timed(f"steps {name}", _steps_argv(corpus, work / f"s{slug}.xlsx", jobs), 1)
-    found = {**timing.summary(), **per_file(timing, corpus.files), "steps": json.loads(steps.output)}
-    print(f"  peak memory after each step (MB): {found['steps']['peak_mb']}", flush=True)
+    found = {**timing.summary(), **per_file(timing, corpus.files)}
+    if not args.memory_no_steps:
+        steps = timed(f"steps {name}", _steps_argv(corpus, work / f"s{slug}.xlsx", args.jobs), 1)
+        found["steps"] = json.loads(steps.output)
+        print(f"  peak memory after each step (MB): {found['steps']['peak_mb']}", flush=True)
     return found
 
 
