@@ -14,8 +14,15 @@ empty required date, a locked text edited after removing protection. Among the N
 also an older version of a few units (superseded, with values that differ), a copy of a file sent
 twice, an Office lock file and a PDF; about 1 unit in 50 sent nothing.
 
-The corpus is written once into ``bench/out/corpus-<template format>-<N>/`` and reused: a
-``manifest.json`` written last says it is complete.
+The other kind, many versions per division (``versions`` > 1): every unit that sent sends
+``versions`` files, or one fewer (every other unit), each an earlier version of the last with
+other values (its dates moved otherwise, other links and notes, some measures still ongoing) and
+an identity a week older for each step back; the clerks' mistakes are in the last version only.
+Beside them the same copy sent twice, lock file and PDF, and 1 unit in 50 that sent nothing.
+
+The corpus is written once into ``bench/out/corpus-<template format>-v<generator>-<N>/`` (with
+``-versions<V>`` for the second kind) and reused: a ``manifest.json`` written last says it is
+complete.
 """
 
 from __future__ import annotations
@@ -52,33 +59,39 @@ class Corpus:
     plan_file: Path
     files: int
     units: int
+    versions: int = 1  # files a unit sends (at most): 1 is one file per unit and a few older versions
 
     @property
     def root(self) -> Path:
         return self.folder.parent
 
 
-def corpus(files: int, out: Path, *, jobs: int = 0, log=print) -> Corpus:
-    """The corpus of ``files`` returned files, generated into ``out`` unless it is already there."""
+def corpus(files: int, out: Path, *, jobs: int = 0, log=print, versions: int = 1) -> Corpus:
+    """The corpus of ``files`` returned files, generated into ``out`` unless it is already there;
+    with ``versions`` > 1, the kind where every unit sends that many versions (or one fewer)."""
     slug = re.sub(r"[^A-Za-z0-9]+", "-", layout.TEMPLATE_FORMAT).strip("-")
-    root = out / f"corpus-{slug}-v{CORPUS_VERSION}-{files}"
+    root = out / (
+        f"corpus-{slug}-v{CORPUS_VERSION}-{files}" + (f"-versions{versions}" if versions > 1 else "")
+    )
     manifest = root / "manifest.json"
     if manifest.is_file():
         meta = json.loads(manifest.read_text(encoding="utf-8"))
-        return Corpus(root / "returned", root / "plan.yaml", meta["files"], meta["units"])
+        return Corpus(root / "returned", root / "plan.yaml", meta["files"], meta["units"], versions)
     shutil.rmtree(root, ignore_errors=True)
     (root / "returned").mkdir(parents=True)
-    units = _units_for(files)
+    units = _units_for(files, versions)
     plan = unit_plan(units)
     save_plan(plan, root / "plan.yaml")
     log(f"generating {files} returned workbooks for {units} units in {root} (once; cached)")
     started = dt.datetime.now()
-    written = _write_units(plan, root / "returned", jobs, log)
+    written = _write_units(plan, root / "returned", _unit_files(plan, versions, files - _EXTRAS), jobs, log)
     written += _extra_files(plan, root / "returned", files - written)
+    seconds = (dt.datetime.now() - started).total_seconds()
     meta = {"files": written, "units": units, "template_format": layout.TEMPLATE_FORMAT}
+    meta.update({"versions": versions, "seconds": round(seconds)} if versions > 1 else {})
     manifest.write_text(json.dumps(meta), encoding="utf-8")
-    log(f"  generated in {(dt.datetime.now() - started).total_seconds():.0f} s")
-    return Corpus(root / "returned", root / "plan.yaml", written, units)
+    log(f"  generated in {seconds:.0f} s")
+    return Corpus(root / "returned", root / "plan.yaml", written, units, versions)
 
 
 def first_files(whole: Corpus, files: int, folder: Path) -> Corpus:
@@ -90,17 +103,30 @@ def first_files(whole: Corpus, files: int, folder: Path) -> Corpus:
             os.link(source, folder / source.name)
         except OSError:  # another file system, or no hard links there
             shutil.copyfile(source, folder / source.name)
-    return Corpus(folder, whole.plan_file, min(files, whole.files), whole.units)
+    return Corpus(folder, whole.plan_file, min(files, whole.files), whole.units, whole.versions)
 
 
-def _units_for(files: int) -> int:
-    """Units in the plan: one file each but for the extra files, and 1 in 50 that sent nothing."""
+def _units_for(files: int, versions: int = 1) -> int:
+    """Units in the plan: one file each (or their versions) but for the extra files, and 1 in 50
+    that sent nothing."""
+    if versions > 1:
+        sending = max(2, files - _EXTRAS)
+        units = 0
+        while sending > 0:
+            sending -= 0 if _silent(units) else _versions_of(units, versions)
+            units += 1
+        return units
     sending = max(2, files - _EXTRAS - _older_count(files))
     units = 0
     while sending:
         sending -= not _silent(units)
         units += 1
     return units
+
+
+def _versions_of(index: int, versions: int) -> int:
+    """Files the unit at ``index`` sends: ``versions``, or one fewer every other unit."""
+    return max(1, versions - index % 2)
 
 
 def _older_count(files: int) -> int:
@@ -154,8 +180,20 @@ def _base_plan() -> Plan:
 
 
 # -- the units' workbooks -----------------------------------------------------------------------
-def _write_units(plan: Plan, folder: Path, jobs: int, log) -> int:
-    codes = [d.code for i, d in enumerate(plan.divisions) if not _silent(i)]
+def _unit_files(plan: Plan, versions: int, room: int) -> list[tuple[str, int, int]]:
+    """(unit, version, versions it sends) of each file the units send, 0 the last version; with
+    ``versions`` > 1 at most ``room`` of them (a unit's last version first)."""
+    sending = [(i, d.code) for i, d in enumerate(plan.divisions) if not _silent(i)]
+    if versions == 1:
+        return [(code, 0, 1) for _, code in sending]
+    found = [
+        (code, k, _versions_of(i, versions)) for i, code in sending for k in range(_versions_of(i, versions))
+    ]
+    return found[:room]
+
+
+def _write_units(plan: Plan, folder: Path, files: list[tuple[str, int, int]], jobs: int, log) -> int:
+    codes = files
     chunks = [codes[i : i + 50] for i in range(0, len(codes), 50)]
     workers = jobs or os.cpu_count() or 1
     done = 0
@@ -179,26 +217,31 @@ def _init_worker(plan: Plan) -> None:
     _WORKER_PLAN = plan
 
 
-def _write_chunk_in_worker(args: tuple[Path, list[str]]) -> int:
-    folder, codes = args
-    return _write_chunk(_WORKER_PLAN, folder, codes)
+def _write_chunk_in_worker(args: tuple[Path, list[tuple[str, int, int]]]) -> int:
+    folder, files = args
+    assert _WORKER_PLAN is not None
+    return _write_chunk(_WORKER_PLAN, folder, files)
 
 
-def _write_chunk(plan: Plan, folder: Path, codes: list[str]) -> int:
+def _write_chunk(plan: Plan, folder: Path, files: list[tuple[str, int, int]]) -> int:
     actions = samples.seed_actions(SEED_FILE)
     rnd = plan.round(ROUND)
-    for code in codes:
-        data = unit_workbook(plan, code, actions)
-        (folder / layout.file_name(plan, rnd, code)).write_bytes(data)
-    return len(codes)
+    for code, version, versions in files:
+        data = unit_workbook(plan, code, actions, older=version)
+        name = layout.file_name(plan, rnd, code)
+        if version:  # the n-th sent of its versions, named as a clerk would
+            name = f"{Path(name).stem} (ฉบับที่ {versions - version}).xlsx"
+        (folder / name).write_bytes(data)
+    return len(files)
 
 
-def unit_workbook(plan: Plan, code: str, actions: dict[str, str], *, older: bool = False) -> bytes:
-    """One unit's returned workbook: the template prefilled, dates moved, maybe a clerk's mistake."""
+def unit_workbook(plan: Plan, code: str, actions: dict[str, str], *, older: int = 0) -> bytes:
+    """One unit's returned workbook: the template prefilled, dates moved, maybe a clerk's mistake;
+    ``older`` versions back from its last (other values, an identity a week older for each)."""
     from ita_xlsx.template.writer import build_template
 
     number = int(code[1:])
-    rng = random.Random(number * 2 + older)
+    rng = random.Random(number * 2 + older if older <= 1 else f"{number}-{older}")
     records = [_vary(r, rng, plan, code) for r in _seed_records(plan, code, actions)]
     generated = samples.GENERATED + dt.timedelta(minutes=number % 600) - dt.timedelta(days=7 * older)
     data = build_template(plan, ROUND, code, password=samples.PASSWORD, generated=generated, prefill=records)
@@ -274,8 +317,7 @@ def _extra_files(plan: Plan, folder: Path, room: int) -> int:
     older = max(0, room - _EXTRAS)
     step = max(1, len(codes) // max(older, 1))
     extras: list[tuple[str, bytes]] = [
-        (f"ฉบับเก่า_{code}.xlsx", unit_workbook(plan, code, actions, older=True))
-        for code in codes[::step][:older]
+        (f"ฉบับเก่า_{code}.xlsx", unit_workbook(plan, code, actions, older=1)) for code in codes[::step][:older]
     ]
     extras.append(("สำเนา " + sent[0].name, sent[0].read_bytes()))
     extras.append(("~$" + sent[1].name, b"\x00" * 165))

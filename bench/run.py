@@ -3,6 +3,7 @@
     .venv/bin/python bench/run.py                    # 2,000 files, 3 runs of each timing
     .venv/bin/python bench/run.py --files 500 --repeat 1
     .venv/bin/python bench/run.py --memory           # also peak memory at 1,000 and 10,000 files
+    .venv/bin/python bench/run.py --memory-only --memory-files 5000,50000 --versions 5
 
 In one run, on the same files: ``ita-xlsx collect`` end to end (a process, from start to exit,
 both outputs written), a plain openpyxl reader, python-calamine parsing every sheet, and the
@@ -12,7 +13,8 @@ memory from the kernel (``wait4``); with worker processes, the summed memory of 
 is sampled as well. Timings are medians; on a shared machine compare the ratios of one run.
 The figures are printed and written to bench/out/results.json.
 
-The corpus (bench/corpus.py) is generated on first use and kept in bench/out/ (git-ignored).
+The corpus (bench/corpus.py) is generated on first use and kept in bench/out/ (git-ignored):
+one file per unit, or with ``--versions N`` every unit sending N versions (or N-1).
 """
 
 from __future__ import annotations
@@ -239,17 +241,22 @@ def _without_run_id(path: Path) -> bytes:
 def main() -> None:
     args = _arguments()
     args.out.mkdir(parents=True, exist_ok=True)
-    corpus = corpora.corpus(args.files, args.out)
-    print(f"corpus: {corpus.files} files of {corpus.units} units in {corpus.folder}", flush=True)
-    report: dict = {"machine": _machine(), "files": corpus.files, "units": corpus.units}
+    report: dict = {"machine": _machine(), "versions": args.versions}
     with tempfile.TemporaryDirectory(prefix="ita-bench-") as tmp:
         work = Path(tmp)
-        report.update(_collect_and_references(args, corpus, work))
-        report.update(_commands(args, work))
-        if args.memory:
+        if not args.memory_only:
+            corpus = corpora.corpus(args.files, args.out, versions=args.versions)
+            print(f"corpus: {corpus.files} files of {corpus.units} units in {corpus.folder}", flush=True)
+            report.update({"files": corpus.files, "units": corpus.units})
+            report.update(_collect_and_references(args, corpus, work))
+            report.update(_commands(args, work))
+        if args.memory or args.memory_only:
             report["memory"] = _memory(args, work)
-    _summary(report)
-    target = args.out / "results.json"
+    if not args.memory_only:
+        _summary(report)
+    if "memory" in report:
+        _memory_summary(report["memory"])
+    target = args.out / ("results-memory.json" if args.memory_only else "results.json")
     target.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"\nwritten: {target}")
 
@@ -262,10 +269,33 @@ def _arguments() -> argparse.Namespace:
         "--jobs", type=int, default=None, help="collect --jobs (default: collect's own choice)"
     )
     parser.add_argument("--records", type=int, default=100_000, help="records in the consolidated workbook")
-    parser.add_argument("--memory", action="store_true", help="also collect 1,000 and 10,000 files")
+    parser.add_argument("--memory", action="store_true", help="also peak memory at --memory-files files")
+    parser.add_argument("--memory-only", action="store_true", help="peak memory alone, no timings")
+    parser.add_argument(
+        "--memory-no-steps", action="store_true", help="peak memory of collect alone, not of its steps too"
+    )
+    parser.add_argument(
+        "--memory-files",
+        type=_sizes,
+        default=(1000, 10_000),
+        help="the numbers of files peak memory is measured at, comma-separated (default 1000,10000)",
+    )
+    parser.add_argument(
+        "--versions",
+        type=int,
+        default=1,
+        help="the corpus: 1 (default) one file per unit; N every unit sends N versions (or N-1)",
+    )
     parser.add_argument("--skip-openpyxl", action="store_true", help="leave out the slow openpyxl reference")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="corpus cache and results (bench/out)")
     return parser.parse_args()
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    sizes = tuple(sorted(int(part.replace("_", "")) for part in text.split(",") if part.strip()))
+    if len(sizes) < 2 or sizes[0] < 1:
+        raise argparse.ArgumentTypeError("give two or more numbers of files, such as 5000,50000")
+    return sizes
 
 
 def _collect_and_references(args: argparse.Namespace, corpus: corpora.Corpus, work: Path) -> dict:
@@ -376,52 +406,63 @@ def _summary(report: dict) -> None:
     print(f"collect step by step (s): {steps['seconds']}")
     print(f"  peak memory after each step (MB): {steps['peak_mb']}")
     print(f"heavy imports on --help: {', '.join(report['help']['heavy_imports']) or 'none'}")
-    memory = report.get("memory")
-    if memory:
-        small, large = memory["1000"]["median_peak_mb"], memory["10000"]["median_peak_mb"]
-        print(f"peak memory 10,000 / 1,000 files = {memory['ratio']:.2f} ({small:.0f} → {large:.0f} MB)")
-        held = memory["1000_of_10000"]
+
+
+def _memory_summary(memory: dict) -> None:
+    small, large, held = memory["small"], memory["large"], memory["held"]
+    print(f"\npeak memory, {memory['corpus']}:")
+    for key in (small, large, held):
+        run = memory[key]
         print(
-            f"  the plan held ({held['units']:,} units both): {memory['ratio_plan_held']:.2f}"
-            f" ({held['median_peak_mb']:.0f} → {large:.0f} MB)"
+            f"  {key.replace('_', ' '):>16} files: peak {run['median_peak_mb']:.0f} MB, all processes {run['median_tree_mb']:.0f} MB"
         )
+    print(
+        f"  {large} / {small} files = {memory['ratio']:.2f} (all processes {memory['tree_ratio']:.2f});"
+        f" the plan held ({memory[held]['units']:,} units both): {memory['ratio_plan_held']:.2f}"
+        f" (all processes {memory['tree_ratio_plan_held']:.2f})"
+    )
 
 
 def _memory(args: argparse.Namespace, work: Path) -> dict:
-    """Peak memory of collect at 1,000 and 10,000 files (the larger corpus takes minutes to make once),
-    and at 1,000 of the 10,000 files with the same plan."""
-    found: dict = {}
-    for files in (1000, 10_000):
-        corpus = corpora.corpus(files, args.out)
-        timing = collect_timing(f"collect {files}", corpus, work / f"m{files}", args.jobs, 1)
-        show(f"ita-xlsx collect, {files:,} files", timing, corpus.files)
-        steps = timed(f"steps {files}", _steps_argv(corpus, work / f"s{files}.xlsx", args.jobs), 1)
-        found[str(files)] = {
-            **timing.summary(),
-            **per_file(timing, corpus.files),
-            "steps": json.loads(steps.output),
-        }
-        print(f"  peak memory after each step (MB): {found[str(files)]['steps']['peak_mb']}")
-    found["ratio"] = round(found["10000"]["median_peak_mb"] / found["1000"]["median_peak_mb"], 2)
-    found["tree_ratio"] = round(found["10000"]["median_tree_mb"] / found["1000"]["median_tree_mb"], 2)
-    # The corpus has a unit per file, so its plan grows with the files (10x the units, 10x the
-    # plan). With the plan held: 1,000 of the 10,000 files against the same plan.
-    whole = corpora.corpus(10_000, args.out)
-    part = corpora.first_files(whole, 1000, work / "first-1000")
-    timing = collect_timing("collect 1000 of 10000", part, work / "m1000of10000", args.jobs, 1)
-    show(f"ita-xlsx collect, {part.files:,} files, plan of {part.units:,} units", timing, part.files)
-    steps = timed("steps 1000 of 10000", _steps_argv(part, work / "s1000of10000.xlsx", args.jobs), 1)
-    found["1000_of_10000"] = {
-        **timing.summary(),
-        **per_file(timing, part.files),
+    """Peak memory of collect at each of ``--memory-files`` files (the larger corpora take long to
+    make once), and at the fewest of them taken from the largest corpus, with its plan."""
+    sizes = args.memory_files
+    found: dict = {"corpus": _kind(args.versions), "files": list(sizes)}
+    for files in sizes:
+        corpus = corpora.corpus(files, args.out, versions=args.versions)
+        found[str(files)] = _memory_run(str(files), corpus, work, args)
+    small, large = str(sizes[0]), str(sizes[-1])
+    found.update(small=small, large=large, held=f"{small}_of_{large}")
+    found["ratio"] = round(found[large]["median_peak_mb"] / found[small]["median_peak_mb"], 2)
+    found["tree_ratio"] = round(found[large]["median_tree_mb"] / found[small]["median_tree_mb"], 2)
+    # The corpus has a unit per file (or per few files), so its plan grows with the files. With the
+    # plan held: the fewest files taken from the largest corpus, against its plan.
+    whole = corpora.corpus(sizes[-1], args.out, versions=args.versions)
+    part = corpora.first_files(whole, sizes[0], work / f"first-{small}")
+    held = found[found["held"]] = {
+        **_memory_run(f"{small} of {large}", part, work, args),
         "units": part.units,
-        "steps": json.loads(steps.output),
     }
-    print(f"  peak memory after each step (MB): {found['1000_of_10000']['steps']['peak_mb']}")
-    held = found["1000_of_10000"]
-    found["ratio_plan_held"] = round(found["10000"]["median_peak_mb"] / held["median_peak_mb"], 2)
-    found["tree_ratio_plan_held"] = round(found["10000"]["median_tree_mb"] / held["median_tree_mb"], 2)
+    found["ratio_plan_held"] = round(found[large]["median_peak_mb"] / held["median_peak_mb"], 2)
+    found["tree_ratio_plan_held"] = round(found[large]["median_tree_mb"] / held["median_tree_mb"], 2)
     return found
+
+
+def _memory_run(name: str, corpus: corpora.Corpus, work: Path, args: argparse.Namespace) -> dict:
+    """collect once (peak of the largest process and of all processes), then its steps (phases.py)."""
+    slug = name.replace(" ", "-")
+    timing = collect_timing(f"collect {name}", corpus, work / f"m{slug}", args.jobs, 1)
+    show(f"ita-xlsx collect, {name} files, plan of {corpus.units:,} units", timing, corpus.files)
+    found = {**timing.summary(), **per_file(timing, corpus.files)}
+    if not args.memory_no_steps:
+        steps = timed(f"steps {name}", _steps_argv(corpus, work / f"s{slug}.xlsx", args.jobs), 1)
+        found["steps"] = json.loads(steps.output)
+        print(f"  peak memory after each step (MB): {found['steps']['peak_mb']}", flush=True)
+    return found
+
+
+def _kind(versions: int) -> str:
+    return "one file per unit" if versions == 1 else f"{versions - 1}-{versions} versions per unit"
 
 
 def _machine() -> dict:

@@ -261,7 +261,12 @@ def test_newest_of_two_versions_wins_and_conflicts_are_reported(sample_plan, boo
     i7 = next(r for r in results.records if r.measure_id == "i7")
     assert i7.result == "ฉบับแก้ไข" and i7.source.endswith("finance-new.xlsx")
     assert ("finance-old.xlsx", None, "file-superseded") in located(results)
-    assert any(p.code == "conflicting-versions" and p.measure_id == "i7" for p in results.problems)
+    conflicts = [p for p in results.problems if p.code == "conflicting-versions"]
+    assert [(Path(p.file).name, p.sheet, p.cell) for p in conflicts] == [
+        ("finance-old.xlsx", "มาตรการ", None)
+    ]
+    assert conflicts[0].params["count"] == 1 and conflicts[0].params["values"].startswith("i7 ")
+    assert conflicts[0].params["newer"].endswith("finance-new.xlsx")
 
 
 def test_same_file_twice_counts_once(sample_plan, books, tmp_path):

@@ -1,5 +1,5 @@
 """ita_xlsx.merge on its own: which of a division's files is used, what is said about the others
-(file-superseded, conflicting-versions at the newer file's cell), and the records of each division.
+(file-superseded, and one conflicting-versions warning at each older file whose values differ), and the records of each division.
 
 Files are built as ``Returned`` values, as the reader leaves them; the plan is the small plan (m1, m2,
 m3 and m5 for finance; m1, m3, m4, m6 and m7 for palad; nothing for works).
@@ -72,22 +72,53 @@ def test_a_rejected_file_is_never_chosen_nor_said_superseded():
 
 
 # --- conflicts between versions -------------------------------------------------------------------
-def test_a_value_changed_between_versions_is_said_at_the_newer_file_cell():
+def test_values_changed_between_versions_are_one_warning_at_the_older_file():
     old = returned("old.xlsx", "2022-10-01T08:00", entry("m1", 7, **DONE))
     changed = {**DONE, "action_date": dt.date(2023, 2, 1), "result": "ประชุมสองครั้ง"}
     new = returned("new.xlsx", "2022-10-02T08:00", entry("m1", 9, **changed))
     _, found = merge.choose_versions([old, new])
-    conflict = {"file": "new.xlsx", "sheet": SHEET, "cell": "F9", "measure_id": "m1", "division": "finance"}
     assert_problems(
         found,
         [
             {"file": "old.xlsx", "division": "finance", "code": "file-superseded"},
-            {**conflict, "code": "conflicting-versions"},
+            {"file": "old.xlsx", "sheet": SHEET, "division": "finance", "code": "conflicting-versions"},
         ],
     )
     conflict = next(p for p in found if p.code == "conflicting-versions")
-    assert conflict.params["fields"] == "action_date, result"
-    assert conflict.params["older"] == "old.xlsx"
+    assert (conflict.cell, conflict.measure_id) == (None, None)
+    assert dict(conflict.params) == {"newer": "new.xlsx", "count": 2, "values": "m1 F7, m1 G7"}
+    assert conflict.message_en == (
+        "2 value(s) in this file differ from the newer file new.xlsx; the newer values were used "
+        "(measure and cell in this file: m1 F7, m1 G7)."
+    )
+
+
+def test_many_values_changed_are_counted_and_only_the_first_few_named():
+    measures = [f"m{i}" for i in range(1, 9)]
+    old = returned("old.xlsx", "2022-10-01T08:00", *(entry(m, 6 + i, **DONE) for i, m in enumerate(measures)))
+    changed = {**DONE, "status": "ongoing", "result": "ยังไม่เสร็จ"}
+    new = returned(
+        "new.xlsx", "2022-10-02T08:00", *(entry(m, 6 + i, **changed) for i, m in enumerate(measures))
+    )
+    _, found = merge.choose_versions([old, new])
+    conflicts = [p for p in found if p.code == "conflicting-versions"]
+    assert len(conflicts) == 1
+    assert conflicts[0].params["count"] == 16
+    assert conflicts[0].params["values"] == "m1 E6, m1 G6, m2 E7, m2 G7, m3 E8, …"
+
+
+def test_each_older_version_is_compared_with_the_newest_once():
+    first = returned("v1.xlsx", "2022-10-01T08:00", entry("m1", 7, status="ongoing"))
+    second = returned("v2.xlsx", "2022-10-02T08:00", entry("m1", 7, **DONE))
+    third = returned("v3.xlsx", "2022-10-03T08:00", entry("m1", 7, **{**DONE, "result": "ประชุมสามครั้ง"}))
+    chosen, found = merge.choose_versions([third, first, second])
+    assert chosen == {"finance": third}
+    conflicts = [
+        (p.file, p.params["newer"], p.params["count"], p.params["values"])
+        for p in found
+        if p.code == "conflicting-versions"
+    ]
+    assert conflicts == [("v1.xlsx", "v3.xlsx", 1, "m1 E7"), ("v2.xlsx", "v3.xlsx", 1, "m1 G7")]
 
 
 def test_a_value_filled_in_only_by_the_newer_version_is_no_conflict():
@@ -102,8 +133,9 @@ def test_a_version_put_aside_is_loaded_back_to_be_compared():
     full = returned("old.xlsx", "2022-10-01T08:00", entry("m1", 7, status="ongoing"))
     new = returned("new.xlsx", "2022-10-02T08:00", entry("m1", 7, **DONE))
     _, found = merge.choose_versions([aside, new], load=lambda r: full if r is aside else r)
-    at = {"file": "new.xlsx", "sheet": SHEET, "cell": "E7", "measure_id": "m1", "division": "finance"}
+    at = {"file": "old.xlsx", "sheet": SHEET, "division": "finance"}
     assert_problems(found, [{**at, "code": "conflicting-versions"}], codes=["conflicting-versions"])
+    assert next(p for p in found if p.code == "conflicting-versions").params["values"] == "m1 E7"
 
 
 # --- the records of a division --------------------------------------------------------------------

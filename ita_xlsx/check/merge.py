@@ -1,8 +1,8 @@
 """Merge the accepted workbooks: one record per measure and division.
 
 When a division sent several files, the newest wins (identity time, then the time it was
-saved, then the file time); the others are listed as superseded and values that differ are
-reported. Divisions that sent nothing get ``missing`` records.
+saved, then the file time); the others are listed as superseded, and each of them whose values
+differ from the newest gets one warning for the pair (how many differ, the first few named). Divisions that sent nothing get ``missing`` records.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from ita_xlsx.read.records import Record
 from ita_xlsx.read.returned_file import Entry, Returned
 
 _COMPARED = ("status", "action_date", "result", "evidence", "note")
+NAMED_CONFLICTS = 5  # values named in a conflicting-versions warning; the others are only counted
 
 
 def _itself(ret: Returned) -> Returned:
@@ -50,26 +51,40 @@ def choose_versions(
 
 
 def _conflicts(older: Returned, newer: Returned) -> list[Problem]:
-    found = []
+    """One warning for the pair: how many of the older file's values the newer one changed, the
+    first few named by measure and cell (the older file's), at the older file."""
+    count, named = 0, []
+    for measure_id, cell in _differing(older, newer):
+        count += 1
+        if count <= NAMED_CONFLICTS:
+            named.append(f"{measure_id} {cell}")
+    if not count:
+        return []
+    values = ", ".join(named) + (", …" if count > NAMED_CONFLICTS else "")
+    return [
+        problems.warning(
+            "conflicting-versions",
+            file=older.source,
+            sheet=older.sheet,
+            division=older.division,
+            newer=newer.source,
+            count=count,
+            values=values,
+        )
+    ]
+
+
+def _differing(older: Returned, newer: Returned) -> Iterator[tuple[str, str]]:
+    """(measure, cell in the older file) of each value the older file filled in and the newer
+    one changed or emptied; a value only the newer file fills in is no conflict."""
     for measure_id, old in older.entries.items():
         new = newer.entries.get(measure_id)
         if new is None or not old.filled:
             continue
-        differing = [f for f in _COMPARED if getattr(old, f) != getattr(new, f) and getattr(old, f)]
-        if differing:
-            found.append(
-                problems.warning(
-                    "conflicting-versions",
-                    file=newer.source,
-                    sheet=newer.sheet,
-                    cell=new.cells.get(differing[0]),
-                    measure_id=measure_id,
-                    division=newer.division,
-                    older=older.source,
-                    fields=", ".join(differing),
-                )
-            )
-    return found
+        for name in _COMPARED:
+            value = getattr(old, name)
+            if value and value != getattr(new, name):
+                yield measure_id, old.cells.get(name) or name
 
 
 def division_records(plan: Plan, code: str, ret: Returned | None) -> Iterator[Record]:

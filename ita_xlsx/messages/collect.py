@@ -191,8 +191,9 @@ MESSAGES = {
         "A newer file from the same division ({newer}) was used instead.",
     ),
     "conflicting-versions": (
-        "ข้อมูล ({fields}) ต่างจากไฟล์ก่อนหน้า {older} ใช้ค่าจากไฟล์ใหม่",
-        "Values ({fields}) differ from the earlier file {older}; the newer values were used.",
+        "ไฟล์นี้มีค่าต่างจากไฟล์ที่ใหม่กว่า {newer} จำนวน {count} ค่า ใช้ค่าจากไฟล์ใหม่ (มาตรการและเซลล์ในไฟล์นี้: {values})",
+        "{count} value(s) in this file differ from the newer file {newer}; the newer values were used "
+        "(measure and cell in this file: {values}).",
     ),
     "as-of-today": (
         "ไม่ได้ระบุ --as-of สถานะทุกมาตรการจึงคิด ณ วันนี้ ({today}) ซึ่งอยู่นอก{round} ({start} – {end_date}) "
