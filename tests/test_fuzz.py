@@ -570,3 +570,12 @@ def test_a_calamine_panic_never_reaches_the_terminal() -> None:
     assert done.returncode == 1
     assert "[date-unparseable]" in done.stdout
     assert "panicked" not in done.stderr and "Traceback" not in done.stderr, done.stderr[-1500:]
+
+
+def test_an_xml_part_declaring_an_encoding_no_codec_has_is_reported_not_crashed(fuzz_file) -> None:
+    changed = dict(parts("palad"))
+    for name in ("xl/worksheets/sheet2.xml", "xl/workbook.xml"):
+        assert b'encoding="UTF-8"' in changed[name][:100]
+        changed[name] = changed[name].replace(b'encoding="UTF-8"', b'encoding="TF-8"', 1)
+    fuzz_file.write_bytes(hostile.zip_bytes([hostile.Entry(n, d) for n, d in changed.items()]))
+    read_all(plan(), fuzz_file)

@@ -849,6 +849,8 @@ def _parse(data: bytes, start=None, end=None, text=None) -> None:
         parser.Parse(data, True)
     except expat.ExpatError as exc:
         raise PackageError("xml-malformed", reason=str(exc)) from None
+    except LookupError as exc:  # an encoding no codec has (encoding="TF-8"): not XML to read either
+        raise PackageError("xml-malformed", reason=str(exc)) from None
 
 
 def _local(name: str) -> str:
