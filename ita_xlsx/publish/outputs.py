@@ -6,6 +6,7 @@ Every file is written atomically; an output that would overwrite an input is ref
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -151,10 +152,13 @@ class _JsonInChild:
     def start(cls, results: Results, view: dict, path: Path) -> _JsonInChild | None:
         context = multiprocessing.get_context("fork")
         process = context.Process(target=_json_child, args=(os.getpid(), results, view, path), daemon=True)
+        gc.freeze()  # the child's garbage collections leave this process's objects (and pages) alone
         try:
             process.start()
         except OSError:  # no process to be had: written here instead
             return None
+        finally:
+            gc.unfreeze()
         return cls(process)
 
     def finish(self) -> bool:
