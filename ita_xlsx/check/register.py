@@ -47,19 +47,43 @@ _LOCAL_STARTS = ("file:", "\\\\")
 
 
 def check(links: Iterable[Link], website: str = "") -> list[Problem]:
-    """Check every link (its ``own_domain`` and ``problems`` are set); the problems found, in order."""
+    """Check every link (its ``own_domain`` and ``problems`` are set); the problems found, in order:
+    each link's findings, then the pages given for different measures."""
     links = list(links)
-    home = site_host(website)
-    found: list[Problem] = []
-    for link in links:
+    checking = Checking(website)
+    found = [p for link in links for p in checking.findings(link)]
+    return found + [p for link in links for p in checking.duplicates(link)]
+
+
+class Checking:
+    """The register's check of links given one at a time: all of them to :meth:`findings`, then all
+    of them again, in the same order, to :meth:`duplicates` (a large collection's links are read
+    from the working store each time; only the pages and their measures are held)."""
+
+    def __init__(self, website: str = "") -> None:
+        self.home = site_host(website)
+        self.measures: dict[str, list[str]] = defaultdict(list)  # a page → the measures it is given for
+
+    def findings(self, link: Link) -> list[Problem]:
+        """What is wrong with ``link`` itself (its ``own_domain`` and ``problems`` set anew)."""
+        home = self.home
         link.own_domain = None
         link.problems = []
-        for code, params in _findings(link.url, home):
-            found.append(_problem(link, code, params))
+        found = [_problem(link, code, params) for code, params in _findings(link.url, home)]
         if home and not is_local(link.url):
             link.own_domain = _on_site(link.url, home)
-    found += _duplicates(links)
-    return found
+        given = self.measures[same_page_key(link.url)]
+        if link.measure_id not in given:
+            given.append(link.measure_id)
+        return found
+
+    def duplicates(self, link: Link) -> list[Problem]:
+        """``link-duplicate`` when its page was given for other measures too."""
+        given = self.measures[same_page_key(link.url)]
+        if len(given) <= 1:
+            return []
+        others = ", ".join(m for m in given if m != link.measure_id)
+        return [_problem(link, "link-duplicate", {"url": link.url, "others": others})]
 
 
 def add(link: Link, code: str, **params: object) -> Problem:
@@ -91,22 +115,6 @@ def _problem(link: Link, code: str, params: Mapping) -> Problem:
         "division": link.division,
     }
     return problems.warning(code, **where, **params)
-
-
-def _duplicates(links: list[Link]) -> list[Problem]:
-    """The same page given for different measures: each such link names the other measures."""
-    measures: dict[str, list[str]] = defaultdict(list)
-    for link in links:
-        key = same_page_key(link.url)
-        if link.measure_id not in measures[key]:
-            measures[key].append(link.measure_id)
-    found = []
-    for link in links:
-        given = measures[same_page_key(link.url)]
-        if len(given) > 1:
-            others = ", ".join(m for m in given if m != link.measure_id)
-            found.append(_problem(link, "link-duplicate", {"url": link.url, "others": others}))
-    return found
 
 
 def is_local(url: str) -> bool:

@@ -20,7 +20,7 @@ import datetime as dt
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import cast
 
@@ -88,13 +88,13 @@ def collect(
     for p in merge_problems:
         _add_later(found, later, p)
     rnd = plan.round(round_id)
-    links: list[Link] = []
+    links = _Gathered(plan)
     for division in plan.divisions:
         sent = chosen.get(division.code)
         if sent is not None:  # its records were made and judged where it was read
             for p in stash.list_judged(sent):
                 _add_later(found, later, p)
-            links += stash.judged_links(sent)
+            links.extend(stash.judged_links(sent))
             continue
         for record in division_records(plan, division.code, None):  # it sent nothing
             measure = plan.measure(record.measure_id)
@@ -103,10 +103,7 @@ def collect(
                 _add_later(found, later, p)
             records.append(record)
     stash.close()
-    for p in _checked_links(links, plan, link_check):
-        _add_later(found, later, p)
-    register_kept: WorkTable[Link] = WorkTable(links)  # checked: read back when the outputs are written
-    links.clear()
+    register_kept = _checked_links(links, plan, link_check, lambda p: _add_later(found, later, p))
     files = _file_reports(returned, chosen, found, later) + _stored(others, found)
     _attribute_by_name(plan, files)
     missing = [_unsubmitted(d) for d in division_submissions(plan, files) if d["submission"] != "received"]
@@ -121,18 +118,54 @@ def collect(
     )
 
 
-def _checked_links(links: list[Link], plan: Plan, settings: linkcheck.Settings | None) -> list[Problem]:
-    """The links in plan order (measure, then division), with the register's word on them, and
-    the link check's when asked."""
-    measures = {m.id: i for i, m in enumerate(plan.measures)}
-    divisions = {d.code: i for i, d in enumerate(plan.divisions)}
-    links.sort(
-        key=lambda link: (measures.get(link.measure_id, len(measures)), divisions.get(link.division, 0))
-    )
-    found = register.check(links, plan.office.website)
-    if settings is not None:
-        found += linkcheck.check_links(links, settings)[1]
-    return found
+class _Gathered:
+    """The evidence links of the chosen files, kept in the working store as they are gathered, with
+    the place each takes in plan order (measure, then division) in memory."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.measures = {m.id: i for i, m in enumerate(plan.measures)}
+        self.divisions = {d.code: i for i, d in enumerate(plan.divisions)}
+        self.table: WorkTable[Link] = WorkTable()
+        self.places = array("q")
+
+    def extend(self, links: list[Link]) -> None:
+        measures, divisions = self.measures, self.divisions
+        for link in links:
+            measure = measures.get(link.measure_id, len(measures))
+            self.places.append(measure * (len(divisions) + 1) + divisions.get(link.division, 0))
+            self.table.append(link)
+
+    def in_plan_order(self) -> Iterator[Link]:
+        """The links sorted by their places (gathered order among equals), then let go."""
+        order = sorted(range(len(self.places)), key=self.places.__getitem__)
+        yield from self.table.take(order)
+        self.table.close()
+
+
+def _checked_links(
+    links: _Gathered, plan: Plan, settings: linkcheck.Settings | None, add: Callable[[Problem], None]
+) -> WorkTable[Link]:
+    """The links in plan order with the register's word on them, and the link check's when asked,
+    kept in the working store; their problems given to ``add`` in order (each link's findings,
+    the pages given for different measures, what did not open)."""
+    checking = register.Checking(plan.office.website)
+    seen: WorkTable[Link] = WorkTable()
+    for link in links.in_plan_order():
+        for p in checking.findings(link):
+            add(p)
+        seen.append(link)
+    checked: WorkTable[Link] = WorkTable()
+    for link in seen:
+        for p in checking.duplicates(link):
+            add(p)
+        checked.append(link)
+    seen.close()
+    if settings is None:
+        return checked
+    fetched = list(checked)  # --check-links: each address opened once, over the network
+    for p in linkcheck.check_links(fetched, settings)[1]:
+        add(p)
+    return WorkTable(fetched)
 
 
 def _unsubmitted(division: dict) -> Problem:
