@@ -101,13 +101,33 @@ def disk_errors(folder: str) -> Iterator[None]:
         yield
     except sqlite3.OperationalError as exc:
         name = getattr(exc, "sqlite_errorname", "")
-        code = errno.ENOSPC if name == "SQLITE_FULL" or _nearly_full(folder) else errno.EIO
-        raise OSError(code, os.strerror(code), folder) from exc
+        if name == "SQLITE_FULL" or _nearly_full(folder):
+            code = errno.ENOSPC
+        elif _at_size_limit(folder):
+            code = errno.EFBIG
+        else:
+            code = errno.EIO
+        raise OSError(code, os.strerror(code)) from exc  # the scratch folder's name says nothing to anyone
 
 
 def _nearly_full(folder: str) -> bool:
     try:
         return shutil.disk_usage(folder).free < _BATCH_BYTES
+    except OSError:
+        return False
+
+
+def _at_size_limit(folder: str) -> bool:
+    """Whether a file of the store is as large as this process may write one (RLIMIT_FSIZE)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return False
+    limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    if limit == resource.RLIM_INFINITY:
+        return False
+    try:
+        return any(entry.stat().st_size + _BATCH_BYTES > limit for entry in os.scandir(folder))
     except OSError:
         return False
 
