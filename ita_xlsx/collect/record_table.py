@@ -47,11 +47,6 @@ class KeyColumns(Sequence[RecordKey]):
         for numbers in zip(*self.columns, strict=True):
             yield make([get(n) for get, n in zip(makers, numbers, strict=True)])
 
-    def field(self, name: str) -> Iterator:
-        """One field of every key, in order (no key is made)."""
-        field = RecordKey._fields.index(name)
-        return map(self.values[field].__getitem__, self.columns[field])
-
 
 _LARGEST = {"B": 0xFF, "H": 0xFFFF, "I": 0xFFFFFFFF}
 _WIDER = {"B": "H", "H": "I", "I": "Q"}
